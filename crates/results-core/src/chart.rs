@@ -1,0 +1,217 @@
+//! Charts as pure functions: a spec computed from a result, then SVG drawn from the
+//! spec with plotters' SVG backend. The widget only places the SVG.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::derive::SeatResult;
+use crate::format::percent;
+
+/// One bar: a labelled value with its party colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// The line above the bar ("Rushanara Ali, Labour").
+    pub label: String,
+    /// The figure at the end of the bar ("34.1%").
+    pub value_label: String,
+    /// Length as a fraction of the longest bar, 0 to 1.
+    pub length: f64,
+    /// Fill colour as `#rrggbb` (validated by the data's checks).
+    pub colour: String,
+}
+
+/// A horizontal bar chart, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    /// The chart's accessible name.
+    pub title: String,
+    /// The chart's accessible description: every bar in words.
+    pub description: String,
+    pub bars: Vec<Bar>,
+}
+
+/// Why a chart could not be drawn.
+#[derive(Debug, thiserror::Error)]
+#[error("the chart could not be drawn: {0}")]
+pub struct ChartError(String);
+
+impl BarChart {
+    /// Vote share per candidate, in rank order.
+    pub fn vote_share(result: &SeatResult) -> BarChart {
+        let longest = result.rows.iter().map(|r| r.share).fold(0.0_f64, f64::max);
+        let bars: Vec<Bar> = result
+            .rows
+            .iter()
+            .map(|row| Bar {
+                label: format!("{}, {}", row.name, row.party_name),
+                value_label: percent(row.share),
+                length: if longest > 0.0 { row.share / longest } else { 0.0 },
+                colour: row.colour.clone(),
+            })
+            .collect();
+        let description = bars
+            .iter()
+            .map(|bar| format!("{}: {}", bar.label, bar.value_label))
+            .collect::<Vec<_>>()
+            .join("; ");
+        BarChart {
+            title: format!("Vote share by candidate, {}, {}", result.name, result.election_name),
+            description: format!("{description}."),
+            bars,
+        }
+    }
+}
+
+/// Layout of the bar chart, in SVG user units. The widget draws the chart as wide as
+/// its container, so a unit is a CSS pixel and text is 14 px at every width; the
+/// SVG still scales (zoom, rotation) and stays crisp.
+pub mod layout {
+    /// The width drawn when the container's is not known (server rendering).
+    pub const WIDTH: u32 = 360;
+    pub const MIN_WIDTH: u32 = 260;
+    pub const MAX_WIDTH: u32 = 640;
+    pub const MARGIN: i32 = 4;
+    pub const ROW: i32 = 44;
+    /// Text size as the reader sees it.
+    pub const LABEL_SIZE: f64 = 14.0;
+    /// plotters writes `font-size` as the size it is given divided by 1.24.
+    pub const PLOTTERS_FONT_SCALE: f64 = 1.24;
+    pub const BAR_TOP: i32 = 20;
+    pub const BAR_HEIGHT: i32 = 16;
+    /// Room kept to the right of the longest bar for its value ("100.0%").
+    pub const VALUE_ROOM: i32 = 56;
+}
+
+/// Escapes text for SVG/HTML element content and attribute values.
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn parse_colour(hex: &str) -> RGBColor {
+    let hex = hex.trim_start_matches('#');
+    let channel = |i: usize, width: usize| {
+        hex.get(i * width..(i + 1) * width)
+            .and_then(|part| u8::from_str_radix(part, 16).ok())
+            .map_or(0x76, |v| if width == 1 { v * 17 } else { v })
+    };
+    let width = if hex.len() == 3 { 1 } else { 2 };
+    RGBColor(channel(0, width), channel(1, width), channel(2, width))
+}
+
+/// Draws the chart as an SVG document with `role="img"`, a `<title>` and a `<desc>`.
+/// `id` must be unique on the page: it names the title and description.
+/// `width` is the container's width in CSS pixels, clamped to a readable range.
+pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, ChartError> {
+    use layout::*;
+    let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+    let height = (chart.bars.len() as i32 * ROW + 2 * MARGIN).max(ROW) as u32;
+    let mut body = String::new();
+    {
+        let root = SVGBackend::with_string(&mut body, (width, height)).into_drawing_area();
+        let label_style = TextStyle::from(("inherit", LABEL_SIZE * PLOTTERS_FONT_SCALE).into_font())
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        let value_style = label_style.pos(Pos::new(HPos::Left, VPos::Center));
+        let full = width as i32 - 2 * MARGIN - VALUE_ROOM;
+        for (i, bar) in chart.bars.iter().enumerate() {
+            let top = MARGIN + i as i32 * ROW;
+            root.draw(&Text::new(bar.label.clone(), (MARGIN, top), label_style.clone()))
+                .map_err(|e| ChartError(e.to_string()))?;
+            let length = ((bar.length.clamp(0.0, 1.0) * f64::from(full)).round() as i32).max(2);
+            let y = top + BAR_TOP;
+            root.draw(&Rectangle::new(
+                [(MARGIN, y), (MARGIN + length, y + BAR_HEIGHT)],
+                parse_colour(&bar.colour).filled(),
+            ))
+            .map_err(|e| ChartError(e.to_string()))?;
+            root.draw(&Text::new(
+                bar.value_label.clone(),
+                (MARGIN + length + 6, y + BAR_HEIGHT / 2),
+                value_style.clone(),
+            ))
+            .map_err(|e| ChartError(e.to_string()))?;
+        }
+        root.present().map_err(|e| ChartError(e.to_string()))?;
+    }
+    // plotters opens with a fixed-size <svg>; ours scales with its container and
+    // carries its accessible name and description.
+    let inner = match body.find(">\n") {
+        Some(end) => body.get(end + 2..).unwrap_or(""),
+        None => return Err(ChartError("unexpected SVG output".into())),
+    };
+    let id = escape_xml(id);
+    Ok(format!(
+        "<svg class=\"rw-chart-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{inner}",
+        escape_xml(&chart.title),
+        escape_xml(&chart.description),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(labels: &[(&str, f64)]) -> BarChart {
+        BarChart {
+            title: "Vote share".into(),
+            description: "desc".into(),
+            bars: labels
+                .iter()
+                .map(|(label, length)| Bar { label: label.to_string(), value_label: "1.0%".into(), length: *length, colour: "#e4003b".into() })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn one_bar_per_row_with_party_colour() {
+        let svg = bar_chart_svg(&chart(&[("A", 1.0), ("B", 0.5)]), "c1", layout::WIDTH).unwrap();
+        assert!(svg.starts_with("<svg class=\"rw-chart-svg\" viewBox=\"0 0 360 96\""), "{svg}");
+        assert_eq!(svg.matches("<rect").count(), 2, "two bars: {svg}");
+        assert_eq!(svg.matches("fill=\"#E4003B\"").count(), 2, "{svg}");
+        assert!(svg.contains("role=\"img\"") && svg.contains("<title id=\"c1-title\">Vote share</title>"));
+        assert!(svg.trim_end().ends_with("</svg>"));
+        assert!(svg.contains("font-size=\"14\""), "{svg}");
+    }
+
+    #[test]
+    fn bars_scale_to_the_longest() {
+        let svg = bar_chart_svg(&chart(&[("A", 1.0), ("B", 0.5)]), "c", layout::WIDTH).unwrap();
+        let full = layout::WIDTH as i32 - 2 * layout::MARGIN - layout::VALUE_ROOM;
+        assert!(svg.contains(&format!("width=\"{}\"", full + 1)) || svg.contains(&format!("width=\"{full}\"")), "{svg}");
+        assert!(svg.contains(&format!("width=\"{}\"", full / 2 + 1)) || svg.contains(&format!("width=\"{}\"", full / 2)), "{svg}");
+    }
+
+    #[test]
+    fn drawn_at_the_container_width_within_limits() {
+        let bars = chart(&[("A", 1.0)]);
+        for (asked, drawn) in [(100, 260), (320, 320), (1200, 640)] {
+            let svg = bar_chart_svg(&bars, "c", asked).unwrap();
+            assert!(svg.contains(&format!("viewBox=\"0 0 {drawn} ")), "{asked}: {svg}");
+        }
+    }
+
+    #[test]
+    fn hostile_labels_stay_text() {
+        let svg = bar_chart_svg(&chart(&[("<script>alert(1)</script>", 1.0)]), "x\"><script>", 500).unwrap();
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    #[test]
+    fn colours_parse_long_and_short() {
+        assert_eq!(parse_colour("#e4003b"), RGBColor(0xe4, 0x00, 0x3b));
+        assert_eq!(parse_colour("#fff"), RGBColor(255, 255, 255));
+        assert_eq!(parse_colour("nonsense"), RGBColor(0x76, 0x76, 0x76));
+    }
+}

@@ -1,0 +1,217 @@
+//! Figures derived from votes: share, rank, winner, majority, turnout, change in
+//! share and the hold or gain text. None of these is stored in the data.
+
+use crate::model::{Constituency, ResultsFile};
+
+/// A candidate's line in a result, with everything a table or chart shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub name: String,
+    pub party_id: String,
+    pub party_name: String,
+    pub party_abbreviation: String,
+    pub colour: String,
+    pub dark_colour: Option<String>,
+    pub votes: u64,
+    /// Fraction of valid votes, 0 to 1.
+    pub share: f64,
+    /// 1 for the most votes; candidates with equal votes get consecutive ranks.
+    pub rank: usize,
+    pub elected: bool,
+    pub sitting: bool,
+    /// Change in share since the previous election, in fractions (-0.394 is 39.4
+    /// points down), for the best-placed candidate of a party that stood before.
+    pub change: Option<f64>,
+}
+
+/// The headline figures of a result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// "Lab hold", "Lab gain from Con", or "Lab win" where nothing is known of before.
+    pub result_text: String,
+    /// Votes between the last winner and the first loser.
+    pub majority: u64,
+    /// The majority as a fraction of valid votes.
+    pub majority_share: f64,
+    /// Valid votes as a fraction of the electorate, as the House of Commons Library counts it.
+    pub turnout: Option<f64>,
+    pub valid_votes: u64,
+    /// Whether the previous figures are notional (boundaries changed).
+    pub previous_notional: bool,
+}
+
+/// One seat's result in one election, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatResult {
+    pub code: String,
+    pub name: String,
+    pub election_id: String,
+    pub election_name: String,
+    pub election_date: String,
+    /// Candidates by rank, most votes first.
+    pub rows: Vec<Row>,
+    pub summary: Summary,
+}
+
+impl SeatResult {
+    /// The first winner, if the seat has candidates.
+    pub fn winner(&self) -> Option<&Row> {
+        self.rows.first()
+    }
+
+    /// Derives the result of one contest of a validated file.
+    pub fn new(file: &ResultsFile, seat: &Constituency) -> SeatResult {
+        let total: u64 = seat.candidates.iter().map(|c| c.votes).sum();
+        let valid = seat.valid_votes.filter(|v| *v > 0).unwrap_or(total);
+        let share_of = |votes: u64| if valid == 0 { 0.0 } else { votes as f64 / valid as f64 };
+
+        let mut ranked: Vec<&crate::model::Candidate> = seat.candidates.iter().collect();
+        ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then_with(|| a.name.cmp(&b.name)));
+
+        let previous = seat.previous.as_ref();
+        let previous_share = |party: &str| {
+            previous.and_then(|p| p.shares.iter().find(|s| s.party == party)).map(|s| s.share)
+        };
+        let mut parties_seen: Vec<&str> = Vec::new();
+        let seats = seat.seats.max(1) as usize;
+        let rows: Vec<Row> = ranked
+            .into_iter()
+            .enumerate()
+            .map(|(position, candidate)| {
+                let party = file.party(&candidate.party);
+                let share = share_of(candidate.votes);
+                let first_of_party = !parties_seen.contains(&candidate.party.as_str());
+                parties_seen.push(&candidate.party);
+                Row {
+                    name: candidate.name.clone(),
+                    party_id: candidate.party.clone(),
+                    party_name: party.map_or_else(|| candidate.party.clone(), |p| p.name.clone()),
+                    party_abbreviation: party.map_or_else(|| candidate.party.clone(), |p| p.abbreviation.clone()),
+                    colour: party.map_or_else(|| "#767676".to_string(), |p| p.colour.clone()),
+                    dark_colour: party.and_then(|p| p.dark_colour.clone()),
+                    votes: candidate.votes,
+                    share,
+                    rank: position + 1,
+                    elected: seat.declared && position < seats,
+                    sitting: candidate.sitting,
+                    change: if first_of_party { previous_share(&candidate.party).map(|before| share - before) } else { None },
+                }
+            })
+            .collect();
+
+        let last_winner = rows.get(seats - 1).map_or(0, |r| r.votes);
+        let first_loser = rows.get(seats).map_or(0, |r| r.votes);
+        let majority = last_winner.saturating_sub(first_loser);
+
+        let previous_winner = previous.and_then(|p| {
+            p.shares
+                .iter()
+                .filter(|s| s.share.is_finite())
+                .max_by(|a, b| a.share.total_cmp(&b.share))
+                .map(|s| s.party.as_str())
+        });
+        let result_text = match (rows.first(), previous_winner) {
+            (None, _) => String::new(),
+            (Some(_), _) if !seat.declared => "Awaiting declaration".to_string(),
+            (Some(winner), None) => format!("{} win", winner.party_abbreviation),
+            (Some(winner), Some(before)) if before == winner.party_id => format!("{} hold", winner.party_abbreviation),
+            (Some(winner), Some(before)) => {
+                let before = file.party(before).map_or(before, |p| p.abbreviation.as_str());
+                format!("{} gain from {}", winner.party_abbreviation, before)
+            }
+        };
+
+        let election = file.election(&seat.election);
+        SeatResult {
+            code: seat.code.clone(),
+            name: seat.name.clone(),
+            election_id: seat.election.clone(),
+            election_name: election.map_or_else(|| seat.election.clone(), |e| e.name.clone()),
+            election_date: election.map(|e| e.date.clone()).unwrap_or_default(),
+            summary: Summary {
+                result_text,
+                majority,
+                majority_share: share_of(majority),
+                turnout: seat.electorate.filter(|e| *e > 0).map(|e| valid as f64 / e as f64),
+                valid_votes: valid,
+                previous_notional: previous.is_some_and(|p| p.notional),
+            },
+            rows,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_results;
+
+    fn file(candidates: &str, previous: &str) -> ResultsFile {
+        parse_results(&format!(
+            r##"{{"version":1,
+            "elections":[{{"id":"ge","name":"GE","date":"2024-07-04","kind":"general"}}],
+            "parties":[{{"id":"lab","name":"Labour","abbreviation":"Lab","colour":"#e4003b"}},
+                       {{"id":"con","name":"Conservative","abbreviation":"Con","colour":"#0087dc"}},
+                       {{"id":"ind","name":"Independent","abbreviation":"Ind","colour":"#888888"}}],
+            "constituencies":[{{"code":"E1","name":"A","election":"ge","electorate":200,
+              "candidates":[{candidates}]{previous}}}]}}"##
+        ))
+        .unwrap()
+    }
+
+    fn result(candidates: &str, previous: &str) -> SeatResult {
+        let f = file(candidates, previous);
+        SeatResult::new(&f, &f.constituencies[0])
+    }
+
+    #[test]
+    fn ranks_majority_turnout_and_shares() {
+        let r = result(
+            r#"{"name":"B","party":"con","votes":30},{"name":"A","party":"lab","votes":60},{"name":"C","party":"ind","votes":10}"#,
+            "",
+        );
+        let names: Vec<_> = r.rows.iter().map(|row| row.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "C"]);
+        assert_eq!(r.summary.majority, 30);
+        assert!((r.summary.majority_share - 0.3).abs() < 1e-12);
+        assert_eq!(r.summary.turnout, Some(0.5));
+        assert_eq!(r.summary.result_text, "Lab win");
+        assert!(r.rows[0].elected && !r.rows[1].elected);
+        assert_eq!(r.rows.iter().map(|row| row.rank).collect::<Vec<_>>(), [1, 2, 3]);
+    }
+
+    #[test]
+    fn hold_and_gain_come_from_the_previous_shares() {
+        let cands = r#"{"name":"A","party":"lab","votes":60},{"name":"B","party":"con","votes":40}"#;
+        let hold = result(cands, r#","previous":{"shares":[{"party":"lab","share":0.7},{"party":"con","share":0.3}]}"#);
+        assert_eq!(hold.summary.result_text, "Lab hold");
+        assert!((hold.rows[0].change.unwrap() - -0.1).abs() < 1e-12);
+        let gain = result(cands, r#","previous":{"notional":true,"shares":[{"party":"lab","share":0.2},{"party":"con","share":0.5}]}"#);
+        assert_eq!(gain.summary.result_text, "Lab gain from Con");
+        assert!(gain.summary.previous_notional);
+    }
+
+    #[test]
+    fn change_is_given_once_per_party_and_not_for_new_parties() {
+        let r = result(
+            r#"{"name":"A","party":"lab","votes":50},{"name":"B","party":"ind","votes":30},{"name":"C","party":"ind","votes":20}"#,
+            r#","previous":{"shares":[{"party":"lab","share":0.6}]}"#,
+        );
+        assert!(r.rows[0].change.is_some());
+        assert_eq!(r.rows[1].change, None);
+        assert_eq!(r.rows[2].change, None);
+    }
+
+    #[test]
+    fn a_single_candidate_has_a_majority_of_all_their_votes() {
+        let r = result(r#"{"name":"A","party":"lab","votes":12}"#, "");
+        assert_eq!(r.summary.majority, 12);
+    }
+
+    #[test]
+    fn a_tie_has_no_majority_and_a_stable_order() {
+        let r = result(r#"{"name":"Z","party":"lab","votes":5},{"name":"Y","party":"con","votes":5}"#, "");
+        assert_eq!(r.summary.majority, 0);
+        assert_eq!(r.rows[0].name, "Y");
+    }
+}

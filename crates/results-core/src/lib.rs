@@ -1,0 +1,19 @@
+//! The headless results core: the results data format, its validation, the figures
+//! derived from it, table sorting, number formatting and chart drawing.
+//!
+//! Nothing here imports yew, web-sys or gloo, so every rule is tested natively with
+//! plain `cargo test`; the widget and the `results` tool are thin shells over it.
+
+pub mod chart;
+pub mod derive;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod sort;
+pub mod validate;
+
+pub use derive::{Row, SeatResult, Summary};
+pub use load::{parse_results, LoadError};
+pub use model::{Candidate, Constituency, Election, ElectionKind, Party, Previous, ResultsFile};
+pub use sort::{Column, Direction, Sort};
+pub use validate::{validate, Problem};

@@ -1,0 +1,184 @@
+//! Results JSON, format version 1: the types the widget loads and the tool writes.
+//!
+//! Only votes are stored; every figure a reader sees (share, majority, turnout,
+//! hold or gain) is derived from them in [`crate::derive`].
+
+use serde::{Deserialize, Serialize};
+
+/// The format version this code reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The attribution the Open Parliament Licence asks for, carried by generated files.
+pub const OPL_ATTRIBUTION: &str =
+    "Contains Parliamentary information licensed under the Open Parliament Licence v3.0";
+
+/// One results file: a whole election, one seat's history, or a by-election.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultsFile {
+    /// Format version; this code reads version 1.
+    pub version: u32,
+    /// Source attribution to show beside the widget, as the data's licence asks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    #[serde(default)]
+    pub elections: Vec<Election>,
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// One entry per seat per election (a contest).
+    #[serde(default)]
+    pub constituencies: Vec<Constituency>,
+}
+
+/// An election: a general election, a by-election, a council or mayoral election.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Election {
+    /// Short stable id, such as `ge2024`.
+    pub id: String,
+    /// Name for readers, such as "2024 general election".
+    pub name: String,
+    /// Polling day, `YYYY-MM-DD`.
+    pub date: String,
+    pub kind: ElectionKind,
+    /// The boundary set the seats were fought on, such as `2024`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundaries: Option<String>,
+    /// The id of the election this one is compared with (change in share, hold or
+    /// gain). The file need not hold it: a contest's `previous` carries the figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+}
+
+/// What kind of election it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ElectionKind {
+    General,
+    ByElection,
+    Local,
+    Mayoral,
+    Other,
+}
+
+/// A party, or a label for candidates without one (Independent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Party {
+    /// Short stable id, referenced by candidates, such as `lab`.
+    pub id: String,
+    pub name: String,
+    /// Abbreviation used in result texts ("Lab hold").
+    pub abbreviation: String,
+    /// Colour as `#rrggbb`.
+    pub colour: String,
+    /// Colour for dark mode, as `#rrggbb`, where the light one would not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dark_colour: Option<String>,
+}
+
+/// One seat's contest in one election.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Constituency {
+    /// ONS (GSS) code, such as `E14001086`.
+    pub code: String,
+    pub name: String,
+    /// The id of the election this contest belongs to.
+    pub election: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub electorate: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_votes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invalid_votes: Option<u64>,
+    /// False while the seat awaits its declaration.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub declared: bool,
+    /// Declaration time as written by the source (ISO 8601 where known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_at: Option<String>,
+    /// How many candidates the seat elects.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub seats: u32,
+    pub candidates: Vec<Candidate>,
+    /// How this seat relates to the previous election.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
+}
+
+/// A candidate in one contest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub name: String,
+    /// The id of a party in the file's `parties`.
+    pub party: String,
+    pub votes: u64,
+    /// Whether the candidate was the sitting member.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sitting: bool,
+}
+
+/// How a seat relates to the previous election.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Previous {
+    /// Codes of the seat (same boundaries) or predecessor seats (new boundaries) in the
+    /// previous election.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<String>,
+    /// True where the previous figures are notional: the boundaries changed and the
+    /// shares are estimates of how the old votes fall on the new seat.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub notional: bool,
+    /// Previous vote shares by party, as fractions of valid votes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shares: Vec<PartyShare>,
+}
+
+/// A party's share of the vote, as a fraction between 0 and 1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartyShare {
+    pub party: String,
+    pub share: f64,
+}
+
+fn yes() -> bool {
+    true
+}
+fn is_true(value: &bool) -> bool {
+    *value
+}
+fn one() -> u32 {
+    1
+}
+fn is_one(value: &u32) -> bool {
+    *value == 1
+}
+
+impl ResultsFile {
+    /// The party with this id.
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|party| party.id == id)
+    }
+
+    /// The election with this id.
+    pub fn election(&self, id: &str) -> Option<&Election> {
+        self.elections.iter().find(|election| election.id == id)
+    }
+
+    /// The latest election in the file (by date).
+    pub fn latest_election(&self) -> Option<&Election> {
+        self.elections.iter().max_by(|a, b| a.date.cmp(&b.date))
+    }
+
+    /// The contest for a seat in an election, or in the latest election when none is given.
+    pub fn contest(&self, code: &str, election: Option<&str>) -> Option<&Constituency> {
+        let election = match election {
+            Some(id) => id,
+            None => self.latest_election()?.id.as_str(),
+        };
+        self.constituencies
+            .iter()
+            .find(|seat| seat.code == code && seat.election == election)
+    }
+}

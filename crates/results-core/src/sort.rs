@@ -1,0 +1,232 @@
+//! Sorting a result's table: which column, which way, and a stable order.
+
+use std::cmp::Ordering;
+
+use crate::derive::Row;
+
+/// A sortable column of the result table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Candidate,
+    Party,
+    Votes,
+    Share,
+}
+
+impl Column {
+    /// All columns, in the order the table shows them.
+    pub const ALL: [Column; 4] = [Column::Candidate, Column::Party, Column::Votes, Column::Share];
+
+    /// The header a reader sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Candidate => "Candidate",
+            Column::Party => "Party",
+            Column::Votes => "Votes",
+            Column::Share => "Share",
+        }
+    }
+
+    /// The direction a first press sorts in: words A to Z, numbers largest first.
+    pub fn first_direction(self) -> Direction {
+        match self {
+            Column::Candidate | Column::Party => Direction::Ascending,
+            Column::Votes | Column::Share => Direction::Descending,
+        }
+    }
+
+    /// Whether the column holds numbers (right-aligned).
+    pub fn is_numeric(self) -> bool {
+        matches!(self, Column::Votes | Column::Share)
+    }
+}
+
+/// Which way a column is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
+impl Direction {
+    /// The value of `aria-sort` for this direction.
+    pub fn aria(self) -> &'static str {
+        match self {
+            Direction::Ascending => "ascending",
+            Direction::Descending => "descending",
+        }
+    }
+
+    fn reversed(self) -> Direction {
+        match self {
+            Direction::Ascending => Direction::Descending,
+            Direction::Descending => Direction::Ascending,
+        }
+    }
+}
+
+/// The table's sort: a column and a direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub column: Column,
+    pub direction: Direction,
+}
+
+impl Default for Sort {
+    /// By votes, most first, as results are announced.
+    fn default() -> Self {
+        Sort { column: Column::Votes, direction: Direction::Descending }
+    }
+}
+
+impl Sort {
+    /// The sort after pressing a column's button: the same column reverses, another
+    /// column starts in its first direction.
+    pub fn pressed(self, column: Column) -> Sort {
+        if self.column == column {
+            Sort { column, direction: self.direction.reversed() }
+        } else {
+            Sort { column, direction: column.first_direction() }
+        }
+    }
+
+    /// Row indices in display order. Rows that compare equal keep their rank order
+    /// in both directions, so sorting is stable and reversible.
+    pub fn order(self, rows: &[Row]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        let keys: Vec<Key> = rows.iter().map(|row| Key::of(self.column, row)).collect();
+        order.sort_by(|&a, &b| {
+            let ordering = match (keys.get(a), keys.get(b)) {
+                (Some(a), Some(b)) => a.cmp(b),
+                _ => Ordering::Equal,
+            };
+            match self.direction {
+                Direction::Ascending => ordering,
+                Direction::Descending => ordering.reverse(),
+            }
+        });
+        order
+    }
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Text(String),
+    Number(u64),
+}
+
+impl Key {
+    fn of(column: Column, row: &Row) -> Key {
+        match column {
+            Column::Candidate => Key::Text(collation_key(&row.name)),
+            Column::Party => Key::Text(collation_key(&row.party_name)),
+            // Shares are votes over one denominator, so votes order them exactly.
+            Column::Votes | Column::Share => Key::Number(row.votes),
+        }
+    }
+}
+
+/// A key that orders names as a reader expects: case and accents do not count
+/// ("Ábalos" beside "Abbott", "de Cordova" beside "Dean").
+pub fn collation_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ì'..='ï' | 'ī' | 'į' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ś' | 'š' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ł' => 'l',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, party: &str, votes: u64) -> Row {
+        Row {
+            name: name.into(),
+            party_id: party.to_lowercase(),
+            party_name: party.into(),
+            party_abbreviation: party.into(),
+            colour: "#888888".into(),
+            dark_colour: None,
+            votes,
+            share: 0.0,
+            rank: 0,
+            elected: false,
+            sitting: false,
+            change: None,
+        }
+    }
+
+    fn rows() -> Vec<Row> {
+        vec![
+            row("Rushanara Ali", "Labour", 15896),
+            row("Ajmal Masroor", "Independent", 14207),
+            row("Phoebe Gill", "Green", 6391),
+            row("Sham Uddin", "Independent", 325),
+            row("Md Somon Ahmed", "Independent", 315),
+        ]
+    }
+
+    fn names(rows: &[Row], sort: Sort) -> Vec<&str> {
+        sort.order(rows).into_iter().map(|i| rows[i].name.as_str()).collect()
+    }
+
+    #[test]
+    fn starts_by_votes_most_first() {
+        assert_eq!(names(&rows(), Sort::default())[0], "Rushanara Ali");
+    }
+
+    #[test]
+    fn pressing_again_reverses() {
+        let votes = Sort::default().pressed(Column::Votes);
+        assert_eq!(votes.direction, Direction::Ascending);
+        assert_eq!(names(&rows(), votes), ["Md Somon Ahmed", "Sham Uddin", "Phoebe Gill", "Ajmal Masroor", "Rushanara Ali"]);
+    }
+
+    #[test]
+    fn a_new_column_starts_in_its_own_direction() {
+        let by_name = Sort::default().pressed(Column::Candidate);
+        assert_eq!(by_name.direction, Direction::Ascending);
+        assert_eq!(names(&rows(), by_name), ["Ajmal Masroor", "Md Somon Ahmed", "Phoebe Gill", "Rushanara Ali", "Sham Uddin"]);
+        assert_eq!(by_name.pressed(Column::Share), Sort { column: Column::Share, direction: Direction::Descending });
+    }
+
+    #[test]
+    fn ties_keep_rank_order_in_both_directions() {
+        let by_party = Sort::default().pressed(Column::Party);
+        assert_eq!(names(&rows(), by_party), ["Phoebe Gill", "Ajmal Masroor", "Sham Uddin", "Md Somon Ahmed", "Rushanara Ali"]);
+        let reversed = by_party.pressed(Column::Party);
+        assert_eq!(names(&rows(), reversed), ["Rushanara Ali", "Ajmal Masroor", "Sham Uddin", "Md Somon Ahmed", "Phoebe Gill"]);
+    }
+
+    #[test]
+    fn every_order_is_a_permutation() {
+        let rows = rows();
+        for column in Column::ALL {
+            for direction in [Direction::Ascending, Direction::Descending] {
+                let mut order = Sort { column, direction }.order(&rows);
+                order.sort_unstable();
+                assert_eq!(order, (0..rows.len()).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn names_collate_without_case_or_accents() {
+        let rows = vec![row("Zoë", "A", 1), row("Áine Groogan", "A", 1), row("abbott", "A", 1), row("Adams", "A", 1)];
+        assert_eq!(names(&rows, Sort { column: Column::Candidate, direction: Direction::Ascending }), ["abbott", "Adams", "Áine Groogan", "Zoë"]);
+    }
+}

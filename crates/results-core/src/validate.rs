@@ -1,0 +1,182 @@
+//! Consistency checks on a well-typed results file. Every problem is reported at
+//! once, each with the JSON path of the field and what is wrong with it.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::ResultsFile;
+
+/// One problem in a results file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path of the field, such as `constituencies[12].candidates[3].votes`.
+    pub path: String,
+    /// What is wrong, such as "must be a whole number of at least 0, found -5".
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Whether `text` is a colour written as `#rrggbb` or `#rgb`.
+pub fn is_hex_colour(text: &str) -> bool {
+    match text.strip_prefix('#') {
+        Some(hex) => (hex.len() == 6 || hex.len() == 3) && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => false,
+    }
+}
+
+/// Every consistency problem in the file; empty when it is fine.
+pub fn validate(file: &ResultsFile) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut problem = |path: String, message: String| problems.push(Problem { path, message });
+
+    let mut election_ids = HashSet::new();
+    for (i, election) in file.elections.iter().enumerate() {
+        if election.id.trim().is_empty() {
+            problem(format!("elections[{i}].id"), "must not be empty".into());
+        } else if !election_ids.insert(election.id.as_str()) {
+            problem(format!("elections[{i}].id"), format!("\"{}\" is used by an earlier election", election.id));
+        }
+    }
+    let mut party_ids = HashSet::new();
+    for (i, party) in file.parties.iter().enumerate() {
+        if party.id.trim().is_empty() {
+            problem(format!("parties[{i}].id"), "must not be empty".into());
+        } else if !party_ids.insert(party.id.as_str()) {
+            problem(format!("parties[{i}].id"), format!("\"{}\" is used by an earlier party", party.id));
+        }
+        if !is_hex_colour(&party.colour) {
+            problem(format!("parties[{i}].colour"), format!("must be a hex colour such as #e4003b, found \"{}\"", party.colour));
+        }
+        if let Some(dark) = &party.dark_colour {
+            if !is_hex_colour(dark) {
+                problem(format!("parties[{i}].dark_colour"), format!("must be a hex colour such as #ff5a7a, found \"{dark}\""));
+            }
+        }
+    }
+
+    let mut contests = HashSet::new();
+    for (i, seat) in file.constituencies.iter().enumerate() {
+        let at = format!("constituencies[{i}]");
+        if seat.code.trim().is_empty() {
+            problem(format!("{at}.code"), "must not be empty".into());
+        }
+        if !election_ids.contains(seat.election.as_str()) {
+            problem(format!("{at}.election"), format!("names election \"{}\", which is not in `elections`", seat.election));
+        }
+        if !contests.insert((seat.code.as_str(), seat.election.as_str())) {
+            problem(format!("{at}.code"), format!("seat \"{}\" appears twice in election \"{}\"", seat.code, seat.election));
+        }
+        if seat.seats == 0 {
+            problem(format!("{at}.seats"), "must be at least 1".into());
+        }
+        if seat.candidates.is_empty() {
+            problem(format!("{at}.candidates"), "a seat must have at least one candidate".into());
+        }
+        for (j, candidate) in seat.candidates.iter().enumerate() {
+            if !party_ids.contains(candidate.party.as_str()) {
+                problem(format!("{at}.candidates[{j}].party"), format!("names party \"{}\", which is not in `parties`", candidate.party));
+            }
+            if candidate.name.trim().is_empty() {
+                problem(format!("{at}.candidates[{j}].name"), "must not be empty".into());
+            }
+        }
+        let total: u64 = seat.candidates.iter().map(|c| c.votes).sum();
+        // With several seats a voter has several votes, so only single-seat contests add up.
+        if let (Some(valid), 1) = (seat.valid_votes, seat.seats) {
+            if seat.declared && total != valid {
+                problem(format!("{at}.valid_votes"), format!("is {valid}, but the candidates' votes add up to {total}"));
+            }
+        }
+        if let Some(electorate) = seat.electorate {
+            let cast = seat.valid_votes.unwrap_or(total / u64::from(seat.seats.max(1))) + seat.invalid_votes.unwrap_or(0);
+            if cast > electorate {
+                problem(format!("{at}.electorate"), format!("is {electorate}, fewer than the {cast} votes cast"));
+            }
+        }
+        if let Some(previous) = &seat.previous {
+            for (k, share) in previous.shares.iter().enumerate() {
+                if !party_ids.contains(share.party.as_str()) {
+                    problem(format!("{at}.previous.shares[{k}].party"), format!("names party \"{}\", which is not in `parties`", share.party));
+                }
+                if !(0.0..=1.0).contains(&share.share) {
+                    problem(format!("{at}.previous.shares[{k}].share"), format!("must be a fraction between 0 and 1, found {}", share.share));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_unchecked;
+
+    fn problems(json: &str) -> Vec<String> {
+        validate(&parse_unchecked(json).unwrap()).iter().map(ToString::to_string).collect()
+    }
+
+    const GOOD: &str = r##"{"version":1,
+      "elections":[{"id":"ge","name":"GE","date":"2024-07-04","kind":"general"}],
+      "parties":[{"id":"lab","name":"Labour","abbreviation":"Lab","colour":"#e4003b"},
+                 {"id":"ind","name":"Independent","abbreviation":"Ind","colour":"#888"}],
+      "constituencies":[{"code":"E1","name":"A","election":"ge","electorate":100,"valid_votes":30,"invalid_votes":1,
+        "candidates":[{"name":"X","party":"lab","votes":20},{"name":"Y","party":"ind","votes":10}]}]}"##;
+
+    #[test]
+    fn a_consistent_file_has_no_problems() {
+        assert!(problems(GOOD).is_empty());
+    }
+
+    #[test]
+    fn hex_colours() {
+        for good in ["#e4003b", "#FFF", "#000000"] {
+            assert!(is_hex_colour(good), "{good}");
+        }
+        for bad in ["red", "#12345", "e4003b", "#ggg", "#e4003b;background:url(x)", ""] {
+            assert!(!is_hex_colour(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let bad = GOOD
+            .replace(r#""party":"ind""#, r#""party":"grn""#)
+            .replace("#e4003b", "red")
+            .replace(r#""valid_votes":30"#, r#""valid_votes":31"#)
+            .replace(r#""electorate":100"#, r#""electorate":20"#);
+        assert_eq!(
+            problems(&bad),
+            vec![
+                "parties[0].colour: must be a hex colour such as #e4003b, found \"red\"",
+                "constituencies[0].candidates[1].party: names party \"grn\", which is not in `parties`",
+                "constituencies[0].valid_votes: is 31, but the candidates' votes add up to 30",
+                "constituencies[0].electorate: is 20, fewer than the 32 votes cast",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_missing_references() {
+        let bad = GOOD
+            .replace(r#""id":"ind""#, r#""id":"lab""#)
+            .replace(r#""election":"ge""#, r#""election":"ge2019""#);
+        let found = problems(&bad);
+        assert!(found.contains(&"parties[1].id: \"lab\" is used by an earlier party".to_string()), "{found:?}");
+        assert!(found.contains(&"constituencies[0].election: names election \"ge2019\", which is not in `elections`".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_seat_needs_a_candidate() {
+        let start = GOOD.find(r#""candidates":["#).unwrap();
+        let end = GOOD.rfind("]}]}").unwrap();
+        let bad = format!("{}\"candidates\":[{}", &GOOD[..start], &GOOD[end..]);
+        let found = problems(&bad);
+        assert!(found.contains(&"constituencies[0].candidates: a seat must have at least one candidate".to_string()), "{found:?}");
+    }
+}
