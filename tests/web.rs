@@ -2,6 +2,7 @@
 //! with the shipped data, driven by real DOM clicks. Nothing sleeps: each test waits
 //! for a condition, yielding to the browser between looks.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::rc::Rc;
 

@@ -1,8 +1,16 @@
-//! Importers: official files in, results JSON out.
+//! Importers: official files in, results JSON out. Each importer reads its rows and
+//! feeds a [`Builder`], which groups candidates by seat, names the parties and
+//! validates the result.
 
+pub mod ec;
 pub mod hoc;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+use results_core::model::{Candidate, Constituency, Election, Party, PartyShare, Previous, ResultsFile, FORMAT_VERSION, OPL_ATTRIBUTION};
+
+use crate::parties;
 
 /// Why an import failed.
 #[derive(Debug, thiserror::Error)]
@@ -36,4 +44,111 @@ pub fn csv_error(path: &std::path::Path, err: &csv::Error) -> ImportError {
         _ => err.to_string(),
     };
     ImportError::Csv { path: path.to_path_buf(), line, message }
+}
+
+/// Collects one election's seats, candidates and parties, then checks them.
+pub struct Builder {
+    election: Election,
+    attribution: Option<String>,
+    seats: BTreeMap<String, Constituency>,
+    /// Names seen for each party abbreviation, with how often.
+    party_names: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+impl Builder {
+    pub fn new(election: Election) -> Builder {
+        Builder { election, attribution: Some(OPL_ATTRIBUTION.into()), seats: BTreeMap::new(), party_names: BTreeMap::new() }
+    }
+
+    /// Sets the attribution the source's licence asks for (`None` for none).
+    pub fn attribution(mut self, attribution: Option<&str>) -> Builder {
+        self.attribution = attribution.map(Into::into);
+        self
+    }
+
+    /// The seat with this code, created with `name` the first time it is seen.
+    pub fn seat(&mut self, code: &str, name: &str) -> &mut Constituency {
+        let election = self.election.id.clone();
+        self.seats.entry(code.to_string()).or_insert_with(|| Constituency {
+            code: code.to_string(),
+            name: name.trim().to_string(),
+            election,
+            region: None,
+            nation: None,
+            electorate: None,
+            valid_votes: None,
+            invalid_votes: None,
+            declared: true,
+            declared_at: None,
+            seats: 1,
+            candidates: Vec::new(),
+            previous: None,
+        })
+    }
+
+    /// Registers a party by the source's abbreviation and name; returns its id.
+    pub fn party(&mut self, abbreviation: &str, name: &str) -> String {
+        // Sources spell some parties differently ("Alliance", "APNI"): one party each.
+        let abbreviation = parties::canonical(abbreviation);
+        let (id, ..) = parties::lookup(abbreviation);
+        let name = if name.trim().is_empty() { parties::name(abbreviation) } else { name.trim().to_string() };
+        *self.party_names.entry(abbreviation.to_string()).or_default().entry(name).or_default() += 1;
+        id
+    }
+
+    /// Adds a candidate to a seat created earlier with [`Builder::seat`].
+    pub fn candidate(&mut self, code: &str, candidate: Candidate) {
+        if let Some(seat) = self.seats.get_mut(code) {
+            seat.candidates.push(candidate);
+        }
+    }
+
+    /// Records a party's share at the previous election (notional where boundaries
+    /// changed). The first share given for a party is kept.
+    pub fn previous_share(&mut self, code: &str, party: &str, share: f64, notional: bool) {
+        if let Some(seat) = self.seats.get_mut(code) {
+            let previous = seat.previous.get_or_insert_with(|| Previous { notional, ..Previous::default() });
+            if !previous.shares.iter().any(|s| s.party == party) {
+                let share = ((share * 1e6).round() / 1e6).clamp(0.0, 1.0);
+                previous.shares.push(PartyShare { party: party.to_string(), share });
+            }
+        }
+    }
+
+    /// Records the party that won the seat last time, where the source says so.
+    pub fn previous_winner(&mut self, code: &str, abbreviation: &str, notional: bool) {
+        let id = self.party(abbreviation, "");
+        if let Some(seat) = self.seats.get_mut(code) {
+            seat.previous.get_or_insert_with(|| Previous { notional, ..Previous::default() }).winner = Some(id);
+        }
+    }
+
+    /// The finished, validated file.
+    pub fn finish(self) -> Result<ResultsFile, ImportError> {
+        let mut parties_out: Vec<Party> = self
+            .party_names
+            .into_iter()
+            .map(|(abbreviation, names)| {
+                let (id, colour, dark_colour) = parties::lookup(&abbreviation);
+                // Labour and Labour Co-operative share "Lab": the most common name wins.
+                let name = names.into_iter().max_by_key(|(_, count)| *count).map(|(name, _)| name).unwrap_or_default();
+                Party { id, name, abbreviation, colour, dark_colour }
+            })
+            .collect();
+        parties_out.sort_by(|a, b| a.id.cmp(&b.id));
+        parties_out.dedup_by(|a, b| a.id == b.id);
+        let file = ResultsFile {
+            version: FORMAT_VERSION,
+            attribution: self.attribution,
+            elections: vec![self.election],
+            parties: parties_out,
+            constituencies: self.seats.into_values().collect(),
+        };
+        let problems = results_core::validate(&file);
+        if problems.is_empty() {
+            Ok(file)
+        } else {
+            Err(ImportError::Invalid(problems.iter().map(ToString::to_string).collect()))
+        }
+    }
 }

@@ -1,53 +1,163 @@
-//! The results directory: `seats/CODE.json`, one self-contained file per seat.
+//! The results directory the tool writes:
+//!
+//! - `elections/<id>.json`: each imported election in full (the tool's own store);
+//! - `index.json`: the latest election's summary, one row per seat (see `Index`);
+//! - `seats/<code>.json`: one self-contained file per seat of the latest election,
+//!   with its result in every election of the directory, following predecessor
+//!   seats back through boundary changes.
 
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
-use results_core::model::ResultsFile;
-use results_core::LoadError;
+use results_core::model::{Constituency, Index, IndexRow, ResultsFile, FORMAT_VERSION};
+use results_core::{LoadError, SeatResult};
 
 use crate::import::ImportError;
 
-/// Writes (or adds to) one file per seat; returns how many were written.
-pub fn write_seats(dir: &Path, file: &ResultsFile, only: &[String]) -> Result<usize, ImportError> {
+fn write(path: &Path, text: &str) -> Result<(), ImportError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| ImportError::Write { path: dir.to_path_buf(), source })?;
+    }
+    std::fs::write(path, text).map_err(|source| ImportError::Write { path: path.to_path_buf(), source })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ImportError> {
+    serde_json::to_string(value).map(|text| text + "\n").map_err(|e| ImportError::Invalid(vec![e.to_string()]))
+}
+
+fn read_results(path: &Path) -> Result<ResultsFile, ImportError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
+    results_core::parse_results(&text).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))
+}
+
+/// Adds (or replaces) an election in the directory, then rewrites the index and the
+/// seat files. Returns how many seat files were written.
+pub fn add_election(dir: &Path, file: &ResultsFile) -> Result<usize, ImportError> {
+    for election in &file.elections {
+        write(&dir.join("elections").join(format!("{}.json", election.id)), &to_json(file)?)?;
+    }
+    rebuild(dir)
+}
+
+/// Every election stored in the directory, oldest first.
+pub fn elections(dir: &Path) -> Result<Vec<ResultsFile>, ImportError> {
+    let folder = dir.join("elections");
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&folder) {
+        Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect(),
+        Err(_) => Vec::new(),
+    };
+    paths.sort();
+    let mut files = paths.iter().map(|p| read_results(p)).collect::<Result<Vec<_>, _>>()?;
+    files.sort_by_key(date);
+    Ok(files)
+}
+
+fn date(file: &ResultsFile) -> String {
+    file.elections.first().map(|e| e.date.clone()).unwrap_or_default()
+}
+
+/// Rewrites `index.json` and `seats/` from `elections/`.
+pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
+    let files = elections(dir)?;
+    let Some(latest) = files.last() else { return Ok(0) };
+    let latest_id = latest.elections.first().map(|e| e.id.clone()).unwrap_or_default();
+
+    let mut rows = Vec::new();
+    let mut index_parties = BTreeSet::new();
     let seats_dir = dir.join("seats");
-    std::fs::create_dir_all(&seats_dir).map_err(|source| ImportError::Write { path: seats_dir.clone(), source })?;
-    let mut written = 0;
-    for seat in &file.constituencies {
-        if !only.is_empty() && !only.contains(&seat.code) {
-            continue;
-        }
-        let path = seats_dir.join(format!("{}.json", seat.code));
-        let mut out = match std::fs::read_to_string(&path) {
-            Ok(text) => results_core::load::parse_unchecked(&text).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?,
-            Err(_) => ResultsFile { version: file.version, attribution: file.attribution.clone(), elections: vec![], parties: vec![], constituencies: vec![] },
-        };
-        out.constituencies.retain(|c| !(c.code == seat.code && c.election == seat.election));
-        out.constituencies.push(seat.clone());
-        out.constituencies.sort_by(|a, b| b.election.cmp(&a.election).then_with(|| a.code.cmp(&b.code)));
-        for election in file.elections.iter().filter(|e| e.id == seat.election) {
-            out.elections.retain(|e| e.id != election.id);
-            out.elections.push(election.clone());
-        }
-        for candidate in &seat.candidates {
-            let ids = std::iter::once(&candidate.party)
-                .chain(seat.previous.iter().flat_map(|p| p.shares.iter().map(|s| &s.party)));
-            for id in ids {
-                if let (Some(party), false) = (file.party(id), out.parties.iter().any(|p| &p.id == id)) {
-                    out.parties.push(party.clone());
-                }
+    let _ = std::fs::remove_dir_all(&seats_dir);
+    for seat in &latest.constituencies {
+        let history = history(&files, seat);
+        write(&seats_dir.join(format!("{}.json", seat.code)), &to_json(&history)?)?;
+        let result = SeatResult::new(latest, seat);
+        let winner = result.rows.first();
+        let second = result.rows.get(1);
+        index_parties.extend(winner.map(|r| r.party_id.clone()));
+        index_parties.extend(second.map(|r| r.party_id.clone()));
+        rows.push(IndexRow {
+            code: seat.code.clone(),
+            name: seat.name.clone(),
+            region: seat.region.clone(),
+            nation: seat.nation.clone(),
+            declared: seat.declared,
+            winner: winner.filter(|_| seat.declared).map(|r| r.name.clone()),
+            party: winner.filter(|_| seat.declared).map(|r| r.party_id.clone()),
+            second: second.filter(|_| seat.declared).map(|r| r.party_id.clone()),
+            majority: result.summary.majority,
+            majority_share: round6(result.summary.majority_share),
+            turnout: result.summary.turnout.map(round6),
+            result: result.summary.result_text.clone(),
+            file: format!("seats/{}.json", seat.code),
+        });
+    }
+    let index = Index {
+        version: FORMAT_VERSION,
+        attribution: latest.attribution.clone(),
+        elections: files.iter().flat_map(|f| f.elections.iter().cloned()).collect(),
+        parties: latest.parties.iter().filter(|p| index_parties.contains(&p.id)).cloned().collect(),
+        election: latest_id,
+        seats: rows,
+    };
+    write(&dir.join("index.json"), &to_json(&index)?)?;
+    Ok(latest.constituencies.len())
+}
+
+fn round6(value: f64) -> f64 {
+    (value * 1e6).round() / 1e6
+}
+
+/// One seat's contests in every election, following `previous.seats` (or the same
+/// code where the source names no predecessor) back through the elections.
+pub fn history(files: &[ResultsFile], seat: &Constituency) -> ResultsFile {
+    let mut contests: Vec<Constituency> = vec![seat.clone()];
+    let mut wanted: Vec<String> = predecessors(seat);
+    let position = files.iter().position(|f| f.constituencies.iter().any(|c| c.election == seat.election)).unwrap_or(0);
+    for file in files.iter().take(position).rev() {
+        let found: Vec<&Constituency> = file.constituencies.iter().filter(|c| wanted.contains(&c.code)).collect();
+        wanted = found.iter().flat_map(|c| predecessors(c)).collect::<BTreeSet<_>>().into_iter().collect();
+        contests.extend(found.into_iter().cloned());
+    }
+    let elections: BTreeSet<&str> = contests.iter().map(|c| c.election.as_str()).collect();
+    let parties: BTreeSet<&str> = contests
+        .iter()
+        .flat_map(|c| c.candidates.iter().map(|x| x.party.as_str()).chain(c.previous.iter().flat_map(|p| p.shares.iter().map(|s| s.party.as_str()).chain(p.winner.as_deref()))))
+        .collect();
+    let mut all_parties = BTreeMap::new();
+    for file in files {
+        for party in &file.parties {
+            if parties.contains(party.id.as_str()) {
+                all_parties.insert(party.id.clone(), party.clone());
             }
         }
-        out.parties.sort_by(|a, b| a.id.cmp(&b.id));
-        let text = serde_json::to_string_pretty(&out).map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
-        std::fs::write(&path, text + "\n").map_err(|source| ImportError::Write { path: path.clone(), source })?;
-        written += 1;
     }
-    Ok(written)
+    // Credit every source a contest came from, newest first.
+    let mut credits: Vec<String> = Vec::new();
+    for file in files.iter().rev().filter(|f| f.elections.iter().any(|e| elections.contains(e.id.as_str()))) {
+        if let Some(credit) = file.attribution.as_ref().filter(|c| !credits.contains(c)) {
+            credits.push(credit.clone());
+        }
+    }
+    ResultsFile {
+        version: FORMAT_VERSION,
+        attribution: if credits.is_empty() { None } else { Some(credits.join(". ")) },
+        elections: files.iter().flat_map(|f| f.elections.iter()).filter(|e| elections.contains(e.id.as_str())).cloned().collect(),
+        parties: all_parties.into_values().collect(),
+        constituencies: contests,
+    }
+}
+
+/// The codes of a contest's seats in the previous election.
+fn predecessors(seat: &Constituency) -> Vec<String> {
+    match &seat.previous {
+        Some(previous) if !previous.seats.is_empty() => previous.seats.clone(),
+        Some(previous) if previous.notional => Vec::new(),
+        _ => vec![seat.code.clone()],
+    }
 }
 
 /// `results validate`: every problem in a file, or in every file of a directory.
 pub fn validate_path(path: &Path) -> Result<(), ImportError> {
-    let files: Vec<std::path::PathBuf> = if path.is_dir() {
+    let files: Vec<PathBuf> = if path.is_dir() {
         let mut files = Vec::new();
         collect_json(path, &mut files).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
         files.sort();
@@ -58,10 +168,20 @@ pub fn validate_path(path: &Path) -> Result<(), ImportError> {
     let mut failures = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).map_err(|source| ImportError::Read { path: file.clone(), source })?;
-        match results_core::parse_results(&text) {
-            Ok(_) => {}
-            Err(LoadError::Invalid(problems)) => failures.extend(problems.iter().map(|p| format!("{}: {p}", file.display()))),
-            Err(err) => failures.push(format!("{}: {err}", file.display())),
+        let outcome = if file.file_name().is_some_and(|n| n == "index.json") {
+            serde_json::from_str::<Index>(&text).map(|_| ()).map_err(|e| e.to_string())
+        } else {
+            match results_core::parse_results(&text) {
+                Ok(_) => Ok(()),
+                Err(LoadError::Invalid(problems)) => {
+                    failures.extend(problems.iter().map(|p| format!("{}: {p}", file.display())));
+                    continue;
+                }
+                Err(err) => Err(err.to_string()),
+            }
+        };
+        if let Err(err) = outcome {
+            failures.push(format!("{}: {err}", file.display()));
         }
     }
     if failures.is_empty() {
@@ -72,7 +192,7 @@ pub fn validate_path(path: &Path) -> Result<(), ImportError> {
     }
 }
 
-fn collect_json(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {

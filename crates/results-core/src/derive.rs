@@ -1,7 +1,10 @@
 //! Figures derived from votes: share, rank, winner, majority, turnout, change in
 //! share and the hold or gain text. None of these is stored in the data.
 
-use crate::model::{Constituency, ResultsFile};
+use crate::model::{Constituency, ElectionKind, ResultsFile};
+
+/// The share below which a parliamentary candidate loses their deposit.
+pub const DEPOSIT_THRESHOLD: f64 = 0.05;
 
 /// A candidate's line in a result, with everything a table or chart shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +25,17 @@ pub struct Row {
     /// Change in share since the previous election, in fractions (-0.394 is 39.4
     /// points down), for the best-placed candidate of a party that stood before.
     pub change: Option<f64>,
+    /// Under 5% in a parliamentary election: the deposit is forfeit.
+    pub lost_deposit: bool,
+}
+
+/// Two-party (Butler) swing: half the gain in share of `to` plus half the loss of `from`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Swing {
+    pub from: String,
+    pub to: String,
+    /// In fractions: 0.05 is a swing of 5 points.
+    pub points: f64,
 }
 
 /// The headline figures of a result.
@@ -38,6 +52,9 @@ pub struct Summary {
     pub valid_votes: u64,
     /// Whether the previous figures are notional (boundaries changed).
     pub previous_notional: bool,
+    /// Swing from the previous winner to the winner where the seat changed hands,
+    /// otherwise from the winner to the runner-up; only where both stood before.
+    pub swing: Option<Swing>,
 }
 
 /// One seat's result in one election, ready to show.
@@ -73,6 +90,8 @@ impl SeatResult {
             previous.and_then(|p| p.shares.iter().find(|s| s.party == party)).map(|s| s.share)
         };
         let mut parties_seen: Vec<&str> = Vec::new();
+        let election = file.election(&seat.election);
+        let deposits = election.is_none_or(|e| matches!(e.kind, ElectionKind::General | ElectionKind::ByElection));
         let seats = seat.seats.max(1) as usize;
         let rows: Vec<Row> = ranked
             .into_iter()
@@ -95,6 +114,7 @@ impl SeatResult {
                     elected: seat.declared && position < seats,
                     sitting: candidate.sitting,
                     change: if first_of_party { previous_share(&candidate.party).map(|before| share - before) } else { None },
+                    lost_deposit: deposits && share < DEPOSIT_THRESHOLD,
                 }
             })
             .collect();
@@ -104,6 +124,9 @@ impl SeatResult {
         let majority = last_winner.saturating_sub(first_loser);
 
         let previous_winner = previous.and_then(|p| {
+            if let Some(winner) = &p.winner {
+                return Some(winner.as_str());
+            }
             p.shares
                 .iter()
                 .filter(|s| s.share.is_finite())
@@ -121,7 +144,17 @@ impl SeatResult {
             }
         };
 
-        let election = file.election(&seat.election);
+        let swing = match (rows.first(), previous_winner) {
+            (Some(winner), Some(before)) if before != winner.party_id => swing(&rows, before, &winner.party_id),
+            (Some(winner), _) => rows.get(1).and_then(|second| swing(&rows, &winner.party_id, &second.party_id)),
+            _ => None,
+        }
+        .map(|(from, to, points)| Swing {
+            from: file.party(from).map_or_else(|| from.to_string(), |p| p.abbreviation.clone()),
+            to: file.party(to).map_or_else(|| to.to_string(), |p| p.abbreviation.clone()),
+            points,
+        });
+
         SeatResult {
             code: seat.code.clone(),
             name: seat.name.clone(),
@@ -135,10 +168,17 @@ impl SeatResult {
                 turnout: seat.electorate.filter(|e| *e > 0).map(|e| valid as f64 / e as f64),
                 valid_votes: valid,
                 previous_notional: previous.is_some_and(|p| p.notional),
+                swing,
             },
             rows,
         }
     }
+}
+
+/// Swing from party `from` to party `to`, from each party's best-placed row.
+fn swing<'a>(rows: &[Row], from: &'a str, to: &'a str) -> Option<(&'a str, &'a str, f64)> {
+    let change = |party: &str| rows.iter().find(|r| r.party_id == party).and_then(|r| r.change);
+    Some((from, to, (change(to)? - change(from)?) / 2.0))
 }
 
 #[cfg(test)]
@@ -200,6 +240,19 @@ mod tests {
         assert!(r.rows[0].change.is_some());
         assert_eq!(r.rows[1].change, None);
         assert_eq!(r.rows[2].change, None);
+    }
+
+    #[test]
+    fn swing_and_lost_deposits() {
+        let cands = r#"{"name":"A","party":"lab","votes":55},{"name":"B","party":"con","votes":41},{"name":"C","party":"ind","votes":4}"#;
+        let r = result(cands, r#","previous":{"shares":[{"party":"lab","share":0.40},{"party":"con","share":0.50}]}"#);
+        assert_eq!(r.summary.result_text, "Lab gain from Con");
+        let swing = r.summary.swing.unwrap();
+        assert_eq!((swing.from.as_str(), swing.to.as_str()), ("Con", "Lab"));
+        assert!((swing.points - 0.12).abs() < 1e-9, "{}", swing.points);
+        assert_eq!(r.rows.iter().map(|row| row.lost_deposit).collect::<Vec<_>>(), [false, false, true]);
+        let no_history = result(cands, "");
+        assert_eq!(no_history.summary.swing, None);
     }
 
     #[test]

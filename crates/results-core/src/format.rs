@@ -36,15 +36,12 @@ fn one_decimal(value: f64) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
-    // Round half away from zero on the decimal value, as published tables do
-    // (format! rounds the binary value, which turns 0.05 into 0.1 but 2.25 into 2.2).
-    let tenths = (value * 10.0 + if value < 0.0 { -0.5 } else { 0.5 }).trunc() / 10.0;
-    let text = format!("{tenths:.1}");
-    if text == "-0.0" {
-        "0.0".to_string()
-    } else {
-        text
-    }
+    // Round half away from zero on the decimal value, as published tables do, and
+    // write the digits with integers: float formatting would cost the widget
+    // kilobytes of code.
+    let tenths = (value.abs() * 10.0 + 0.5).trunc() as u64;
+    let sign = if value < 0.0 && tenths > 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
@@ -71,6 +68,15 @@ mod tests {
         assert_eq!(points_change(0.094947), "+9.5");
         assert_eq!(points_change(0.0001), "0.0");
         assert_eq!(points_change(-0.0001), "0.0");
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(one_decimal(2.25), "2.3");
+        assert_eq!(one_decimal(-2.25), "-2.3");
+        assert_eq!(one_decimal(-0.04), "0.0");
+        assert_eq!(one_decimal(99.95), "100.0");
+        assert_eq!(one_decimal(1234.5678), "1234.6");
     }
 
     #[test]

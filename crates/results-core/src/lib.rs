@@ -12,7 +12,7 @@ pub mod model;
 pub mod sort;
 pub mod validate;
 
-pub use derive::{Row, SeatResult, Summary};
+pub use derive::{Row, SeatResult, Summary, Swing};
 pub use load::{parse_results, LoadError};
 pub use model::{Candidate, Constituency, Election, ElectionKind, Party, Previous, ResultsFile};
 pub use sort::{Column, Direction, Sort};

@@ -2,7 +2,8 @@
 //! then the semantic checks of [`crate::validate`].
 
 use crate::model::{ResultsFile, FORMAT_VERSION};
-use crate::validate::{validate, Problem};
+pub use crate::validate::Problem;
+use crate::validate::validate;
 
 /// Why a results file could not be used.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -10,13 +11,11 @@ pub enum LoadError {
     /// Not JSON at all (an HTML page, a truncated upload).
     #[error("the file is not valid JSON: {message} (line {line}, column {column})")]
     Syntax { message: String, line: usize, column: usize },
-    /// JSON, but a field has the wrong type or is missing.
-    #[error("{path}: {message}")]
-    Type { path: String, message: String },
     /// A format version this code does not read.
     #[error("version: this widget reads format version {FORMAT_VERSION}, found {found}")]
     Version { found: u64 },
-    /// Well-formed, but inconsistent: every problem found.
+    /// JSON, but with fields of the wrong type, missing, or inconsistent: every
+    /// problem found, each with its path.
     #[error("{}", list(.0))]
     Invalid(Vec<Problem>),
 }
@@ -59,9 +58,208 @@ pub fn parse_unchecked(text: &str) -> Result<ResultsFile, LoadError> {
         Err(err) => return Err(convert(err)),
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let file: ResultsFile = serde_path_to_error::deserialize(&mut de).map_err(convert)?;
-    de.end().map_err(|err| syntax(&err))?;
-    Ok(file)
+    match serde_path_to_error::deserialize::<_, ResultsFile>(&mut de) {
+        Ok(file) => {
+            de.end().map_err(|err| syntax(&err))?;
+            Ok(file)
+        }
+        Err(err) => match convert(err) {
+            // A type error stops serde at the first bad field; go back over the
+            // document element by element so that every bad field is reported.
+            LoadError::Invalid(first) => {
+                let all = type_problems(text);
+                Err(LoadError::Invalid(if all.is_empty() { first } else { all }))
+            }
+            other => Err(other),
+        },
+    }
+}
+
+/// Parses `text` as a `T`, adding its problems, under the path `at`, to `out`.
+/// Every check reads text with the same deserializer, so the wasm build carries
+/// one copy of each type's parsing code.
+fn check<T: serde::de::DeserializeOwned>(text: &str, at: &str, out: &mut Vec<Problem>) -> bool {
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(_) => true,
+        Err(err) => {
+            if let LoadError::Invalid(problems) = convert(err) {
+                out.extend(problems.into_iter().map(|p| Problem {
+                    path: match (p.path.as_str(), at) {
+                        ("(top level)", _) => at.to_string(),
+                        (inner, "") => inner.to_string(),
+                        (inner, at) => format!("{at}.{inner}"),
+                    },
+                    message: p.message,
+                }));
+            }
+            false
+        }
+    }
+}
+
+/// Every type problem in a document, found by reading each list element on its own.
+fn type_problems(text: &str) -> Vec<Problem> {
+    use crate::model::{Candidate, Constituency, Election, Party};
+
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)] // read only to check their types
+    struct TopLevel {
+        version: u32,
+        #[serde(default)]
+        attribution: Option<String>,
+    }
+
+    let mut out = Vec::new();
+    check::<TopLevel>(text, "", &mut out);
+    let lists = ["elections", "parties", "constituencies"].map(|key| split::member_elements(text, key));
+    if lists.iter().any(Option::is_none) {
+        // A list is not a list: the whole-document message says which.
+        check::<ResultsFile>(text, "", &mut out);
+        return out;
+    }
+    let [elections, parties, seats] = lists.map(Option::unwrap_or_default);
+    for (i, item) in elections.iter().enumerate() {
+        check::<Election>(item, &format!("elections[{i}]"), &mut out);
+    }
+    for (i, item) in parties.iter().enumerate() {
+        check::<Party>(item, &format!("parties[{i}]"), &mut out);
+    }
+    for (i, seat) in seats.iter().enumerate() {
+        let at = format!("constituencies[{i}]");
+        let before = out.len();
+        for (j, candidate) in split::member_elements(seat, "candidates").unwrap_or_default().iter().enumerate() {
+            check::<Candidate>(candidate, &format!("{at}.candidates[{j}]"), &mut out);
+        }
+        let found_in_candidates = out.len() > before;
+        let mut seat_problems = Vec::new();
+        check::<Constituency>(seat, &at, &mut seat_problems);
+        let candidates_path = format!("{at}.candidates[");
+        out.extend(seat_problems.into_iter().filter(|p| !(found_in_candidates && p.path.starts_with(&candidates_path))));
+    }
+    out
+}
+
+/// Splitting JSON text into the elements of an object's list member, without
+/// parsing them. Used only on text serde has already read as valid JSON; it is
+/// hand-written because serde_json's `RawValue` costs the widget more code.
+mod split {
+    /// The text of each element of `key`'s list in the top-level object `text`:
+    /// `Some(empty)` when the member is missing or null, `None` when it is not a list.
+    pub fn member_elements<'a>(text: &'a str, key: &str) -> Option<Vec<&'a str>> {
+        let bytes = text.as_bytes();
+        let mut i = skip_space(bytes, 0);
+        if bytes.get(i) != Some(&b'{') {
+            return None;
+        }
+        i += 1;
+        loop {
+            i = skip_space(bytes, i);
+            match bytes.get(i)? {
+                b'}' => return Some(Vec::new()),
+                b',' => i += 1,
+                b'"' => {
+                    let end = value_end(bytes, i)?;
+                    let name: String = serde_json::from_str(text.get(i..end)?).ok()?;
+                    i = skip_space(bytes, end);
+                    if bytes.get(i) != Some(&b':') {
+                        return None;
+                    }
+                    let start = skip_space(bytes, i + 1);
+                    let end = value_end(bytes, start)?;
+                    if name == key {
+                        return match bytes.get(start)? {
+                            b'[' => elements(text, start),
+                            b'n' => Some(Vec::new()),
+                            _ => None,
+                        };
+                    }
+                    i = end;
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn elements(text: &str, open: usize) -> Option<Vec<&str>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = open + 1;
+        loop {
+            i = skip_space(bytes, i);
+            match bytes.get(i)? {
+                b']' => return Some(out),
+                b',' => i += 1,
+                _ => {
+                    let end = value_end(bytes, i)?;
+                    out.push(text.get(i..end)?);
+                    i = end;
+                }
+            }
+        }
+    }
+
+    fn skip_space(bytes: &[u8], mut i: usize) -> usize {
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The index just past the JSON value starting at `start`.
+    fn value_end(bytes: &[u8], start: usize) -> Option<usize> {
+        let mut depth = 0_usize;
+        let mut i = start;
+        let mut in_string = false;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            if in_string {
+                match b {
+                    b'\\' => i += 1,
+                    b'"' => {
+                        in_string = false;
+                        if depth == 0 {
+                            return Some(i);
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => depth += 1,
+                // A scalar ends where its container does.
+                b']' | b'}' if depth == 0 => return Some(i - 1),
+                b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                b',' | b' ' | b'\n' | b'\r' | b'\t' if depth == 0 => return Some(i - 1),
+                _ => {}
+            }
+        }
+        (depth == 0 && !in_string).then_some(i)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn splits_lists_of_any_values() {
+            let text = r#" { "a" : [1, "x,]}", {"b":[2,{}]}, null ] , "c":{"a":[9]}, "n": null, "s": "v" } "#;
+            assert_eq!(member_elements(text, "a").unwrap(), vec!["1", "\"x,]}\"", "{\"b\":[2,{}]}", "null"]);
+            assert_eq!(member_elements(text, "missing").unwrap(), Vec::<&str>::new());
+            assert_eq!(member_elements(text, "n").unwrap(), Vec::<&str>::new());
+            assert_eq!(member_elements(text, "c"), None);
+            assert_eq!(member_elements(text, "s"), None);
+            assert_eq!(member_elements(r#"{"a":["q\"]",2]}"#, "a").unwrap(), vec![r#""q\"]""#, "2"]);
+            assert_eq!(member_elements("[1]", "a"), None);
+        }
+    }
 }
 
 fn syntax(err: &serde_json::Error) -> LoadError {
@@ -84,7 +282,8 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
         Some(at) => raw.get(..at).unwrap_or(&raw).to_string(),
         None => raw,
     };
-    LoadError::Type { path: if path == "." { "(top level)".into() } else { path }, message: humanise(&raw) }
+    let path = if path == "." { "(top level)".to_string() } else { path };
+    LoadError::Invalid(vec![Problem { path, message: humanise(&raw) }])
 }
 
 /// Rewrites serde's wording ("invalid type: string \"x\", expected u64") as a
@@ -92,6 +291,10 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
 fn humanise(raw: &str) -> String {
     if let Some(field) = raw.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
         return format!("the field `{field}` is required but missing");
+    }
+    if let Some((found, rest)) = raw.strip_prefix("unknown variant `").and_then(|r| r.split_once('`')) {
+        let expected = rest.split_once("expected ").map_or("", |(_, e)| e).replace('`', "");
+        return format!("must be {expected}, found \"{found}\"");
     }
     let expected = match raw.rsplit_once(", expected ") {
         Some((_, expected)) => expected,
@@ -122,9 +325,16 @@ fn humanise(raw: &str) -> String {
 mod tests {
     use super::*;
 
+    fn type_errors(text: &str) -> Vec<String> {
+        match parse_unchecked(text) {
+            Err(LoadError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+            other => panic!("expected type errors, got {other:?}"),
+        }
+    }
+
     fn type_error(text: &str) -> (String, String) {
         match parse_unchecked(text) {
-            Err(LoadError::Type { path, message }) => (path, message),
+            Err(LoadError::Invalid(problems)) => (problems[0].path.clone(), problems[0].message.clone()),
             other => panic!("expected a type error, got {other:?}"),
         }
     }
@@ -156,6 +366,31 @@ mod tests {
         let (path, message) = type_error(r#"{"version":1,"constituencies":[{"code":"E1"}]}"#);
         assert_eq!(path, "constituencies[0]");
         assert!(message.contains("`name`"), "{message}");
+    }
+
+    #[test]
+    fn every_type_error_is_reported_at_once() {
+        let text = r##"{"version":1,
+          "elections":[{"id":"ge","name":"GE","date":"2024-07-04","kind":"landslide"}],
+          "parties":[{"id":"lab","name":"Labour","abbreviation":"Lab"}],
+          "attribution":5,
+        "constituencies":[
+            {"code":"E1","name":"A","election":"ge","electorate":"lots","candidates":[
+              {"name":"X","party":"lab","votes":-5},{"name":"Y","party":"lab","votes":7},{"name":"Z","party":"lab","votes":1.5}]},
+            {"code":"E2","name":"B","election":"ge","candidates":{}}]}"##;
+        let errors = type_errors(text);
+        assert_eq!(
+            errors,
+            vec![
+                "attribution: must be text, found 5",
+                "elections[0].kind: must be one of general, by-election, local, mayoral, other, found \"landslide\"",
+                "parties[0]: the field `colour` is required but missing",
+                "constituencies[0].candidates[0].votes: must be a whole number of at least 0, found -5",
+                "constituencies[0].candidates[2].votes: must be a whole number of at least 0, found 1.5",
+                "constituencies[0].electorate: must be a whole number of at least 0, found string \"lots\"",
+                "constituencies[1].candidates: must be a list, found map",
+            ]
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub const OPL_ATTRIBUTION: &str =
 
 /// One results file: a whole election, one seat's history, or a by-election.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResultsFile {
     /// Format version; this code reads version 1.
     pub version: u32,
@@ -31,6 +32,7 @@ pub struct ResultsFile {
 
 /// An election: a general election, a by-election, a council or mayoral election.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Election {
     /// Short stable id, such as `ge2024`.
     pub id: String,
@@ -50,6 +52,7 @@ pub struct Election {
 
 /// What kind of election it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ElectionKind {
     General,
@@ -61,6 +64,7 @@ pub enum ElectionKind {
 
 /// A party, or a label for candidates without one (Independent).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Party {
     /// Short stable id, referenced by candidates, such as `lab`.
     pub id: String,
@@ -76,6 +80,7 @@ pub struct Party {
 
 /// One seat's contest in one election.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Constituency {
     /// ONS (GSS) code, such as `E14001086`.
     pub code: String,
@@ -109,6 +114,7 @@ pub struct Constituency {
 
 /// A candidate in one contest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Candidate {
     pub name: String,
     /// The id of a party in the file's `parties`.
@@ -121,6 +127,7 @@ pub struct Candidate {
 
 /// How a seat relates to the previous election.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Previous {
     /// Codes of the seat (same boundaries) or predecessor seats (new boundaries) in the
     /// previous election.
@@ -133,10 +140,15 @@ pub struct Previous {
     /// Previous vote shares by party, as fractions of valid votes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shares: Vec<PartyShare>,
+    /// The party that won last time, where the source says so; otherwise the party
+    /// with the largest previous share is taken as the previous winner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub winner: Option<String>,
 }
 
 /// A party's share of the vote, as a fraction between 0 and 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartyShare {
     pub party: String,
     pub share: f64,
@@ -181,4 +193,61 @@ impl ResultsFile {
             .iter()
             .find(|seat| seat.code == code && seat.election == election)
     }
+}
+
+/// The JSON Schema of results JSON, format version 1.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> schemars::Schema {
+    let mut schema = schemars::schema_for!(ResultsFile);
+    schema.insert("title".into(), "Results JSON, format version 1".into());
+    schema
+}
+
+/// The index of a results directory (`index.json`): what a national view or a seat
+/// picker needs, one summary row per seat, without any candidate lists. Generated
+/// by `results import` from the full data; every figure in it is derived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Index {
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// Every election in the directory.
+    pub elections: Vec<Election>,
+    /// Every party named by a row.
+    pub parties: Vec<Party>,
+    /// The election the rows describe.
+    pub election: String,
+    pub seats: Vec<IndexRow>,
+}
+
+/// One seat's result in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct IndexRow {
+    pub code: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nation: Option<String>,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub declared: bool,
+    /// Winner's name and party id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub winner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Runner-up's party id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second: Option<String>,
+    pub majority: u64,
+    /// Majority as a fraction of valid votes.
+    pub majority_share: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turnout: Option<f64>,
+    /// "Lab hold", "Lab gain from Con".
+    pub result: String,
+    /// The seat's file, relative to the index: `seats/E14001086.json`.
+    pub file: String,
 }

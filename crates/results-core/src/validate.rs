@@ -99,6 +99,9 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             }
         }
         if let Some(previous) = &seat.previous {
+            if let Some(winner) = previous.winner.as_ref().filter(|w| !party_ids.contains(w.as_str())) {
+                problem(format!("{at}.previous.winner"), format!("names party \"{winner}\", which is not in `parties`"));
+            }
             for (k, share) in previous.shares.iter().enumerate() {
                 if !party_ids.contains(share.party.as_str()) {
                     problem(format!("{at}.previous.shares[{k}].party"), format!("names party \"{}\", which is not in `parties`", share.party));

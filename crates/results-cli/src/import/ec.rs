@@ -1,0 +1,797 @@
+//! The Electoral Commission's general election results files: 2005, 2010, 2015 and
+//! 2017. Each has its own layout, so each has its own reader, but all feed a
+//! [`Builder`].
+//!
+//! The EC files are report-style: some are cp1252 rather than UTF-8, have title rows
+//! before the header, header cells with trailing spaces or line breaks, figures with
+//! thousands separators, and blank and totals rows at the end. [`Table`] reads them
+//! all: it decodes the bytes, finds the header row, tidies the header cells and
+//! parses figures with errors that name the file, line and column.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use csv::StringRecord;
+use results_core::model::{Candidate, ResultsFile};
+
+use super::{csv_error, Builder, ImportError};
+use crate::{elections, parties};
+
+/// The attribution EC files carry. They state no licence (EC content is normally
+/// under the Open Government Licence, but that is unchecked for these files), so no
+/// licence is claimed; only the source is named.
+const EC_ATTRIBUTION: &str = "Source: Electoral Commission";
+
+/// Reads `RESULTS.csv` (candidates) and `CONSTITUENCY.csv` (electorate and valid
+/// votes) of the EC's 2015 release. Seats are keyed by their ONS code. The `Change`
+/// column is the change in share since 2010, on the same boundaries.
+pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<ResultsFile, ImportError> {
+    let seats_table = Table::read(constituency_csv, Encoding::Windows1252, 0)?;
+    let s_code = seats_table.column(&["Constituency ID"])?;
+    let s_name = seats_table.column(&["Constituency Name"])?;
+    let s_electorate = seats_table.column(&["Electorate"])?;
+    let s_valid = seats_table.column(&["Valid Votes"])?;
+    let mut totals: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for row in seats_table.rows() {
+        // The blank row and the totals row at the end have neither code nor name.
+        if row.is_blank(&[s_code, s_name]) {
+            continue;
+        }
+        let code = row.required(s_code)?;
+        let figures = (row.count(s_electorate)?, row.count(s_valid)?);
+        if totals.insert(code.to_string(), figures).is_some() {
+            return Err(row.error(format!("seat {code} appears twice")));
+        }
+    }
+
+    let table = Table::read(results_csv, Encoding::Windows1252, 0)?;
+    let code = table.column(&["Constituency ID"])?;
+    let seat_name = table.column(&["Constituency Name"])?;
+    let forename = table.column(&["Forename"])?;
+    let surname = table.column(&["Surname"])?;
+    let votes = table.column(&["Votes"])?;
+    let share = table.column(&["Share (%)"])?;
+    let change = table.column(&["Change"])?;
+    let incumbent = table.column(&["Incumbent?"])?;
+    let party_name = table.column(&["Party name identifier"])?;
+    let party_abbreviation = table.column(&["Party abbreviation"])?;
+    let region = table.optional_column("Region");
+    let nation = table.optional_column("Country");
+
+    let mut builder = Builder::new(elections::general("ge2015")?).attribution(Some(EC_ATTRIBUTION));
+    for row in table.rows() {
+        // The totals row at the end has only a vote count.
+        if row.is_blank(&[code, seat_name, surname]) {
+            continue;
+        }
+        let seat_code = row.required(code)?;
+        let candidate = Candidate {
+            name: join_name(row.text(forename), row.text(surname)),
+            party: builder.party(parties::canonical(row.text(party_abbreviation)), row.text(party_name)),
+            votes: row.count(votes)?,
+            // "MP" marks the sitting member. One row has a stray number here instead
+            // (Inverness, Nairn, Badenoch and Strathspey, Donald Boyd: "57613"): only
+            // "MP" counts.
+            sitting: row.text(incumbent).eq_ignore_ascii_case("MP"),
+        };
+        let seat = builder.seat(seat_code, row.text(seat_name));
+        if seat.candidates.is_empty() {
+            seat.region = region.map(|c| row.text(c).to_string()).filter(|r| !r.is_empty());
+            seat.nation = nation.map(|c| row.text(c).to_string()).filter(|n| !n.is_empty());
+            seat.electorate = totals.get(seat_code).map(|t| t.0);
+        }
+        // Share (%) and Change are percentages; Change is blank for parties that did
+        // not stand in 2010.
+        if let (Some(share), Some(change)) = (row.number(share)?, row.number(change)?) {
+            builder.previous_share(seat_code, &candidate.party, (share - change) / 100.0, false);
+        }
+        builder.candidate(seat_code, candidate);
+    }
+    // Valid votes from CONSTITUENCY.csv where they agree with the candidates' votes.
+    // In Croydon South (E14000656) they do not: RESULTS.csv has Labour on 14,038
+    // where CONSTITUENCY.csv's 57,712 valid votes (and the HoC) imply 14,308, a
+    // transposition. The candidate figures are kept as published (their total is the
+    // file's own totals row) and that seat's valid votes are left out.
+    for (code, (_, valid)) in &totals {
+        let seat = builder.seat(code, "");
+        if seat.candidates.iter().map(|c| c.votes).sum::<u64>() == *valid {
+            seat.valid_votes = Some(*valid);
+        }
+    }
+    builder.finish()
+}
+
+/// Reads the tidy candidate file derived from the EC's 2010 constituency results
+/// sheet. Seats are keyed by ONS code. Shares and their change are compared with the
+/// 2005 result, which is notional wherever the 2010 boundaries were new.
+pub fn convert_2010(candidates_tidy: &Path) -> Result<ResultsFile, ImportError> {
+    let table = Table::read(candidates_tidy, Encoding::Utf8, 0)?;
+    let columns = TidyColumns::find(&table, true)?;
+    let mut builder = Builder::new(elections::general("ge2010")?).attribution(Some(EC_ATTRIBUTION));
+    for row in table.rows() {
+        if row.is_blank(&[columns.code, columns.seat]) {
+            continue;
+        }
+        let code = row.required(columns.code)?.to_string();
+        // Scotland kept its 2005 boundaries in 2010, so only its comparisons are with
+        // real 2005 results; England, Wales and Northern Ireland had new seats.
+        let notional = !code.starts_with('S');
+        add_tidy_row(&mut builder, &columns, &row, &code, notional)?;
+    }
+    builder.finish()
+}
+
+/// Reads the tidy candidate file derived from the EC's 2005 A-Z constituency results
+/// sheet. There are no ONS codes for the 2005 seats, so each is keyed
+/// `PA2005-<Press Association number>`. Shares and their change are compared with
+/// 2001.
+///
+/// 18 candidates have no party in the source: they get the party "ND" (id `none`,
+/// "No description"), the label the EC's own 2010 file uses for such candidates,
+/// rather than "Independent", which the source does not say.
+pub fn convert_2005(candidates_tidy: &Path) -> Result<ResultsFile, ImportError> {
+    let table = Table::read(candidates_tidy, Encoding::Utf8, 0)?;
+    let columns = TidyColumns::find(&table, false)?;
+    // The Scottish seats were redrawn for 2005 (72 became 59), so their comparisons
+    // with 2001 are notional; English, Welsh and Northern Irish seats were unchanged.
+    // The file has no nation column; the SNP stood in every Scottish seat and nowhere
+    // else, so a seat with an SNP candidate is Scottish.
+    let scottish: BTreeSet<String> = table
+        .rows()
+        .filter(|row| row.text(columns.party).eq_ignore_ascii_case("SNP"))
+        .map(|row| row.text(columns.pa_number).to_string())
+        .collect();
+    let mut builder = Builder::new(elections::general("ge2005")?).attribution(Some(EC_ATTRIBUTION));
+    for row in table.rows() {
+        if row.is_blank(&[columns.pa_number, columns.seat]) {
+            continue;
+        }
+        let pa_number = row.required(columns.pa_number)?;
+        let code = format!("PA2005-{pa_number}");
+        add_tidy_row(&mut builder, &columns, &row, &code, scottish.contains(pa_number))?;
+    }
+    builder.finish()
+}
+
+/// Reads the EC's 2017 release: `data 3` (seat administrative data: electorate, valid
+/// votes, ballots rejected at the count) and `data 4` (candidates). Neither gives
+/// previous shares, so seats have no `previous`.
+pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportError> {
+    // data 3: a title row, a row of group headings, then the header.
+    let admin = Table::read(data3, Encoding::Windows1252, 2)?;
+    let a_code = admin.column(&["ONS Code"])?;
+    let a_name = admin.column(&["Constituency"])?;
+    let a_electorate = admin.column(&["Electorate"])?;
+    let a_valid = admin.column(&["Total number of valid votes counted"])?;
+    let a_rejected = admin.column(&["Total number of ballot papers rejected at the count"])?;
+
+    // data 4: a title row, then the header.
+    let table = Table::read(data4, Encoding::Windows1252, 1)?;
+    let code = table.column(&["ONS Code"])?;
+    let seat_name = table.column(&["Constituency"])?;
+    let surname = table.column(&["Surname"])?;
+    let first_name = table.column(&["First name"])?;
+    let description = table.column(&["Party"])?;
+    let party = table.column(&["Party Identifer", "Party Identifier"])?;
+    let votes = table.column(&["Valid votes"])?;
+
+    let mut builder = Builder::new(elections::general("ge2017")?).attribution(Some(EC_ATTRIBUTION));
+    let mut valid_votes: BTreeMap<String, u64> = BTreeMap::new();
+    for row in admin.rows() {
+        if row.is_blank(&[a_code, a_name]) {
+            continue;
+        }
+        let seat_code = row.required(a_code)?;
+        let figures = (row.count(a_electorate)?, row.count(a_valid)?, row.optional_count(a_rejected)?);
+        if valid_votes.insert(seat_code.to_string(), figures.1).is_some() {
+            return Err(row.error(format!("seat {seat_code} appears twice")));
+        }
+        // Some Welsh names carry footnote numbers ("Ogmore 5", "Swansea East6").
+        let name = row.text(a_name).trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+        let seat = builder.seat(seat_code, name);
+        seat.electorate = Some(figures.0);
+        seat.invalid_votes = figures.2;
+    }
+    for row in table.rows() {
+        if row.is_blank(&[code, seat_name, surname]) {
+            continue;
+        }
+        let seat_code = row.required(code)?;
+        let abbreviation = parties::canonical(row.text(party));
+        // The identifier is a short label ("WEP", "Yorkshire"); the ballot paper
+        // description ("Women's Equality Party") names parties the tables do not know.
+        let name = if parties::has_name(abbreviation) { "" } else { row.text(description) };
+        let candidate = Candidate {
+            name: join_name(row.text(first_name), &title_case(row.text(surname))),
+            party: builder.party(abbreviation, name),
+            votes: row.count(votes)?,
+            sitting: false,
+        };
+        // Seats missing from data 3 take data 4's name, in which a search and replace
+        // has upper-cased "gb" ("Birmingham, EdGBaston", "RuGBy").
+        builder.seat(seat_code, row.text(seat_name));
+        builder.candidate(seat_code, candidate);
+    }
+    // data 3's valid votes disagree with the sum of data 4's candidate votes in 189
+    // seats, by a few votes in most and by thousands in some ("Gainsborough" 57,425
+    // against 51,425). data 4 agrees with the HoC candidate file in all but two seats
+    // (N06000005 by 20 votes, S14000030 by 9), so the candidate votes are kept and
+    // data 3's valid votes are recorded only where the two files agree.
+    for (seat_code, valid) in &valid_votes {
+        let seat = builder.seat(seat_code, "");
+        if seat.candidates.iter().map(|c| c.votes).sum::<u64>() == *valid {
+            seat.valid_votes = Some(*valid);
+        }
+    }
+    builder.finish()
+}
+
+/// Columns of the tidy 2005 and 2010 candidate files.
+struct TidyColumns {
+    pa_number: usize,
+    code: usize,
+    seat: usize,
+    electorate: usize,
+    candidate: usize,
+    incumbent: usize,
+    party: usize,
+    votes: usize,
+    share: usize,
+    change: usize,
+    previous_winner: usize,
+}
+
+impl TidyColumns {
+    fn find(table: &Table, with_ons_id: bool) -> Result<TidyColumns, ImportError> {
+        let pa_number = table.column(&["pa_number"])?;
+        Ok(TidyColumns {
+            pa_number,
+            code: if with_ons_id { table.column(&["ons_id"])? } else { pa_number },
+            seat: table.column(&["constituency_name"])?,
+            electorate: table.column(&["electorate"])?,
+            candidate: table.column(&["candidate"])?,
+            incumbent: table.column(&["incumbent_marker"])?,
+            party: table.column(&["party_abbreviation"])?,
+            votes: table.column(&["votes"])?,
+            share: table.column(&["share_pct"])?,
+            change: table.column(&["share_change_pct"])?,
+            previous_winner: table.column(&["previous_winner"])?,
+        })
+    }
+}
+
+/// Adds one row of a tidy 2005 or 2010 file to the seat `code`.
+fn add_tidy_row(builder: &mut Builder, columns: &TidyColumns, row: &Cells<'_>, code: &str, notional: bool) -> Result<(), ImportError> {
+    // A blank party is a candidate with no description on the ballot paper.
+    let abbreviation = match parties::canonical(row.text(columns.party)) {
+        "" => "ND",
+        abbreviation => abbreviation,
+    };
+    let candidate = Candidate {
+        name: display_name(row.text(columns.candidate)),
+        party: builder.party(abbreviation, ""),
+        votes: row.count(columns.votes)?,
+        // "*" marks a member of the outgoing Parliament, who may have sat for
+        // another seat (George Galloway in 2005).
+        sitting: row.text(columns.incumbent) == "*",
+    };
+    let electorate = row.count(columns.electorate)?;
+    let seat = builder.seat(code, row.text(columns.seat));
+    if seat.candidates.is_empty() {
+        seat.electorate = Some(electorate);
+        let previous_winner = row.text(columns.previous_winner);
+        if !previous_winner.is_empty() {
+            builder.previous_winner(code, parties::canonical(previous_winner), notional);
+        }
+    }
+    // share_pct and share_change_pct are in percentage points; the change is blank
+    // for parties that did not stand last time.
+    if let (Some(share), Some(change)) = (row.number(columns.share)?, row.number(columns.change)?) {
+        builder.previous_share(code, &candidate.party, (share - change) / 100.0, notional);
+    }
+    builder.candidate(code, candidate);
+    Ok(())
+}
+
+/// "Francis, H." -> "H. Francis"; "King, O.T. Ms." -> "O.T. King": the tidy files'
+/// "Surname, Initials [Ms.]" as a name to show. The title is dropped.
+fn display_name(candidate: &str) -> String {
+    let candidate = candidate.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (surname, initials) = candidate.split_once(',').map_or((candidate.as_str(), ""), |(s, i)| (s.trim(), i.trim()));
+    let initials = if initials == "Ms." { "" } else { initials.strip_suffix(" Ms.").unwrap_or(initials) };
+    join_name(initials, surname)
+}
+
+/// First name and surname, each trimmed, joined with a space.
+fn join_name(first: &str, last: &str) -> String {
+    format!("{} {}", first.trim(), last.trim()).trim().to_string()
+}
+
+/// "WALLACE" -> "Wallace", "O'BRIEN" -> "O'Brien", "MCDONALD" -> "McDonald",
+/// "LONG-BAILEY" -> "Long-Bailey". Names that are not all upper case are kept.
+fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.trim().to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut word = String::new();
+    for c in name.trim().chars() {
+        if !c.is_alphabetic() {
+            word.clear();
+            out.push(c);
+            continue;
+        }
+        let upper = word.is_empty() || word == "Mc";
+        let mut cased = String::new();
+        if upper {
+            cased.extend(c.to_uppercase());
+        } else {
+            cased.extend(c.to_lowercase());
+        }
+        word.push_str(&cased);
+        out.push_str(&cased);
+    }
+    out
+}
+
+/// How a file's bytes are encoded.
+#[derive(Debug, Clone, Copy)]
+enum Encoding {
+    /// UTF-8, perhaps with a byte-order mark.
+    Utf8,
+    /// Windows code page 1252, as the EC's 2015 and 2017 files are; a file that is
+    /// valid UTF-8 is read as UTF-8 instead.
+    Windows1252,
+}
+
+fn decode(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String, ImportError> {
+    let unmarked = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match (std::str::from_utf8(unmarked), encoding) {
+        (Ok(text), _) => Ok(text.to_string()),
+        (Err(_), Encoding::Windows1252) => Ok(encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()),
+        (Err(err), Encoding::Utf8) => {
+            let before = unmarked.get(..err.valid_up_to()).unwrap_or_default();
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u64;
+            Err(ImportError::Csv { path: path.to_path_buf(), line, message: "the file is not valid UTF-8".into() })
+        }
+    }
+}
+
+/// A CSV file read whole: its header row, tidied, and the records after it.
+struct Table {
+    path: PathBuf,
+    /// Header cells with runs of white space (line breaks too) made single spaces.
+    headers: Vec<String>,
+    /// Each record with the line it starts on.
+    records: Vec<(u64, StringRecord)>,
+}
+
+/// Turns the byte offsets of records, in order, into line numbers. The csv crate's own
+/// line numbers lag behind in files with CRLF line endings (a record's position is
+/// the "\n" ending the line before it), so lines are counted here: a record starts at
+/// the first byte at or after its offset that is not a line ending.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    newlines: u64,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &[u8], byte: u64) -> u64 {
+        let byte = usize::try_from(byte).unwrap_or(usize::MAX).max(self.offset);
+        let start = text.iter().skip(byte).position(|&b| b != b'\r' && b != b'\n').map_or(text.len(), |p| byte + p);
+        self.newlines += text.iter().skip(self.offset).take(start.saturating_sub(self.offset)).filter(|&&b| b == b'\n').count() as u64;
+        self.offset = self.offset.max(start);
+        self.newlines + 1
+    }
+}
+
+impl Table {
+    /// Reads `path`, taking record `header_row` (counting from 0) as the header and
+    /// skipping the title rows before it. Every record after it must have as many
+    /// fields as the header.
+    fn read(path: &Path, encoding: Encoding, header_row: usize) -> Result<Table, ImportError> {
+        let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
+        let text = decode(path, &bytes, encoding)?;
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+        let mut records = Vec::new();
+        let mut lines = LineCounter::default();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(path, &e))?;
+            let line = lines.line_at(text.as_bytes(), record.position().map_or(0, csv::Position::byte));
+            records.push((line, record));
+        }
+        if records.len() <= header_row {
+            return Err(ImportError::Csv {
+                path: path.to_path_buf(),
+                line: records.len() as u64 + 1,
+                message: format!("the file ends before its header row (record {})", header_row + 1),
+            });
+        }
+        let records = records.split_off(header_row);
+        let mut records = records.into_iter();
+        let headers: Vec<String> = records
+            .next()
+            .map(|(_, header)| header.iter().map(|h| h.split_whitespace().collect::<Vec<_>>().join(" ")).collect())
+            .unwrap_or_default();
+        let table = Table { path: path.to_path_buf(), headers, records: records.collect() };
+        for (line, record) in &table.records {
+            if record.len() != table.headers.len() {
+                return Err(table.error(*line, format!("expected {} fields, found {}", table.headers.len(), record.len())));
+            }
+        }
+        Ok(table)
+    }
+
+    /// The index of the first column named any of `names`.
+    fn column(&self, names: &[&str]) -> Result<usize, ImportError> {
+        names.iter().find_map(|name| self.optional_column(name)).ok_or_else(|| ImportError::MissingColumn {
+            path: self.path.clone(),
+            column: names.first().copied().unwrap_or_default().to_string(),
+            found: self.headers.iter().filter(|h| !h.is_empty()).cloned().collect::<Vec<_>>().join(", "),
+        })
+    }
+
+    fn optional_column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
+    }
+
+    fn rows(&self) -> impl Iterator<Item = Cells<'_>> {
+        self.records.iter().map(move |(line, record)| Cells { table: self, line: *line, record })
+    }
+
+    fn error(&self, line: u64, message: String) -> ImportError {
+        ImportError::Csv { path: self.path.clone(), line, message }
+    }
+}
+
+/// One record of a [`Table`], with its line for error messages.
+struct Cells<'a> {
+    table: &'a Table,
+    line: u64,
+    record: &'a StringRecord,
+}
+
+impl Cells<'_> {
+    /// The cell, trimmed; empty where the record has no such field.
+    fn text(&self, column: usize) -> &str {
+        self.record.get(column).unwrap_or_default()
+    }
+
+    fn is_blank(&self, columns: &[usize]) -> bool {
+        columns.iter().all(|&c| self.text(c).is_empty())
+    }
+
+    fn error(&self, message: String) -> ImportError {
+        self.table.error(self.line, message)
+    }
+
+    fn column_error(&self, column: usize, message: &str) -> ImportError {
+        let name = self.table.headers.get(column).map_or("", String::as_str);
+        self.error(format!("column {} (\"{name}\"): {message}", column + 1))
+    }
+
+    /// The cell, which must not be empty.
+    fn required(&self, column: usize) -> Result<&str, ImportError> {
+        match self.text(column) {
+            "" => Err(self.column_error(column, "is empty")),
+            text => Ok(text),
+        }
+    }
+
+    /// A whole number, perhaps with thousands separators ("1,234").
+    fn count(&self, column: usize) -> Result<u64, ImportError> {
+        self.optional_count(column)?.ok_or_else(|| self.column_error(column, "is empty; expected a whole number"))
+    }
+
+    /// A whole number, or `None` for an empty cell.
+    fn optional_count(&self, column: usize) -> Result<Option<u64>, ImportError> {
+        let text = self.text(column);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let digits: String = text.chars().filter(|&c| c != ',').collect();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(self.column_error(column, &format!("\"{text}\" is not a whole number")));
+        }
+        digits.parse().map(Some).map_err(|_| self.column_error(column, &format!("\"{text}\" is too large")))
+    }
+
+    /// A decimal number, or `None` for an empty cell.
+    fn number(&self, column: usize) -> Result<Option<f64>, ImportError> {
+        let text = self.text(column);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match text.parse::<f64>() {
+            Ok(number) if number.is_finite() => Ok(Some(number)),
+            _ => Err(self.column_error(column, &format!("\"{text}\" is not a number"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use results_core::SeatResult;
+
+    use super::*;
+
+    fn data(path: &str) -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")).join(path)
+    }
+
+    fn ec2015() -> ResultsFile {
+        convert_2015(&data("electoral-commission-ge2015/RESULTS.csv"), &data("electoral-commission-ge2015/CONSTITUENCY.csv")).unwrap()
+    }
+    const TIDY_2010: &str = "electoral-commission-ge2010/GE2010-constituency-results-website__candidates_tidy.csv";
+    const TIDY_2005: &str = "electoral-commission-ge2005/Generalelection2005_A-Zconstituencyresults__candidates_tidy.csv";
+    fn ec2017() -> ResultsFile {
+        convert_2017(
+            &data("electoral-commission-ge2017/2017 UKPGE electoral data 3.csv"),
+            &data("electoral-commission-ge2017/2017 UKPGE electoral data 4.csv"),
+        )
+        .unwrap()
+    }
+
+    fn seat<'a>(file: &'a ResultsFile, code: &str) -> &'a results_core::Constituency {
+        file.constituencies.iter().find(|s| s.code == code).unwrap()
+    }
+
+    fn candidates(file: &ResultsFile) -> usize {
+        file.constituencies.iter().map(|s| s.candidates.len()).sum()
+    }
+
+    fn votes(seat: &results_core::Constituency) -> u64 {
+        seat.candidates.iter().map(|c| c.votes).sum()
+    }
+
+    /// Every seat's derived majority against the file's `constituency_majority`.
+    fn majority_mismatches(file: &ResultsFile, path: &str, code_of: impl Fn(&csv::StringRecord, &csv::StringRecord) -> String) -> Vec<String> {
+        let mut reader = csv::Reader::from_path(data(path)).unwrap();
+        let headers = reader.headers().unwrap().clone();
+        let at = headers.iter().position(|h| h == "constituency_majority").unwrap();
+        let mut expected: HashMap<String, u64> = HashMap::new();
+        for record in reader.records() {
+            let record = record.unwrap();
+            expected.insert(code_of(&headers, &record), record[at].parse().unwrap());
+        }
+        assert_eq!(expected.len(), file.constituencies.len());
+        file.constituencies
+            .iter()
+            .filter(|s| SeatResult::new(file, s).summary.majority != expected[&s.code])
+            .map(|s| s.code.clone())
+            .collect()
+    }
+
+    fn field(headers: &csv::StringRecord, record: &csv::StringRecord, name: &str) -> String {
+        record[headers.iter().position(|h| h == name).unwrap()].to_string()
+    }
+
+    #[test]
+    fn ge2015_counts_and_bethnal_green() {
+        let file = ec2015();
+        assert_eq!(file.constituencies.len(), 650);
+        assert_eq!(candidates(&file), 3971);
+        assert_eq!(file.constituencies.iter().map(votes).sum::<u64>(), 30_697_255);
+        let seat = seat(&file, "E14000555");
+        assert_eq!(seat.name, "Bethnal Green and Bow");
+        assert_eq!((seat.electorate, seat.valid_votes), (Some(82_727), Some(52_924)));
+        assert_eq!(seat.region.as_deref(), Some("London"));
+        let result = SeatResult::new(&file, seat);
+        let winner = result.winner().unwrap();
+        assert_eq!((winner.name.as_str(), winner.party_name.as_str(), winner.votes), ("Rushanara Ali", "Labour", 32_387));
+        assert!(winner.sitting);
+        // Share 61.2% now, up 18.3 points on 2010 (same boundaries).
+        assert!((winner.change.unwrap() - (32_387.0 / 52_924.0 - 0.429)).abs() < 1e-9);
+        assert_eq!(result.summary.result_text, "Lab hold");
+        assert!(!result.summary.previous_notional);
+    }
+
+    #[test]
+    fn ge2015_valid_votes_agree_except_croydon_south() {
+        let file = ec2015();
+        let missing: Vec<&str> = file.constituencies.iter().filter(|s| s.valid_votes.is_none()).map(|s| s.code.as_str()).collect();
+        assert_eq!(missing, ["E14000656"]);
+        assert!(file.constituencies.iter().all(|s| s.electorate.is_some()));
+        // Labour and Labour Co-operative are one party; the sitting MPs are flagged.
+        assert_eq!(file.party("lab").unwrap().name, "Labour");
+        assert!(file.party("apni").is_some() && file.party("alliance").is_none());
+        assert_eq!(file.constituencies.iter().flat_map(|s| &s.candidates).filter(|c| c.sitting).count(), 561);
+    }
+
+    #[test]
+    fn ge2010_counts_bethnal_green_and_majorities() {
+        let file = convert_2010(&data(TIDY_2010)).unwrap();
+        assert_eq!(file.constituencies.len(), 650);
+        assert_eq!(candidates(&file), 4150);
+        let seat = seat(&file, "E14000555");
+        assert_eq!(seat.previous.as_ref().unwrap().winner.as_deref(), Some("respect"));
+        let result = SeatResult::new(&file, seat);
+        let winner = result.winner().unwrap();
+        assert_eq!((winner.name.as_str(), winner.party_id.as_str()), ("R. Ali", "lab"));
+        assert_eq!(result.summary.result_text, "Lab gain from Respect");
+        assert_eq!(result.summary.majority, 11_574);
+        assert!(result.summary.previous_notional);
+        // Scottish seats kept their 2005 boundaries.
+        let dunfermline = SeatResult::new(&file, seat_named(&file, "Dunfermline & Fife West"));
+        assert!(!dunfermline.summary.previous_notional);
+        assert_eq!(dunfermline.summary.result_text, "Lab hold");
+        // Wyre Forest: the 2005 winner is "IKHHC", the same party as 2010's "ICHC".
+        assert_eq!(SeatResult::new(&file, seat_named(&file, "Wyre Forest")).summary.result_text, "Con gain from ICHC");
+        let mismatches = majority_mismatches(&file, TIDY_2010, |h, r| field(h, r, "ons_id"));
+        assert!(mismatches.is_empty(), "{mismatches:?}");
+    }
+
+    fn seat_named<'a>(file: &'a ResultsFile, name: &str) -> &'a results_core::Constituency {
+        file.constituencies.iter().find(|s| s.name == name).unwrap()
+    }
+
+    #[test]
+    fn ge2005_counts_bethnal_green_and_majorities() {
+        let file = convert_2005(&data(TIDY_2005)).unwrap();
+        assert_eq!(file.constituencies.len(), 646);
+        assert_eq!(candidates(&file), 3554);
+        let seat = seat(&file, "PA2005-49");
+        assert_eq!(seat.name, "Bethnal Green & Bow");
+        let result = SeatResult::new(&file, seat);
+        let winner = result.winner().unwrap();
+        assert_eq!((winner.name.as_str(), winner.party_id.as_str(), winner.party_name.as_str()), ("G. Galloway", "respect", "Respect"));
+        assert_eq!(result.summary.majority, 823);
+        assert_eq!(result.summary.result_text, "Respect gain from Lab");
+        assert!(!result.summary.previous_notional);
+        // "Pugh, C. Ms." has no party in the source.
+        let pugh = seat.candidates.iter().find(|c| c.name == "C. Pugh").unwrap();
+        assert_eq!(pugh.party, "none");
+        assert_eq!(file.party("none").unwrap().name, "No description");
+        let no_party = file.constituencies.iter().flat_map(|s| &s.candidates).filter(|c| c.party == "none").count();
+        assert_eq!(no_party, 18);
+        // Blaenau Gwent was won by Peter Law, who had no description.
+        assert_eq!(SeatResult::new(&file, seat_named(&file, "Blaenau Gwent")).summary.result_text, "ND gain from Lab");
+        // The 59 Scottish seats (those with an SNP candidate) were redrawn in 2005.
+        let notional = file.constituencies.iter().filter(|s| s.previous.as_ref().is_some_and(|p| p.notional)).count();
+        assert_eq!(notional, 59);
+        assert!(file.constituencies.iter().all(|s| s.previous.as_ref().is_some_and(|p| p.winner.is_some())));
+        let mismatches = majority_mismatches(&file, TIDY_2005, |h, r| format!("PA2005-{}", field(h, r, "pa_number")));
+        assert!(mismatches.is_empty(), "{mismatches:?}");
+    }
+
+    #[test]
+    fn ge2017_counts_names_and_valid_votes() {
+        let file = ec2017();
+        assert_eq!(file.constituencies.len(), 650);
+        assert_eq!(candidates(&file), 3304);
+        assert!(file.constituencies.iter().all(|s| s.previous.is_none() && s.electorate.is_some()));
+        // Where valid votes are given they are the candidates' total (the validator
+        // checks this too); data 3 disagrees with data 4 in 189 seats, which have none.
+        assert!(file.constituencies.iter().all(|s| s.valid_votes.is_none_or(|v| v == votes(s))));
+        assert_eq!(file.constituencies.iter().filter(|s| s.valid_votes.is_none()).count(), 189);
+        // The two seats where data 4 and the HoC file differ: in East Antrim data 3
+        // agrees with the HoC (38,143; data 4 adds up to 38,123), so valid votes are
+        // left out; in S14000030 data 3 agrees with data 4.
+        assert_eq!((seat(&file, "N06000005").valid_votes, votes(seat(&file, "N06000005"))), (None, 38_123));
+        assert_eq!(seat(&file, "S14000030").valid_votes, Some(36_175));
+        // Names come from data 3, without its footnote numbers.
+        assert_eq!(seat(&file, "W07000074").name, "Ogmore");
+        assert_eq!(seat(&file, "W07000048").name, "Swansea East");
+        assert_eq!(seat(&file, "E14000560").name, "Birmingham, Edgbaston");
+        assert_eq!(seat(&file, "W07000041").name, "Ynys Môn");
+        let bethnal = seat(&file, "E14000555");
+        assert_eq!(bethnal.electorate, Some(86_075));
+        let winner = SeatResult::new(&file, bethnal).winner().unwrap().clone();
+        assert_eq!((winner.name.as_str(), winner.party_id.as_str(), winner.party_abbreviation.as_str()), ("Rushanara Ali", "lab", "Lab"));
+        assert_eq!(file.party("spk").unwrap().name, "Speaker");
+        assert_eq!(file.party("ld").unwrap().abbreviation, "LD");
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(display_name("Francis, H."), "H. Francis");
+        assert_eq!(display_name("King, O.T. Ms."), "O.T. King");
+        assert_eq!(display_name("Chamberlain-Webber,  J.A.A.S."), "J.A.A.S. Chamberlain-Webber");
+        assert_eq!(display_name("Herbert, N.Le Q."), "N.Le Q. Herbert");
+        assert_eq!(display_name("Chinners,"), "Chinners");
+        assert_eq!(title_case("WALLACE"), "Wallace");
+        assert_eq!(title_case("O'BRIEN"), "O'Brien");
+        assert_eq!(title_case("O’HARA"), "O’Hara");
+        assert_eq!(title_case("MCDONALD"), "McDonald");
+        assert_eq!(title_case("LONG-BAILEY "), "Long-Bailey");
+        assert_eq!(title_case("DE PIERO"), "De Piero");
+        assert_eq!(title_case("ÖZDEMIR"), "Özdemir");
+        assert_eq!(title_case("McKinnell"), "McKinnell");
+    }
+
+    /// A file in the temp directory, removed when dropped.
+    struct Temp(PathBuf);
+
+    impl Temp {
+        fn new(name: &str, contents: &[u8]) -> Temp {
+            let path = std::env::temp_dir().join(format!("results-ec-{}-{name}", std::process::id()));
+            std::fs::write(&path, contents).unwrap();
+            Temp(path)
+        }
+    }
+
+    impl Drop for Temp {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    fn assert_bad_number(err: ImportError, line: u64, text: &str) {
+        let shown = err.to_string();
+        assert!(matches!(err, ImportError::Csv { line: l, .. } if l == line), "{shown}");
+        assert!(shown.contains(&format!("line {line}:")) && shown.contains(text), "{shown}");
+    }
+
+    const RESULTS_2015: &str = "Forename,Surname,Description on ballot paper,Constituency Name,PANO,Votes,Share (%),Change,,Incumbent?,,Constituency ID ,Region ID,County ,Region ,Country ,Constituency type,Party name identifier,Party abbreviation\r\n\
+        Ann,Smith,Labour Party,Seat,1,100,66.7,5,,MP,,E1,R,C,London,England,Borough,Labour,Lab\r\n\
+        Bob,Jones,Conservative,Seat,1,50,33.3,,,,,E1,R,C,London,England,Borough,Conservative,Con\r\n\
+        ,,,,,150,,,,,,,,,,,,,\r\n";
+    const CONSTITUENCY_2015: &str =
+        "PANO,Constituency Name,Constituency ID,Constituency Type,Electorate,Valid Votes\r\n1,Seat,E1,Borough,300,150\r\n,,,,,\r\n,,,,300,150\r\n";
+
+    #[test]
+    fn ge2015_malformed_input() {
+        let seats = Temp::new("2015-constituency.csv", CONSTITUENCY_2015.as_bytes());
+        let good = Temp::new("2015-good.csv", RESULTS_2015.as_bytes());
+        let file = convert_2015(&good.0, &seats.0).unwrap();
+        assert_eq!(file.constituencies.first().unwrap().valid_votes, Some(150));
+        let bad = Temp::new("2015-bad.csv", RESULTS_2015.replace(",50,33.3", ",5O,33.3").as_bytes());
+        assert_bad_number(convert_2015(&bad.0, &seats.0).unwrap_err(), 3, "column 6 (\"Votes\"): \"5O\" is not a whole number");
+        let missing = Temp::new("2015-missing.csv", RESULTS_2015.replace("Party abbreviation", "Party").as_bytes());
+        let err = convert_2015(&missing.0, &seats.0).unwrap_err();
+        assert!(matches!(&err, ImportError::MissingColumn { column, .. } if column == "Party abbreviation"), "{err}");
+    }
+
+    const TIDY: &str = "election_year,pa_number,ons_id,constituency_name,electorate,turnout_pct,candidate,incumbent_marker,party_abbreviation,votes,share_pct,lost_deposit,share_change_pct,elected,constituency_majority,constituency_majority_pct,previous_winner\n\
+        2010,1,W1,Seat,1000,50,\"Francis, H.\",*,Lab,300,60,,-8.1,Y,100,20,Lab\n\
+        2010,1,W1,Seat,1000,50,\"Jones, C.Y. Ms.\",,Con,200,40,,4.1,,100,20,Lab\n";
+
+    #[test]
+    fn tidy_malformed_input() {
+        let good = Temp::new("tidy-good.csv", TIDY.as_bytes());
+        let file = convert_2010(&good.0).unwrap();
+        assert_eq!(file.constituencies.first().unwrap().candidates.first().unwrap().name, "H. Francis");
+        assert_eq!(convert_2005(&good.0).unwrap().constituencies.first().unwrap().code, "PA2005-1");
+        let bad = Temp::new("tidy-bad.csv", TIDY.replace(",Con,200,", ",Con,two hundred,").as_bytes());
+        assert_bad_number(convert_2010(&bad.0).unwrap_err(), 3, "column 10 (\"votes\"): \"two hundred\" is not a whole number");
+        let bad_share = Temp::new("tidy-bad-share.csv", TIDY.replace(",-8.1,", ",-8..1,").as_bytes());
+        assert_bad_number(convert_2005(&bad_share.0).unwrap_err(), 2, "\"-8..1\" is not a number");
+        let missing = Temp::new("tidy-missing.csv", TIDY.replace("ons_id", "ons").as_bytes());
+        let err = convert_2010(&missing.0).unwrap_err();
+        assert!(matches!(&err, ImportError::MissingColumn { column, .. } if column == "ons_id"), "{err}");
+        // A Latin-1 "ô" in a file that should be UTF-8.
+        let latin1: Vec<u8> = TIDY.replacen("Seat", "M~n", 1).bytes().map(|b| if b == b'~' { 0xf4 } else { b }).collect();
+        let not_utf8 = Temp::new("tidy-latin1.csv", &latin1);
+        assert!(matches!(convert_2010(&not_utf8.0).unwrap_err(), ImportError::Csv { line: 2, .. }));
+    }
+
+    const DATA3: &str = "ADMINISTRATIVE DATA,,,TURNOUT,,\r\n,,,,,\r\n\
+        ONS Code,Press association number ,Constituency,Electorate ,\"Total number of valid\r\nvotes counted\",Total number of ballot papers rejected at the count \r\n\
+        E1,1,Seat 5,\"1,000\",150,2\r\n,,,,,\r\n";
+    const DATA4: &[u8] = b"RESULTS,,,,,,,\r\nONS Code,PANO,Constituency,Surname,First name,Party,Party Identifer,Valid votes\r\n\
+        E1,1,Seat,M\xd6LLER,Ann,Labour Party,Labour,100\r\nE1,1,Seat,JONES,Bob,Women's Equality Party,WEP,50\r\n";
+
+    #[test]
+    fn ge2017_malformed_input() {
+        let admin = Temp::new("data3.csv", DATA3.as_bytes());
+        let candidates = Temp::new("data4.csv", DATA4);
+        let file = convert_2017(&admin.0, &candidates.0).unwrap();
+        let seat = file.constituencies.first().unwrap();
+        assert_eq!((seat.name.as_str(), seat.electorate, seat.valid_votes, seat.invalid_votes), ("Seat", Some(1000), Some(150), Some(2)));
+        assert_eq!(seat.candidates.first().unwrap().name, "Ann Möller");
+        assert_eq!(file.party("wep").unwrap().name, "Women's Equality Party");
+        let bad = Temp::new("data3-bad.csv", DATA3.replace("\"1,000\"", "\"1,0O0\"").as_bytes());
+        assert_bad_number(convert_2017(&bad.0, &candidates.0).unwrap_err(), 5, "column 4 (\"Electorate\"): \"1,0O0\" is not a whole number");
+        let bad_votes = Temp::new("data4-bad.csv", &[DATA4.strip_suffix(b"50\r\n").unwrap(), b"-50\r\n"].concat());
+        assert_bad_number(convert_2017(&admin.0, &bad_votes.0).unwrap_err(), 4, "\"-50\" is not a whole number");
+        let missing = Temp::new("data3-missing.csv", DATA3.replace("valid\r\nvotes", "votes").as_bytes());
+        let err = convert_2017(&missing.0, &candidates.0).unwrap_err();
+        assert!(matches!(&err, ImportError::MissingColumn { column, .. } if column == "Total number of valid votes counted"), "{err}");
+        let short = Temp::new("data4-short.csv", &[DATA4, b"E1,1,Seat\r\n"].concat());
+        assert_bad_number(convert_2017(&admin.0, &short.0).unwrap_err(), 5, "expected 8 fields, found 3");
+    }
+}

@@ -1,0 +1,94 @@
+//! How an election's seats link to the previous election's: named predecessors
+//! where boundaries changed, or the seat of the same name.
+
+use std::path::Path;
+
+use results_core::model::{Previous, ResultsFile};
+
+use crate::import::{csv_error, ImportError};
+
+#[derive(serde::Deserialize)]
+struct Link {
+    code: String,
+    predecessors: String,
+}
+
+/// Sets `previous.seats` from a CSV file of `code,predecessors` rows.
+pub fn apply_predecessors(file: &mut ResultsFile, path: &Path) -> Result<(), ImportError> {
+    let mut reader = csv::Reader::from_path(path).map_err(|e| csv_error(path, &e))?;
+    for row in reader.deserialize::<Link>() {
+        let link = row.map_err(|e| csv_error(path, &e))?;
+        let seats: Vec<String> = link.predecessors.split(';').map(str::trim).filter(|s| !s.is_empty()).map(Into::into).collect();
+        match file.constituencies.iter_mut().find(|c| c.code == link.code) {
+            Some(seat) => seat.previous.get_or_insert_with(|| Previous { notional: true, ..Previous::default() }).seats = seats,
+            None => {
+                return Err(ImportError::Invalid(vec![format!("{}: seat {} is not in the imported election", path.display(), link.code)]))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A name as it is compared across elections: "Bethnal Green & Bow" is
+/// "bethnal green and bow".
+pub fn normalise(name: &str) -> String {
+    name.to_lowercase()
+        .replace('&', " and ")
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Links seats whose boundaries changed, and that name no predecessor, to the seat
+/// of the same name in the stored previous election.
+pub fn link_by_name(file: &mut ResultsFile, stored: &[ResultsFile]) {
+    let Some(previous_id) = file.elections.first().and_then(|e| e.previous.clone()) else { return };
+    let Some(previous) = stored.iter().find(|f| f.elections.iter().any(|e| e.id == previous_id)) else { return };
+    for seat in &mut file.constituencies {
+        let name = normalise(&seat.name);
+        let entry = seat.previous.get_or_insert_with(|| Previous { notional: true, ..Previous::default() });
+        if !entry.seats.is_empty() {
+            continue;
+        }
+        if let Some(before) = previous.constituencies.iter().find(|c| normalise(&c.name) == name) {
+            entry.seats = vec![before.code.clone()];
+        }
+    }
+}
+
+/// Where a seat is the same as at the previous election (same code, no boundary
+/// change) and that election is stored, takes the previous winner from its actual
+/// result. The shares a source gives cover only the parties standing again, so a
+/// seat whose last winner did not stand (the Speaker's seat, a retiring
+/// independent) would otherwise name the wrong party.
+pub fn previous_winners(file: &mut ResultsFile, stored: &[ResultsFile]) {
+    let Some(previous_id) = file.elections.first().and_then(|e| e.previous.clone()) else { return };
+    let Some(previous) = stored.iter().find(|f| f.elections.iter().any(|e| e.id == previous_id)) else { return };
+    for seat in &mut file.constituencies {
+        let entry = seat.previous.get_or_insert_with(Previous::default);
+        if entry.notional {
+            continue;
+        }
+        let code = entry.seats.first().cloned().unwrap_or_else(|| seat.code.clone());
+        if let Some(before) = previous.constituencies.iter().find(|c| c.code == code && c.election == previous_id) {
+            let result = results_core::SeatResult::new(previous, before);
+            entry.winner = result.winner().map(|w| w.party_id.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_without_punctuation_or_ampersands() {
+        assert_eq!(normalise("Bethnal Green & Bow"), "bethnal green and bow");
+        assert_eq!(normalise("Bethnal Green and Bow"), "bethnal green and bow");
+        assert_eq!(normalise("Weston-super-Mare"), "weston super mare");
+        assert_eq!(normalise("Ynys Môn"), "ynys môn");
+    }
+}

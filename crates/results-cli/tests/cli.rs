@@ -1,0 +1,109 @@
+//! The `results` command as a newsroom developer runs it.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn results(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_results")).args(args).output().unwrap()
+}
+
+fn shared(file: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(file).display().to_string()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("results-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn validate_lists_every_problem_and_fails() {
+    let dir = scratch("validate");
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r##"{"version":1,"elections":[{"id":"ge","name":"GE","date":"2024-07-04","kind":"general"}],
+        "parties":[{"id":"lab","name":"Labour","abbreviation":"Lab","colour":"red"}],
+        "constituencies":[{"code":"E1","name":"A","election":"ge","valid_votes":10,"electorate":5,
+          "candidates":[{"name":"X","party":"lab","votes":8},{"name":"Y","party":"grn","votes":1}]}]}"##,
+    )
+    .unwrap();
+    let out = results(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "parties[0].colour: must be a hex colour such as #e4003b, found \"red\"",
+        "constituencies[0].candidates[1].party: names party \"grn\", which is not in `parties`",
+        "constituencies[0].valid_votes: is 10, but the candidates' votes add up to 9",
+        "constituencies[0].electorate: is 5, fewer than the 10 votes cast",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in {stderr}");
+    }
+}
+
+#[test]
+fn the_shipped_data_validates() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let out = results(&["validate", data.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("651 file(s) valid"));
+}
+
+#[test]
+fn schema_is_json_describing_the_format() {
+    let out = results(&["schema"]);
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "Results JSON, format version 1");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for field in ["constituencies", "candidates", "valid_votes", "dark_colour", "notional"] {
+        assert!(text.contains(field), "{field}");
+    }
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"]] {
+        let out = results(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");
+    }
+}
+
+#[test]
+fn importing_into_a_directory_adds_the_election() {
+    let dir = scratch("import");
+    let out_dir = dir.to_str().unwrap();
+    let first = results(&["import", "hoc", "--election", "ge2019", "--out", out_dir, "--candidates", &shared("HoC-GE2019-results-by-candidate.csv"), "--constituencies", &shared("HoC-GE2019-results-by-constituency.csv")]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let second = results(&["import", "hoc", "--election", "ge2024", "--out", out_dir, "--candidates", &shared("HoC-GE2024-results-by-candidate.csv"), "--constituencies", &shared("HoC-GE2024-results-by-constituency.csv")]);
+    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("wrote index.json and 650 seat files"));
+
+    let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    assert_eq!(index["election"], "ge2024");
+    assert_eq!(index["elections"].as_array().unwrap().len(), 2);
+    assert_eq!(index["seats"].as_array().unwrap().len(), 650);
+    let row = index["seats"].as_array().unwrap().iter().find(|r| r["code"] == "E14001086").unwrap();
+    assert_eq!(row["majority"], 1689);
+    assert_eq!(row["result"], "Lab hold");
+    assert_eq!(row["file"], "seats/E14001086.json");
+    // A 2024 seat with new boundaries and no named predecessor holds 2024 only.
+    let seat = std::fs::read_to_string(dir.join("seats/E14001086.json")).unwrap();
+    assert!(seat.contains("\"ge2024\"") && !seat.contains("\"election\":\"ge2019\""));
+    assert!(results(&["validate", out_dir]).status.success());
+}
+
+#[test]
+fn a_malformed_csv_names_the_line() {
+    let dir = scratch("malformed");
+    let bad = dir.join("candidates.csv");
+    std::fs::write(&bad, "ONS ID,Constituency name,Region name,Country name,Party name,Party abbreviation,Candidate first name,Candidate surname,Sitting MP,Votes\nE1,A,R,N,Lab,Lab,A,B,No,12\nE1,A,R,N,Lab,Lab,A,B,No\n").unwrap();
+    let out = results(&["import", "hoc", "--election", "ge2024", "--out", dir.join("out").to_str().unwrap(), "--candidates", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 3") && stderr.contains("expected 10 fields, found 9"), "{stderr}");
+}
