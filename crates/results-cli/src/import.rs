@@ -81,6 +81,8 @@ impl Builder {
             declared: true,
             declared_at: None,
             seats: 1,
+            ballots: None,
+            stages: Vec::new(),
             candidates: Vec::new(),
             previous: None,
         })

@@ -27,6 +27,15 @@ pub struct Row {
     pub change: Option<f64>,
     /// Under 5% in a parliamentary election: the deposit is forfeit.
     pub lost_deposit: bool,
+    /// Totals after each later stage of the count (see `Constituency::stages`).
+    pub stages: Vec<u64>,
+}
+
+impl Row {
+    /// The votes that decided the candidate's place: the last stage they reached.
+    pub fn final_votes(&self) -> u64 {
+        self.stages.last().copied().unwrap_or(self.votes)
+    }
 }
 
 /// Two-party (Butler) swing: half the gain in share of `to` plus half the loss of `from`.
@@ -47,8 +56,13 @@ pub struct Summary {
     pub majority: u64,
     /// The majority as a fraction of valid votes.
     pub majority_share: f64,
-    /// Valid votes as a fraction of the electorate, as the House of Commons Library counts it.
+    /// Valid votes (or ballots) as a fraction of the electorate, as the House of
+    /// Commons Library counts it.
     pub turnout: Option<f64>,
+    /// How many the seat elects.
+    pub seats: u32,
+    /// Stage names after the first, for staged counts.
+    pub stages: Vec<String>,
     pub valid_votes: u64,
     /// Whether the previous figures are notional (boundaries changed).
     pub previous_notional: bool,
@@ -80,10 +94,27 @@ impl SeatResult {
     pub fn new(file: &ResultsFile, seat: &Constituency) -> SeatResult {
         let total: u64 = seat.candidates.iter().map(|c| c.votes).sum();
         let valid = seat.valid_votes.filter(|v| *v > 0).unwrap_or(total);
-        let share_of = |votes: u64| if valid == 0 { 0.0 } else { votes as f64 / valid as f64 };
+        // With several seats each voter has several votes: shares are of ballots.
+        let denominator = match (seat.seats > 1, seat.ballots) {
+            (true, Some(ballots)) if ballots > 0 => ballots,
+            _ => valid,
+        };
+        let share_of = |votes: u64| if denominator == 0 { 0.0 } else { votes as f64 / denominator as f64 };
 
+        // Candidates who stayed longer in a staged count rank above those excluded
+        // earlier; then the last total they reached, then first-stage votes.
         let mut ranked: Vec<&crate::model::Candidate> = seat.candidates.iter().collect();
-        ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then_with(|| a.name.cmp(&b.name)));
+        let last = |c: &crate::model::Candidate| c.stages.last().copied().unwrap_or(c.votes);
+        // Where the source says who was elected, that settles ties (lots drawn).
+        let declared_elected = seat.candidates.iter().any(|c| c.elected.is_some());
+        ranked.sort_by(|a, b| {
+            b.stages.len()
+                .cmp(&a.stages.len())
+                .then_with(|| last(b).cmp(&last(a)))
+                .then_with(|| b.votes.cmp(&a.votes))
+                .then_with(|| b.elected.unwrap_or(false).cmp(&a.elected.unwrap_or(false)))
+                .then_with(|| a.name.cmp(&b.name))
+        });
 
         let previous = seat.previous.as_ref();
         let previous_share = |party: &str| {
@@ -111,16 +142,17 @@ impl SeatResult {
                     votes: candidate.votes,
                     share,
                     rank: position + 1,
-                    elected: seat.declared && position < seats,
+                    elected: seat.declared && if declared_elected { candidate.elected == Some(true) } else { position < seats },
                     sitting: candidate.sitting,
                     change: if first_of_party { previous_share(&candidate.party).map(|before| share - before) } else { None },
                     lost_deposit: deposits && share < DEPOSIT_THRESHOLD,
+                    stages: candidate.stages.clone(),
                 }
             })
             .collect();
 
-        let last_winner = rows.get(seats - 1).map_or(0, |r| r.votes);
-        let first_loser = rows.get(seats).map_or(0, |r| r.votes);
+        let last_winner = rows.get(seats - 1).map_or(0, Row::final_votes);
+        let first_loser = rows.get(seats).map_or(0, Row::final_votes);
         let majority = last_winner.saturating_sub(first_loser);
 
         let previous_winner = previous.and_then(|p| {
@@ -136,6 +168,7 @@ impl SeatResult {
         let result_text = match (rows.first(), previous_winner) {
             (None, _) => String::new(),
             (Some(_), _) if !seat.declared => "Awaiting declaration".to_string(),
+            (Some(_), _) if seats > 1 => seats_by_party(&rows),
             (Some(winner), None) => format!("{} win", winner.party_abbreviation),
             (Some(winner), Some(before)) if before == winner.party_id => format!("{} hold", winner.party_abbreviation),
             (Some(winner), Some(before)) => {
@@ -165,7 +198,12 @@ impl SeatResult {
                 result_text,
                 majority,
                 majority_share: share_of(majority),
-                turnout: seat.electorate.filter(|e| *e > 0).map(|e| valid as f64 / e as f64),
+                turnout: seat.electorate.filter(|e| *e > 0).map(|e| {
+                    let voted = if seats > 1 { seat.ballots.unwrap_or(valid) } else { valid };
+                    voted as f64 / e as f64
+                }),
+                seats: seat.seats.max(1),
+                stages: seat.stages.clone(),
                 valid_votes: valid,
                 previous_notional: previous.is_some_and(|p| p.notional),
                 swing,
@@ -173,6 +211,19 @@ impl SeatResult {
             rows,
         }
     }
+}
+
+/// "Aspire 2, Lab 1": the winners of a multi-member seat by party, most first.
+fn seats_by_party(rows: &[Row]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for row in rows.iter().filter(|r| r.elected) {
+        match counts.iter_mut().find(|(party, _)| *party == row.party_abbreviation) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((&row.party_abbreviation, 1)),
+        }
+    }
+    counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    counts.iter().map(|(party, count)| format!("{party} {count}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Swing from party `from` to party `to`, from each party's best-placed row.
@@ -253,6 +304,59 @@ mod tests {
         assert_eq!(r.rows.iter().map(|row| row.lost_deposit).collect::<Vec<_>>(), [false, false, true]);
         let no_history = result(cands, "");
         assert_eq!(no_history.summary.swing, None);
+    }
+
+    fn council(candidates: &str, seats: u32, extra: &str) -> SeatResult {
+        let f = parse_results(&format!(
+            r##"{{"version":1,
+            "elections":[{{"id":"c","name":"Council","date":"2022-05-05","kind":"local"}}],
+            "parties":[{{"id":"asp","name":"Aspire","abbreviation":"Aspire","colour":"#8b0000"}},
+                       {{"id":"lab","name":"Labour","abbreviation":"Lab","colour":"#e4003b"}}],
+            "constituencies":[{{"code":"W1","name":"Ward","election":"c","seats":{seats},{extra}
+              "candidates":[{candidates}]}}]}}"##
+        ))
+        .unwrap();
+        SeatResult::new(&f, &f.constituencies[0])
+    }
+
+    #[test]
+    fn several_winners_per_seat() {
+        let r = council(
+            r#"{"name":"A","party":"lab","votes":2395},{"name":"B","party":"lab","votes":2166},{"name":"C","party":"asp","votes":2153},{"name":"D","party":"asp","votes":2112},{"name":"E","party":"asp","votes":900}"#,
+            3,
+            r#""ballots":5906,"electorate":13778,"#,
+        );
+        assert_eq!(r.summary.result_text, "Lab 2, Aspire 1");
+        assert_eq!(r.rows.iter().filter(|r| r.elected).count(), 3);
+        assert_eq!(r.summary.majority, 41, "last winner 2,153 less first loser 2,112");
+        assert!((r.rows[0].share - 2395.0 / 5906.0).abs() < 1e-12, "shares are of ballots");
+        assert!((r.summary.turnout.unwrap() - 5906.0 / 13778.0).abs() < 1e-12);
+        assert!(!r.rows.iter().any(|r| r.lost_deposit), "no deposits in local elections");
+    }
+
+    #[test]
+    fn a_tie_settled_by_lot_follows_the_source() {
+        let r = council(
+            r#"{"name":"A","party":"lab","votes":900,"elected":true},{"name":"B","party":"lab","votes":885,"elected":false},{"name":"C","party":"asp","votes":885,"elected":true}"#,
+            2,
+            "",
+        );
+        let elected: Vec<_> = r.rows.iter().filter(|r| r.elected).map(|r| r.name.as_str()).collect();
+        assert_eq!(elected, ["A", "C"]);
+        assert_eq!(r.summary.majority, 0);
+    }
+
+    #[test]
+    fn a_two_stage_count_is_decided_by_the_final_stage() {
+        let r = council(
+            r#"{"name":"Lutfur Rahman","party":"asp","votes":39533,"stages":[40804]},{"name":"John Biggs","party":"lab","votes":27894,"stages":[33487]},{"name":"Other","party":"lab","votes":40000}"#,
+            1,
+            r#""stages":["After second preferences"],"#,
+        );
+        assert_eq!(r.rows[0].name, "Lutfur Rahman", "the excluded candidate ranks below the final two");
+        assert_eq!(r.rows[2].name, "Other");
+        assert_eq!(r.summary.majority, 40804 - 33487);
+        assert_eq!(r.summary.stages, ["After second preferences"]);
     }
 
     #[test]

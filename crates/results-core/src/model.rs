@@ -103,9 +103,18 @@ pub struct Constituency {
     /// Declaration time as written by the source (ISO 8601 where known).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declared_at: Option<String>,
-    /// How many candidates the seat elects.
+    /// How many candidates the seat elects (a council ward often elects two or three).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub seats: u32,
+    /// Valid ballot papers, where each voter may cast several votes (a ward electing
+    /// several councillors): shares are then of ballots, and votes need not add up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballots: Option<u64>,
+    /// For counts with stages (the supplementary vote, STV): the name of each stage
+    /// after the first, such as "After second preferences". Candidates' `stages` give
+    /// their totals at each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<String>,
     pub candidates: Vec<Candidate>,
     /// How this seat relates to the previous election.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,7 +122,7 @@ pub struct Constituency {
 }
 
 /// A candidate in one contest.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Candidate {
     pub name: String,
@@ -123,6 +132,14 @@ pub struct Candidate {
     /// Whether the candidate was the sitting member.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sitting: bool,
+    /// Whether the source declares the candidate elected. Where left out, the top
+    /// `seats` candidates are; where given, it settles ties (lots drawn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elected: Option<bool>,
+    /// In a count with stages: the candidate's total after each later stage, for as
+    /// long as they stay in the count (empty if excluded after the first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<u64>,
 }
 
 /// How a seat relates to the previous election.

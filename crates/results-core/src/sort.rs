@@ -169,6 +169,7 @@ mod tests {
             sitting: false,
             change: None,
             lost_deposit: false,
+            stages: Vec::new(),
         }
     }
 

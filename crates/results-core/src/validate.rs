@@ -86,6 +86,19 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             }
         }
         let total: u64 = seat.candidates.iter().map(|c| c.votes).sum();
+        for (j, candidate) in seat.candidates.iter().enumerate() {
+            if candidate.stages.len() > seat.stages.len() {
+                problem(format!("{at}.candidates[{j}].stages"), format!("has {} stage totals, but the seat names {} later stages", candidate.stages.len(), seat.stages.len()));
+            }
+            if let Some(first) = candidate.stages.first().filter(|first| **first < candidate.votes) {
+                problem(format!("{at}.candidates[{j}].stages"), format!("a later stage total ({first}) is below the first-stage votes ({})", candidate.votes));
+            }
+        }
+        if let Some(ballots) = seat.ballots {
+            if seat.candidates.iter().any(|c| c.votes > ballots) {
+                problem(format!("{at}.ballots"), format!("is {ballots}, fewer than a candidate's votes"));
+            }
+        }
         // With several seats a voter has several votes, so only single-seat contests add up.
         if let (Some(valid), 1) = (seat.valid_votes, seat.seats) {
             if seat.declared && total != valid {
@@ -93,7 +106,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             }
         }
         if let Some(electorate) = seat.electorate {
-            let cast = seat.valid_votes.unwrap_or(total / u64::from(seat.seats.max(1))) + seat.invalid_votes.unwrap_or(0);
+            let cast = seat.ballots.or(seat.valid_votes).unwrap_or(total / u64::from(seat.seats.max(1))) + seat.invalid_votes.unwrap_or(0);
             if cast > electorate {
                 problem(format!("{at}.electorate"), format!("is {electorate}, fewer than the {cast} votes cast"));
             }

@@ -73,6 +73,7 @@ pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<Resul
             // (Inverness, Nairn, Badenoch and Strathspey, Donald Boyd: "57613"): only
             // "MP" counts.
             sitting: row.text(incumbent).eq_ignore_ascii_case("MP"),
+            ..Candidate::default()
         };
         let seat = builder.seat(seat_code, row.text(seat_name));
         if seat.candidates.is_empty() {
@@ -206,6 +207,7 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
             party: builder.party(abbreviation, name),
             votes: row.count(votes)?,
             sitting: false,
+            ..Candidate::default()
         };
         // Seats missing from data 3 take data 4's name, in which a search and replace
         // has upper-cased "gb" ("Birmingham, EdGBaston", "RuGBy").
@@ -274,6 +276,7 @@ fn add_tidy_row(builder: &mut Builder, columns: &TidyColumns, row: &Cells<'_>, c
         // "*" marks a member of the outgoing Parliament, who may have sat for
         // another seat (George Galloway in 2005).
         sitting: row.text(columns.incumbent) == "*",
+        ..Candidate::default()
     };
     let electorate = row.count(columns.electorate)?;
     let seat = builder.seat(code, row.text(columns.seat));

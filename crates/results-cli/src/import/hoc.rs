@@ -111,6 +111,7 @@ pub fn convert(candidates: &Path, constituencies: Option<&Path>, election_id: &s
                 party,
                 votes: row.votes,
                 sitting: row.sitting.eq_ignore_ascii_case("yes"),
+                ..Candidate::default()
             },
         );
     }
