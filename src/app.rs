@@ -1,117 +1,161 @@
-//! One widget: loads its seat, keeps its state in one reducer, and reports where it
-//! stands on its host element (`data-state`).
+//! One widget: its state in one reducer, the files its view needs fetched, its
+//! `data-state` on the host element, and (on a page that asks) its view in the URL.
 
 use std::rc::Rc;
 
-use results_core::Column;
+use results_core::{Route, View};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::components::{BarChartView, ResultTable, SummaryLine};
-use crate::fetch::{load_seat, LoadedSeat};
-use crate::state::{Action, Load, WidgetState};
+use crate::fetch::{load, Data};
+use crate::state::{Action, WidgetState};
+use crate::views;
 
-/// What a widget shows, as the host element's `data-` attributes say.
+/// What a widget shows, as the host element's `data-` attributes (or the page's
+/// query) say.
 #[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {
     /// Where the data lives: a results directory or one results file.
     pub src: AttrValue,
-    /// The seat's ONS code.
-    pub seat: AttrValue,
-    /// An election id; the latest in the data when not given.
-    #[prop_or_default]
-    pub election: Option<AttrValue>,
+    /// The view and seats to start with.
+    pub route: Route,
     /// The element the widget is mounted in; it gets `data-state`.
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
     /// Makes element ids unique when several widgets share a page.
     #[prop_or_default]
     pub instance: usize,
-    /// Data already in hand (server-side rendering, tests): nothing is fetched.
+    /// Keep the view in the page's URL (the demo page; not an embed in an article).
     #[prop_or_default]
-    pub data: Option<Rc<LoadedSeat>>,
+    pub sync_url: bool,
+    /// Files already in hand, by URL (tests, server rendering): not fetched.
+    #[prop_or_default]
+    pub preloaded: Option<Rc<Vec<(String, Data)>>>,
 }
 
 /// The results widget.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     let state = {
-        let data = props.data.clone();
-        use_reducer(move || match data {
-            Some(seat) => WidgetState { load: Load::Ready(seat), ..WidgetState::default() },
-            None => WidgetState::default(),
+        let props = props.clone();
+        use_reducer(move || {
+            let mut state = WidgetState::new(props.src.to_string(), props.route.clone());
+            for (url, data) in props.preloaded.iter().flat_map(|files| files.iter()) {
+                state = state.apply(Action::Fetched(url.clone(), Ok(data.clone())));
+            }
+            state
         })
     };
-    let retry = use_state(|| 0_u32);
 
+    // Fetch what the view needs and nobody has asked for yet.
     {
-        let state = state.clone();
-        let deps = (props.src.clone(), props.seat.clone(), props.election.clone(), *retry, props.data.is_some());
-        use_effect_with(deps, move |(src, seat, election, _, preloaded)| {
-            if *preloaded {
-                return;
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.missing(), move |missing| {
+            for (url, kind) in missing.iter().cloned() {
+                dispatcher.dispatch(Action::Fetching(url.clone()));
+                let dispatcher = dispatcher.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = load(&url, kind).await;
+                    dispatcher.dispatch(Action::Fetched(url, loaded));
+                });
             }
-            let (src, seat, election) = (src.to_string(), seat.to_string(), election.as_ref().map(ToString::to_string));
-            state.dispatch(Action::Loading);
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = load_seat(&src, &seat, election.as_deref()).await.map(Rc::new);
-                state.dispatch(Action::Loaded(loaded));
-            });
         });
     }
 
+    // Report where the widget stands on its host element, after the DOM is updated.
     {
         let host = props.host.clone();
-        use_effect_with(state.load.data_state(), move |phase| {
+        use_effect_with(state.data_state(), move |phase| {
             if let Some(host) = host {
-                // Setting an attribute cannot fail on an element we were given.
                 let _ = host.set_attribute("data-state", phase);
             }
         });
     }
 
+    // Keep the view in the URL, and follow the back button.
+    {
+        let sync = props.sync_url;
+        use_effect_with(state.route.clone(), move |route| {
+            if sync {
+                push_route(route);
+            }
+        });
+        let dispatcher = state.dispatcher();
+        use_effect_with(sync, move |sync| {
+            let listener = (*sync).then(|| {
+                web_sys::window().map(|window| {
+                    gloo_events::EventListener::new(&window, "popstate", move |_| {
+                        dispatcher.dispatch(Action::Navigate(route_from_location().unwrap_or_default()));
+                    })
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let id = format!("rw{}", props.instance);
-    let body = match &state.load {
-        Load::Loading => html! {
-            <p class="rw-status" role="status">{ "Loading results…" }</p>
-        },
-        Load::Failed(err) => {
-            let on_retry = {
-                let retry = retry.clone();
-                Callback::from(move |_| retry.set(*retry + 1))
-            };
+    let dispatcher = state.dispatcher();
+    let body = match state.error() {
+        Some(err) => {
+            let retry = dispatcher.clone();
             html! {
                 <div class="rw-error" role="alert">
                     <p>{ err.to_string() }</p>
-                    <button type="button" class="rw-retry" onclick={on_retry}>{ "Try again" }</button>
+                    <button type="button" class="rw-retry" onclick={Callback::from(move |_| retry.dispatch(Action::Retry))}>{ "Try again" }</button>
                 </div>
             }
         }
-        Load::Ready(loaded) => {
-            let on_sort = {
-                let state = state.clone();
-                Callback::from(move |column: Column| state.dispatch(Action::Press(column)))
-            };
-            let result = &loaded.result;
-            html! {
-                <>
-                    <header class="rw-header">
-                        <h2 class="rw-title" id={format!("{id}-heading")}>{ &result.name }</h2>
-                        <p class="rw-election">{ &result.election_name }</p>
-                    </header>
-                    <SummaryLine loaded={loaded.clone()} />
-                    <ResultTable loaded={loaded.clone()} sort={state.sort} {on_sort} />
-                    <BarChartView loaded={loaded.clone()} id={format!("{id}-chart")} />
-                    if let Some(attribution) = &loaded.attribution {
-                        <p class="rw-source">{ attribution }</p>
-                    }
-                </>
-            }
-        }
+        None => match state.route.view {
+            View::Result => views::result::view(&state, &dispatcher, &id),
+            View::History => views::history::view(&state, &dispatcher, &id),
+            View::Compare => views::compare::view(&state, &dispatcher, &id),
+            View::National => views::national::view(&state, &dispatcher, &id),
+        },
     };
 
     html! {
-        <section class="rw" aria-labelledby={format!("{id}-heading")} aria-busy={matches!(state.load, Load::Loading).to_string()}>
-            { body }
+        <section class="rw" aria-labelledby={format!("{id}-heading")} aria-busy={(state.data_state() == "loading").to_string()}>
+            { views::nav(&state, &dispatcher, &id) }
+            <div class="rw-body">{ body }</div>
         </section>
+    }
+}
+
+/// The route in the page's query, if it names one.
+pub fn route_from_location() -> Option<Route> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        return None;
+    }
+    let pairs: Vec<(String, String)> = search
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(name, value)| {
+            let value = js_sys::decode_uri_component(value).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            (name.to_string(), value)
+        })
+        .collect();
+    if !pairs.iter().any(|(name, _)| name == "view" || name == "seat") {
+        return None;
+    }
+    Some(Route::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))))
+}
+
+fn push_route(route: &Route) {
+    let Some(window) = web_sys::window() else { return };
+    let query = route.to_query();
+    if window.location().search().ok().as_deref() == Some(query.as_str()) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        // The first view replaces the entry the page was opened with; later ones are
+        // new entries, so the back button returns to them.
+        let opened = window.location().search().map(|s| s.is_empty()).unwrap_or(true);
+        let _ = if opened {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&query))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&query))
+        };
     }
 }

@@ -1,9 +1,8 @@
-//! Thin components: each maps part of a loaded result to HTML.
+//! The components that keep state of their own: a chart that draws itself at its
+//! container's width, and the accessible seat search.
 
 mod chart;
-mod summary;
-mod table;
+mod picker;
 
-pub use chart::{BarChartProps, BarChartView};
-pub use summary::{SummaryLine, SummaryProps};
-pub use table::{ResultTable, TableProps};
+pub use chart::{ChartFrame, ChartFrameProps, ChartSpec};
+pub use picker::{SeatPicker, SeatPickerProps};

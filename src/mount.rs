@@ -1,9 +1,10 @@
 //! Mounting: one widget in every element that asks for one.
 
+use results_core::Route;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::app::{Widget, WidgetProps};
+use crate::app::{route_from_location, Widget, WidgetProps};
 
 /// The attribute that marks a host element.
 pub const HOST_SELECTOR: &str = "[data-results-widget]";
@@ -22,16 +23,27 @@ pub fn mount_all() {
     }
 }
 
-/// Mounts one widget in `host`, reading what to show from its `data-` attributes.
+/// Mounts one widget in `host`, reading what to show from its `data-` attributes
+/// (`data-view`, `data-seat`, `data-election`, `data-src`); with `data-sync-url`,
+/// the page's query overrides them and follows the widget's view.
 pub fn mount(host: Element, instance: usize) {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
+    let sync_url = host.has_attribute("data-sync-url");
+    let from_attributes = {
+        let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election")]
+            .into_iter()
+            .filter_map(|(name, attribute)| attr(attribute).map(|v| (name, v)))
+            .collect();
+        Route::from_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())))
+    };
+    let route = if sync_url { route_from_location().unwrap_or(from_attributes) } else { from_attributes };
     let props = WidgetProps {
         src: attr("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string()).into(),
-        seat: attr("data-seat").unwrap_or_default().into(),
-        election: attr("data-election").map(Into::into),
+        route,
         host: Some(host.clone()),
         instance,
-        data: None,
+        sync_url,
+        preloaded: None,
     };
     let _ = host.set_attribute("data-state", "loading");
     yew::Renderer::<Widget>::with_root_and_props(host, props).render();

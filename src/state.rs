@@ -1,73 +1,158 @@
-//! One widget's state as a value: what is loaded and how the table is sorted.
-//! Every change is an [`Action`], so every view of the widget can be tested.
+//! One widget's state as a value: the route (view and seats), the files loaded for
+//! it, and how each table is sorted and filtered. Every change is an [`Action`].
 
 use std::rc::Rc;
 
-use results_core::{Column, SeatResult, Sort};
+use results_core::compare::{default_compare_sort, CompareColumn};
+use results_core::history::{default_history_sort, HistoryColumn};
+use results_core::national::{self, SeatColumn, SeatFilter};
+use results_core::{Column, Route, Sort, View};
 use yew::Reducible;
 
-use crate::fetch::{FetchError, LoadedSeat};
+use crate::fetch::{index_url, is_single_file, seat_url, Data, FetchError, Kind};
 
-/// Where loading stands.
+/// One file's loading state.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Load {
+pub enum Fetch {
     Loading,
-    Ready(Rc<LoadedSeat>),
+    Ready(Data),
     Failed(Rc<FetchError>),
-}
-
-impl Load {
-    /// The value of the host element's `data-state` attribute.
-    pub fn data_state(&self) -> &'static str {
-        match self {
-            Load::Loading => "loading",
-            Load::Ready(_) => "ready",
-            Load::Failed(_) => "error",
-        }
-    }
-
-    /// The loaded result, if any.
-    pub fn result(&self) -> Option<&SeatResult> {
-        match self {
-            Load::Ready(loaded) => Some(&loaded.result),
-            _ => None,
-        }
-    }
 }
 
 /// The state of one widget.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetState {
-    pub load: Load,
-    pub sort: Sort,
-}
-
-impl Default for WidgetState {
-    fn default() -> Self {
-        WidgetState { load: Load::Loading, sort: Sort::default() }
-    }
+    /// Where the data lives: a results directory or one results file.
+    pub src: String,
+    pub route: Route,
+    /// Files by URL (a handful: a list is smaller code than a map).
+    pub files: Vec<(String, Fetch)>,
+    pub result_sort: Sort<Column>,
+    pub history_sort: Sort<HistoryColumn>,
+    pub compare_sort: Sort<CompareColumn>,
+    pub national_sort: Sort<SeatColumn>,
+    pub filter: SeatFilter,
 }
 
 /// Everything that changes a widget.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// A load began (first load or a retry).
-    Loading,
-    /// A load finished.
-    Loaded(Result<Rc<LoadedSeat>, FetchError>),
-    /// The reader pressed a column's sort button.
-    Press(Column),
+    /// Show another view or other seats.
+    Navigate(Route),
+    Fetching(String),
+    Fetched(String, Result<Data, FetchError>),
+    /// Forget failed files, so that they are fetched again.
+    Retry,
+    SortResult(Column),
+    SortHistory(HistoryColumn),
+    SortCompare(CompareColumn),
+    SortNational(SeatColumn),
+    Filter(SeatFilter),
+    /// The national table's "closest results" order.
+    Closest,
 }
 
 impl WidgetState {
+    pub fn new(src: String, route: Route) -> WidgetState {
+        WidgetState {
+            src,
+            route,
+            files: Vec::new(),
+            result_sort: Sort::default(),
+            history_sort: default_history_sort(),
+            compare_sort: default_compare_sort(),
+            national_sort: national::default_sort(),
+            filter: SeatFilter::default(),
+        }
+    }
+
+    /// The files the current view needs, or why it cannot have them.
+    pub fn needs(&self) -> Result<Vec<(String, Kind)>, FetchError> {
+        let single = is_single_file(&self.src);
+        let seat = || self.route.seat().ok_or(FetchError::NoSeat);
+        Ok(match self.route.view {
+            View::Result | View::History => vec![(seat_url(&self.src, seat()?), Kind::Results)],
+            View::Compare if single => vec![(self.src.clone(), Kind::Results)],
+            View::Compare => {
+                let mut files = vec![(index_url(&self.src), Kind::Index)];
+                files.extend(self.route.seats.iter().map(|s| (seat_url(&self.src, s), Kind::Results)));
+                files
+            }
+            View::National if single => return Err(FetchError::NeedsDirectory),
+            View::National => vec![(index_url(&self.src), Kind::Index)],
+        })
+    }
+
+    /// The needed files not yet asked for.
+    pub fn missing(&self) -> Vec<(String, Kind)> {
+        self.needs().unwrap_or_default().into_iter().filter(|(url, _)| self.file(url).is_none()).collect()
+    }
+
+    /// The first problem in the way of the current view, if any.
+    pub fn error(&self) -> Option<Rc<FetchError>> {
+        match self.needs() {
+            Err(err) => Some(Rc::new(err)),
+            Ok(needs) => needs.iter().find_map(|(url, _)| match self.file(url) {
+                Some(Fetch::Failed(err)) => Some(err.clone()),
+                _ => None,
+            }),
+        }
+    }
+
+    /// The value of the host element's `data-state` attribute.
+    pub fn data_state(&self) -> &'static str {
+        if self.error().is_some() {
+            return "error";
+        }
+        let ready = self.needs().unwrap_or_default().iter().all(|(url, _)| matches!(self.file(url), Some(Fetch::Ready(_))));
+        if ready { "ready" } else { "loading" }
+    }
+
+    /// A file's loading state.
+    pub fn file(&self, url: &str) -> Option<&Fetch> {
+        self.files.iter().find(|(u, _)| u == url).map(|(_, fetch)| fetch)
+    }
+
+    fn set_file(&mut self, url: String, fetch: Fetch) {
+        match self.files.iter_mut().find(|(u, _)| *u == url) {
+            Some(entry) => entry.1 = fetch,
+            None => self.files.push((url, fetch)),
+        }
+    }
+
+    /// A loaded results file.
+    pub fn results(&self, url: &str) -> Option<&Rc<results_core::ResultsFile>> {
+        match self.file(url) {
+            Some(Fetch::Ready(Data::Results(file))) => Some(file),
+            _ => None,
+        }
+    }
+
+    /// The loaded index.
+    pub fn index(&self) -> Option<&Rc<results_core::model::Index>> {
+        match self.file(&index_url(&self.src)) {
+            Some(Fetch::Ready(Data::Index(index))) => Some(index),
+            _ => None,
+        }
+    }
+
     /// The state after an action.
     pub fn apply(&self, action: Action) -> WidgetState {
+        let mut next = self.clone();
         match action {
-            Action::Loading => WidgetState { load: Load::Loading, ..self.clone() },
-            Action::Loaded(Ok(seat)) => WidgetState { load: Load::Ready(seat), ..self.clone() },
-            Action::Loaded(Err(err)) => WidgetState { load: Load::Failed(Rc::new(err)), ..self.clone() },
-            Action::Press(column) => WidgetState { sort: self.sort.pressed(column), ..self.clone() },
+            Action::Navigate(route) => next.route = route,
+            Action::Fetching(url) => next.set_file(url, Fetch::Loading),
+            Action::Fetched(url, Ok(data)) => next.set_file(url, Fetch::Ready(data)),
+            Action::Fetched(url, Err(err)) => next.set_file(url, Fetch::Failed(Rc::new(err))),
+            Action::Retry => next.files.retain(|(_, fetch)| !matches!(fetch, Fetch::Failed(_))),
+            Action::SortResult(column) => next.result_sort = self.result_sort.pressed(column),
+            Action::SortHistory(column) => next.history_sort = self.history_sort.pressed(column),
+            Action::SortCompare(column) => next.compare_sort = self.compare_sort.pressed(column),
+            Action::SortNational(column) => next.national_sort = self.national_sort.pressed(column),
+            Action::Filter(filter) => next.filter = filter,
+            Action::Closest => next.national_sort = national::closest_sort(),
         }
+        next
     }
 }
 
@@ -75,7 +160,13 @@ impl Reducible for WidgetState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
+        let next = self.apply(action);
+        // An unchanged state (a repeated click, a refetch of the same data) costs no render.
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
     }
 }
 
@@ -84,14 +175,37 @@ mod tests {
     use super::*;
     use results_core::Direction;
 
+    fn state(view: View, seats: &[&str]) -> WidgetState {
+        WidgetState::new("data/".into(), Route { view, seats: seats.iter().map(|s| s.to_string()).collect(), election: None })
+    }
+
     #[test]
-    fn loading_then_ready_then_sorted() {
-        let state = WidgetState::default();
-        assert_eq!(state.load.data_state(), "loading");
-        let failed = state.apply(Action::Loaded(Err(FetchError::Status { status: 404, url: "x".into() })));
-        assert_eq!(failed.load.data_state(), "error");
-        let sorted = failed.apply(Action::Press(Column::Votes));
-        assert_eq!(sorted.sort.direction, Direction::Ascending);
-        assert_eq!(sorted.apply(Action::Loading).sort, sorted.sort, "a retry keeps the reader's sort");
+    fn each_view_needs_its_files() {
+        assert_eq!(state(View::Result, &["E1"]).needs().unwrap(), [("data/seats/E1.json".to_string(), Kind::Results)]);
+        assert_eq!(state(View::National, &[]).needs().unwrap(), [("data/index.json".to_string(), Kind::Index)]);
+        assert_eq!(state(View::Compare, &["E1", "E2"]).needs().unwrap().len(), 3);
+        assert_eq!(state(View::History, &[]).needs(), Err(FetchError::NoSeat));
+        let single = WidgetState::new("by-election.json".into(), Route { view: View::National, ..Route::default() });
+        assert_eq!(single.needs(), Err(FetchError::NeedsDirectory));
+    }
+
+    #[test]
+    fn loading_then_error_then_retry() {
+        let s = state(View::Result, &["E1"]);
+        assert_eq!(s.data_state(), "loading");
+        let url = "data/seats/E1.json".to_string();
+        let failed = s.apply(Action::Fetching(url.clone())).apply(Action::Fetched(url.clone(), Err(FetchError::Status { status: 404, url: url.clone() })));
+        assert_eq!(failed.data_state(), "error");
+        assert!(failed.missing().is_empty());
+        let retried = failed.apply(Action::Retry);
+        assert_eq!(retried.missing().len(), 1);
+    }
+
+    #[test]
+    fn sorts_survive_navigation() {
+        let s = state(View::Result, &["E1"]).apply(Action::SortResult(Column::Votes));
+        assert_eq!(s.result_sort.direction, Direction::Ascending);
+        let back = s.apply(Action::Navigate(s.route.with_view(View::History))).apply(Action::Navigate(s.route.clone()));
+        assert_eq!(back.result_sort, s.result_sort);
     }
 }

@@ -6,7 +6,8 @@
 
 use std::rc::Rc;
 
-use results_widget::fetch::{seat_from_text, LoadedSeat};
+use results_core::{Route, View};
+use results_widget::fetch::{data_from_text, Data, Kind};
 use results_widget::{Widget, WidgetProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,8 +27,8 @@ fn host() -> Element {
     host
 }
 
-fn loaded() -> Rc<LoadedSeat> {
-    Rc::new(seat_from_text(SHIPPED, "E14001086", None).unwrap())
+fn preloaded() -> Rc<Vec<(String, Data)>> {
+    Rc::new(vec![("data/seats/E14001086.json".to_string(), data_from_text(SHIPPED, Kind::Results).unwrap())])
 }
 
 /// Yields to the browser until `check` holds; fails after five seconds.
@@ -41,37 +42,42 @@ async fn wait_until(what: &str, check: impl Fn() -> bool) {
 
 fn texts(host: &Element, selector: &str) -> Vec<String> {
     let nodes = host.query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i))
-        .map(|n| n.text_content().unwrap_or_default().trim().to_string())
-        .collect()
+    (0..nodes.length()).filter_map(|i| nodes.item(i)).map(|n| n.text_content().unwrap_or_default().trim().to_string()).collect()
 }
 
-fn press(host: &Element, label: &str) {
-    let buttons = host.query_selector_all("th button").unwrap();
+fn press(host: &Element, selector: &str, label: &str) {
+    let buttons = host.query_selector_all(selector).unwrap();
     let button = (0..buttons.length())
         .filter_map(|i| buttons.item(i))
         .find(|b| b.text_content().unwrap_or_default().contains(label))
-        .unwrap();
+        .unwrap_or_else(|| panic!("no {selector} with {label}"));
     button.dyn_into::<HtmlElement>().unwrap().click();
 }
 
-fn props(host: &Element, src: &str, data: Option<Rc<LoadedSeat>>) -> WidgetProps {
-    WidgetProps { src: src.to_string().into(), seat: "E14001086".into(), election: None, host: Some(host.clone()), instance: 7, data }
+fn mount(host: &Element, src: &str, view: View, preloaded: Option<Rc<Vec<(String, Data)>>>) {
+    let props = WidgetProps {
+        src: src.to_string().into(),
+        route: Route { view, seats: vec!["E14001086".into()], election: None },
+        host: Some(host.clone()),
+        instance: 7,
+        sync_url: false,
+        preloaded,
+    };
+    yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
 }
 
 #[wasm_bindgen_test]
 async fn renders_the_result_table_and_chart() {
     let host = host();
-    yew::Renderer::<Widget>::with_root_and_props(host.clone(), props(&host, "", Some(loaded()))).render();
-    wait_until("the table", || host.query_selector("tbody tr").unwrap().is_some()).await;
+    mount(&host, "data/", View::Result, Some(preloaded()));
     wait_until("data-state=ready", || host.get_attribute("data-state").as_deref() == Some("ready")).await;
+    wait_until("the table", || host.query_selector("tbody tr").unwrap().is_some()).await;
 
     assert_eq!(texts(&host, "tbody tr").len(), 11);
     let first_row = texts(&host, "tbody tr:first-child td");
-    assert_eq!(first_row, ["Labour", "15,896", "34.1%"]);
-    assert!(texts(&host, ".rw-summary")[0].contains("Lab hold"));
-    assert!(texts(&host, ".rw-summary")[0].contains("Majority 1,689 (3.6% of valid votes)"));
+    assert_eq!(first_row, ["Labour", "15,896", "34.1%", "\u{2212}39.4"]);
+    let summary = texts(&host, ".rw-summary")[0].clone();
+    assert!(summary.contains("Lab hold") && summary.contains("Majority 1,689 (3.6% of valid votes)"), "{summary}");
 
     let svg = host.query_selector("svg[role=img]").unwrap().unwrap();
     assert_eq!(svg.query_selector_all("rect").unwrap().length(), 11);
@@ -83,16 +89,16 @@ async fn renders_the_result_table_and_chart() {
 #[wasm_bindgen_test]
 async fn sort_buttons_reorder_rows_and_set_aria_sort() {
     let host = host();
-    yew::Renderer::<Widget>::with_root_and_props(host.clone(), props(&host, "", Some(loaded()))).render();
+    mount(&host, "data/", View::Result, Some(preloaded()));
     wait_until("the table", || host.query_selector("tbody tr").unwrap().is_some()).await;
-    let votes_th = || host.query_selector("th[aria-sort]").unwrap().unwrap();
-    assert_eq!(votes_th().get_attribute("aria-sort").as_deref(), Some("descending"));
+    let sorted_th = || host.query_selector("th[aria-sort]").unwrap().unwrap();
+    assert_eq!(sorted_th().get_attribute("aria-sort").as_deref(), Some("descending"));
 
-    press(&host, "Votes");
+    press(&host, "th button", "Votes");
     wait_until("ascending votes", || texts(&host, "tbody th")[0] == "Jon Mabbutt").await;
-    assert_eq!(votes_th().get_attribute("aria-sort").as_deref(), Some("ascending"));
+    assert_eq!(sorted_th().get_attribute("aria-sort").as_deref(), Some("ascending"));
 
-    press(&host, "Party");
+    press(&host, "th button", "Party");
     wait_until("sorted by party", || texts(&host, "tbody td.rw-party")[0] == "Animal Welfare Party").await;
     // Four independents tie on party; they keep their order by votes.
     let names = texts(&host, "tbody th");
@@ -102,9 +108,36 @@ async fn sort_buttons_reorder_rows_and_set_aria_sort() {
 }
 
 #[wasm_bindgen_test]
+async fn the_history_view_goes_back_to_2005() {
+    let host = host();
+    mount(&host, "data/", View::History, Some(preloaded()));
+    wait_until("the history table", || texts(&host, "tbody tr").len() == 6).await;
+    let years = texts(&host, "tbody th");
+    assert_eq!(years, ["2024", "2019", "2017", "2015", "2010", "2005"]);
+    let respect = texts(&host, "tbody tr:last-child td");
+    assert_eq!(respect[1], "G. Galloway");
+    assert_eq!(respect[2], "Respect");
+    assert!(host.query_selector("svg[role=img] title").unwrap().unwrap().text_content().unwrap().contains("Vote share by election"));
+}
+
+#[wasm_bindgen_test]
+async fn tabs_move_between_views_and_keep_the_sort() {
+    let host = host();
+    mount(&host, "data/", View::Result, Some(preloaded()));
+    wait_until("the table", || host.query_selector("tbody tr").unwrap().is_some()).await;
+    press(&host, "th button", "Votes");
+    wait_until("ascending votes", || texts(&host, "tbody th")[0] == "Jon Mabbutt").await;
+    press(&host, ".rw-tab", "History");
+    wait_until("the history", || texts(&host, "tbody th").first().map(String::as_str) == Some("2024")).await;
+    assert_eq!(host.query_selector("[aria-current=page]").unwrap().unwrap().text_content().unwrap(), "History");
+    press(&host, ".rw-tab", "Result");
+    wait_until("the result again", || texts(&host, "tbody th").first().map(String::as_str) == Some("Jon Mabbutt")).await;
+}
+
+#[wasm_bindgen_test]
 async fn a_failed_fetch_shows_a_message_and_a_retry() {
     let host = host();
-    yew::Renderer::<Widget>::with_root_and_props(host.clone(), props(&host, "no-such-directory/", None)).render();
+    mount(&host, "no-such-directory/", View::Result, None);
     wait_until("data-state=error", || host.get_attribute("data-state").as_deref() == Some("error")).await;
     let message = texts(&host, "[role=alert] p").join(" ");
     assert!(message.contains("the server answered 404"), "{message}");

@@ -1,21 +1,26 @@
 use std::rc::Rc;
 
-use results_core::chart::{bar_chart_svg, layout, BarChart};
+use results_core::chart::{bar_chart_svg, layout, stacked_chart_svg, BarChart, StackedChart};
 use yew::prelude::*;
 
-use crate::fetch::LoadedSeat;
+/// A chart, computed in the core, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartSpec {
+    Bars(BarChart),
+    Stacked(StackedChart),
+}
 
 #[derive(Properties, PartialEq)]
-pub struct BarChartProps {
-    pub loaded: Rc<LoadedSeat>,
+pub struct ChartFrameProps {
+    pub spec: Rc<ChartSpec>,
     /// Unique on the page: names the chart's title and description.
     pub id: AttrValue,
 }
 
-/// The vote-share bar chart, drawn by the core as SVG at the width of its
-/// container (so its text stays 14 px) and placed here.
+/// Draws a chart as SVG at the width of its container (so its text stays 14 px),
+/// again when the window is resized, and places it.
 #[component]
-pub fn BarChartView(props: &BarChartProps) -> Html {
+pub fn ChartFrame(props: &ChartFrameProps) -> Html {
     let figure = use_node_ref();
     let width = use_state_eq(|| layout::WIDTH);
     {
@@ -30,13 +35,13 @@ pub fn BarChartView(props: &BarChartProps) -> Html {
                 }
             };
             measure();
-            let listener = web_sys::window()
-                .map(|window| gloo_events::EventListener::new(&window, "resize", move |_| measure()));
+            let listener = web_sys::window().map(|window| gloo_events::EventListener::new(&window, "resize", move |_| measure()));
             move || drop(listener)
         });
     }
-    let svg = use_memo((props.loaded.clone(), props.id.clone(), *width), |(loaded, id, width)| {
-        bar_chart_svg(&BarChart::vote_share(&loaded.result), id, *width)
+    let svg = use_memo((props.spec.clone(), props.id.clone(), *width), |(spec, id, width)| match &**spec {
+        ChartSpec::Bars(chart) => bar_chart_svg(chart, id, *width),
+        ChartSpec::Stacked(chart) => stacked_chart_svg(chart, id, *width),
     });
     match &*svg {
         // The SVG is built by the core, which escapes every string it writes.

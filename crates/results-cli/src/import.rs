@@ -4,6 +4,7 @@
 
 pub mod ec;
 pub mod hoc;
+pub mod local;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -23,6 +24,12 @@ pub enum ImportError {
     MissingColumn { path: PathBuf, column: String, found: String },
     #[error("unknown election id \"{id}\"; known ids: {known}")]
     UnknownElection { id: String, known: String },
+    #[error("{path}: no {what} matches \"{wanted}\"; the file has: {known}")]
+    NotFound { path: PathBuf, what: &'static str, wanted: String, known: String },
+    #[error("{path}: the file has several {what}: {known}; choose one")]
+    Ambiguous { path: PathBuf, what: String, known: String },
+    #[error("{0}")]
+    Unsupported(String),
     #[error("cannot write {path}: {source}")]
     Write { path: PathBuf, source: std::io::Error },
     #[error("the imported data is inconsistent:\n  {}", .0.join("\n  "))]

@@ -32,6 +32,14 @@ enum Command {
         /// A results JSON file, or a directory written by `results import`.
         path: PathBuf,
     },
+    /// Add a hex map layout (Open Innovations HexJSON, odd-r) to a results directory's index.
+    #[command(after_help = "Example:\n  results hexmap --file uk-constituencies-2023.hexjson --out data/\n\nThe 2023 layout's five provisional Scottish codes are renamed to the 2024 ones.")]
+    Hexmap {
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Print the JSON Schema of results JSON (format version 1).
     #[command(after_help = "Example:\n  results schema > results.schema.json")]
     Schema,
@@ -106,6 +114,64 @@ enum Source {
         #[command(flatten)]
         output: Output,
     },
+    /// London borough council elections (GLA files): 2018, 2022 or 2026, all boroughs or one.
+    #[command(after_help = "Example:\n  results import london --year 2022 --borough E09000030 --out data/tower-hamlets-2022 \\\n      --candidates London-2022-Wards__Candidates.csv --wards ward_level_cleaned_2022.csv\n\nFiles by year (candidates; ward statistics):\n  2018  candidate-results.csv (no ward statistics)\n  2022  London-2022-Wards__Candidates.csv; ward_level_cleaned_2022.csv\n  2026  candidates_2026.csv; ward_stats_2026.csv")]
+    London {
+        /// The election year, which sets the files' layout: 2018, 2022 or 2026.
+        #[arg(long)]
+        year: u32,
+        /// The candidate file (one row per candidate).
+        #[arg(long)]
+        candidates: PathBuf,
+        /// The ward statistics (seats, electorate, ballots); needed for 2022 and 2026.
+        #[arg(long)]
+        wards: Option<PathBuf>,
+        /// Keep one borough, by GSS code (E09000030) or name ("Tower Hamlets").
+        #[arg(long)]
+        borough: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// A mayoral election by the supplementary vote (the Tower Hamlets mayor file's columns).
+    #[command(after_help = "Example:\n  results import mayor-sv --file tower_hamlets_mayor_2015_2018_2022_sv.csv --year 2022 --out th-mayor/")]
+    MayorSv {
+        #[arg(long)]
+        file: PathBuf,
+        /// The election: a year or date its date starts with (2022), or its election_id.
+        #[arg(long, visible_alias = "election")]
+        year: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// A council's results in the LGA standard layout: ward elections, council and parliamentary by-elections.
+    #[command(after_help = "Examples:\n  results import lga --file trafford_council_election_results.csv --date 2023-05-04 \\\n      --attribution 'Source: Trafford Council, Open Government Licence v3.0' --out trafford-2023/\n  results import lga --file trafford_council_election_results.csv --date 2022-12-15 --out stretford-by/\n\nA ward elects as many councillors as it has rows ELECTED.")]
+    Lga {
+        #[arg(long)]
+        file: PathBuf,
+        /// Polling day, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// Where several kinds of election share the date: council, council-by-election,
+        /// parliamentary-by-election, or the file's TypeofElection.
+        #[arg(long = "type")]
+        kind: Option<String>,
+        /// The credit the council's licence asks for (default: "Source: <council>").
+        #[arg(long)]
+        attribution: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// A hand-filled CSV file (one row per candidate; see docs/hand-csv.md).
+    #[command(after_help = "Example:\n  results import csv --file examples/by-election.csv --out by-election/\n\nColumns: election_id, election_name, date, kind, seat_code, seat_name, candidate, party, votes;\noptional: seats, electorate, ballots, rejected, party_name, colour, elected, sitting, stage, stage_name,\nregion, nation, attribution. See docs/hand-csv.md.")]
+    Csv {
+        #[arg(long)]
+        file: PathBuf,
+        /// The election_id to import, where the file holds several.
+        #[arg(long)]
+        election: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
 }
 
 fn import(source: Source) -> Result<(), ImportError> {
@@ -119,6 +185,22 @@ fn import(source: Source) -> Result<(), ImportError> {
         Source::Ec2015 { candidates, seats, output } => (import::ec::convert_2015(&candidates, &seats)?, output),
         Source::Ec2010 { candidates, output } => (import::ec::convert_2010(&candidates)?, output),
         Source::Ec2005 { candidates, output } => (import::ec::convert_2005(&candidates)?, output),
+        Source::London { year, candidates, wards, borough, output } => {
+            progress(&format!("reading {}", candidates.display()));
+            let borough = borough.as_deref();
+            let file = match (year, wards) {
+                (2018, None) => import::local::london_2018(&candidates, borough)?,
+                (2022, Some(wards)) => import::local::london_2022(&candidates, &wards, borough)?,
+                (2026, Some(wards)) => import::local::london_2026(&candidates, &wards, borough)?,
+                (2018, Some(_)) => return Err(ImportError::Unsupported("the 2018 file has no ward statistics: leave out --wards".into())),
+                (2022 | 2026, None) => return Err(ImportError::Unsupported(format!("{year} needs --wards, the ward statistics file"))),
+                _ => return Err(ImportError::Unsupported(format!("no London layout for {year}; the years are 2018, 2022 and 2026"))),
+            };
+            (file, output)
+        }
+        Source::MayorSv { file, year, output } => (import::local::mayor_sv(&file, &year)?, output),
+        Source::Lga { file, date, kind, attribution, output } => (import::local::lga(&file, &date, kind.as_deref(), attribution.as_deref())?, output),
+        Source::Csv { file, election, output } => (import::local::hand_csv(&file, election.as_deref())?, output),
     };
     let file = link(file, &output)?;
     progress(&format!(
@@ -144,6 +226,15 @@ fn link(mut file: ResultsFile, output: &Output) -> Result<ResultsFile, ImportErr
     Ok(file)
 }
 
+/// Provisional codes in the 2023 hex map, replaced in 2024 (see SOURCES.md).
+const HEX_RENAMES: &[(&str, &str)] = &[
+    ("S14000006", "S14000107"),
+    ("S14000008", "S14000108"),
+    ("S14000010", "S14000109"),
+    ("S14000040", "S14000110"),
+    ("S14000058", "S14000111"),
+];
+
 fn progress(message: &str) {
     eprintln!("results: {message}");
 }
@@ -160,6 +251,7 @@ fn main() -> ExitCode {
         Command::Import(source) => import(source),
         Command::Validate { path } => store::validate_path(Path::new(&path)),
         Command::Schema => schema(),
+        Command::Hexmap { file, out } => store::add_hexmap(&out, &file, HEX_RENAMES).map(|n| progress(&format!("placed {n} seats on the hex map"))),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

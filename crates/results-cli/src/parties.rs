@@ -88,6 +88,11 @@ const NAMES: &[(&str, &str)] = &[
     ("UCUNF", "Ulster Conservatives and Unionists - New Force"),
     ("ICHC", "Independent Community and Health Concern"),
     ("KHHC", "Kidderminster Hospital and Health Concern"),
+    // Local parties (London boroughs).
+    ("Aspire", "Aspire"),
+    ("PATH", "People's Alliance of Tower Hamlets"),
+    ("THI", "Tower Hamlets Independents"),
+    ("RA", "Residents' Association"),
 ];
 
 /// The full name for an abbreviation; the abbreviation itself when unknown.
@@ -122,7 +127,101 @@ const KNOWN: &[(&str, &str, &str, Option<&str>)] = &[
     ("Alba", "alba", "#005eb8", Some("#5aa2e6")),
     ("Respect", "respect", "#46801c", Some("#7fc24f")),
     ("ND", "none", "#8c8c8c", None),
+    ("TUSC", "tusc", "#b5006e", Some("#f25db1")),
+    ("CPA", "cpa", "#813887", Some("#c07ac6")),
+    // Local parties.
+    ("Aspire", "aspire", "#8b0000", Some("#e0605a")),
+    ("PATH", "path", "#00897b", Some("#4db6ac")),
+    ("THI", "thi", "#7b1fa2", Some("#c27ee0")),
+    ("RA", "ra", "#6d7d1c", Some("#b5c35a")),
 ];
+
+/// Party names and codes of local election files (the GLA's London borough files,
+/// LGA-standard council files, the Tower Hamlets mayoral file), with the abbreviation
+/// they stand for. Matched without regard to case, after apostrophes are made
+/// straight. Kept apart from [`ALIASES`] so that general-election imports are
+/// unaffected. The targets need not be in the tables: "WEP" is its own party.
+const LOCAL_ALIASES: &[(&str, &str)] = &[
+    // The GLA's party codes.
+    ("GRE", "Green"),
+    ("ASP", "Aspire"),
+    ("REA", "RA"),
+    // Registered names and ballot labels.
+    ("Labour Party", "Lab"),
+    ("Labour and Co-operative Party", "Lab"),
+    ("Labour and Cooperative Party", "Lab"),
+    ("Conservative Party", "Con"),
+    ("Conservative and Unionist Party", "Con"),
+    ("Local Conservatives", "Con"),
+    ("Liberal Democrats", "LD"),
+    ("The Green Party", "Green"),
+    ("Reform UK", "RUK"),
+    ("The Brexit Party", "BRX"),
+    ("Brexit Party", "BRX"),
+    ("UK Independence Party", "UKIP"),
+    ("UK Independence Party (UKIP)", "UKIP"),
+    ("Trade Unionist and Socialist Coalition", "TUSC"),
+    // The GLA's label for TUSC, and Trafford's spelling of it.
+    ("Trade Union and Socialist Party", "TUSC"),
+    ("Trade Unionist and Social Coalition", "TUSC"),
+    ("People's Alliance of Tower Hamlets", "PATH"),
+    ("Tower Hamlets Independents", "THI"),
+    ("Residents' Association", "RA"),
+    ("Christian Peoples Alliance", "CPA"),
+    ("Women's Equality Party", "WEP"),
+    ("Workers Party of Britain", "WPB"),
+    ("Monster Raving Loony Party", "MRLP"),
+    ("Official Monster Raving Loony Party", "MRLP"),
+    ("Social Democratic Party", "SDP"),
+    ("The Liberal Party", "Lib"),
+    ("British National Party", "BNP"),
+    ("National Front", "NF"),
+    ("Communist Party of Britain", "Comm"),
+    ("Rejoin EU", "REU"),
+];
+
+/// The tables' own spelling of an abbreviation they know ("LAB" is "Lab"), after
+/// the aliases.
+fn known(abbreviation: &str) -> Option<&'static str> {
+    let abbreviation = canonical(abbreviation);
+    KNOWN
+        .iter()
+        .map(|k| k.0)
+        .chain(NAMES.iter().map(|n| n.0))
+        .find(|key| key.eq_ignore_ascii_case(abbreviation))
+}
+
+/// The abbreviation a local party name or code stands for, where known.
+fn local_alias(text: &str) -> Option<String> {
+    let text = text.replace(['\u{2019}', '`'], "'");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return None;
+    }
+    match LOCAL_ALIASES.iter().find(|a| a.0.eq_ignore_ascii_case(&text)) {
+        Some(alias) => Some(known(alias.1).unwrap_or(alias.1).to_string()),
+        None => known(&text).map(Into::into),
+    }
+}
+
+/// The abbreviation, and the name to register with it, for a party of a local
+/// election file given by its `code` (may be empty) and `name` (may be empty).
+/// `code_is_shared` says whether the file uses the code for more than one name (the
+/// GLA's "REA" and "IND" cover many local groups; in 2026 "CPA" is also the Climate
+/// Party).
+///
+/// The name decides where the tables know it; then the code, where it is the
+/// party's own; otherwise the name itself is the abbreviation (its own party). The
+/// name returned is empty where the tables hold one.
+pub fn local(code: &str, name: &str, code_is_shared: bool) -> (String, String) {
+    let name = name.replace(['\u{2019}', '`'], "'").split_whitespace().collect::<Vec<_>>().join(" ");
+    let code = code.trim();
+    let abbreviation = local_alias(&name)
+        .or_else(|| if code.is_empty() || code_is_shared { None } else { local_alias(code).or_else(|| Some(code.to_string())) })
+        .unwrap_or_else(|| if name.is_empty() { "ND".to_string() } else { name.clone() });
+    let name = if has_name(&abbreviation) { String::new() } else { name };
+    (abbreviation, name)
+}
 
 /// The id, colour and dark-mode colour for a party abbreviation. Parties the table
 /// does not know get an id from their abbreviation and a neutral grey.
@@ -181,6 +280,39 @@ mod tests {
         for (alias, target) in ALIASES {
             assert!(KNOWN.iter().any(|k| k.0 == *target) || NAMES.iter().any(|n| n.0 == *target), "{alias} -> {target}");
             assert!(!KNOWN.iter().any(|k| k.0.eq_ignore_ascii_case(alias)), "{alias} is also a table key");
+        }
+    }
+
+    #[test]
+    fn local_names_and_codes() {
+        let local = |code: &str, name: &str, shared: bool| super::local(code, name, shared);
+        assert_eq!(local("LAB", "Labour Party", false), ("Lab".into(), String::new()));
+        assert_eq!(local("LAB", "Labour and Co-operative Party", false).0, "Lab");
+        assert_eq!(local("GRE", "Green Party", false).0, "Green");
+        assert_eq!(local("ASP", "Aspire", false), ("Aspire".into(), String::new()));
+        assert_eq!(local("PATH", "People`s Alliance of Tower Hamlets", false).0, "PATH");
+        assert_eq!(local("TUSC", "Trade Union and Socialist Party", false).0, "TUSC");
+        assert_eq!(local("IND", "Independent", true).0, "Ind");
+        assert_eq!(local("REA", "Residents' Association", true).0, "RA");
+        // A code shared by several local groups: each is its own party.
+        assert_eq!(local("REA", "Kingston Independent Residents Group", true), ("Kingston Independent Residents Group".into(), "Kingston Independent Residents Group".into()));
+        assert_eq!(local("CPA", "Climate Party", true).0, "Climate Party");
+        assert_eq!(local("CPA", "Christian Peoples Alliance", true).0, "CPA");
+        // A party's own code the tables do not know.
+        assert_eq!(local("TTIP", "Taking the Initiative Party", false), ("TTIP".into(), "Taking the Initiative Party".into()));
+        // Names alone (LGA files), with curly apostrophes.
+        assert_eq!(local("", "Conservative and Unionist Party", false).0, "Con");
+        assert_eq!(local("", "Women\u{2019}s Equality Party", false), ("WEP".into(), "Women's Equality Party".into()));
+        assert_eq!(local("", "", false), ("ND".into(), String::new()));
+        assert_eq!(lookup("Aspire"), ("aspire".into(), "#8b0000".into(), Some("#e0605a".into())));
+        assert_eq!(lookup("LAB").0, "lab");
+    }
+
+    #[test]
+    fn every_local_alias_is_distinct() {
+        for (alias, target) in LOCAL_ALIASES {
+            assert_eq!(LOCAL_ALIASES.iter().filter(|a| a.0.eq_ignore_ascii_case(alias)).count(), 1, "{alias}");
+            assert!(!LOCAL_ALIASES.iter().any(|a| a.0.eq_ignore_ascii_case(target)), "{alias} -> {target} is itself an alias");
         }
     }
 

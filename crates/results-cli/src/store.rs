@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use results_core::model::{Constituency, Index, IndexRow, ResultsFile, FORMAT_VERSION};
+use results_core::model::{Constituency, Index, IndexRow, PartyTotal, ResultsFile, FORMAT_VERSION};
 use results_core::{LoadError, SeatResult};
 
 use crate::import::ImportError;
@@ -62,14 +62,21 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
     let Some(latest) = files.last() else { return Ok(0) };
     let latest_id = latest.elections.first().map(|e| e.id.clone()).unwrap_or_default();
 
+    let hexes = hexes(dir)?;
     let mut rows = Vec::new();
     let mut index_parties = BTreeSet::new();
+    let mut totals: BTreeMap<String, PartyTotal> = BTreeMap::new();
     let seats_dir = dir.join("seats");
     let _ = std::fs::remove_dir_all(&seats_dir);
     for seat in &latest.constituencies {
         let history = history(&files, seat);
         write(&seats_dir.join(format!("{}.json", seat.code)), &to_json(&history)?)?;
         let result = SeatResult::new(latest, seat);
+        for row in &result.rows {
+            let total = totals.entry(row.party_id.clone()).or_insert_with(|| PartyTotal { party: row.party_id.clone(), votes: 0, seats: 0 });
+            total.votes += row.votes;
+            total.seats += u32::from(row.elected);
+        }
         let winner = result.rows.first();
         let second = result.rows.get(1);
         index_parties.extend(winner.map(|r| r.party_id.clone()));
@@ -88,18 +95,65 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
             turnout: result.summary.turnout.map(round6),
             result: result.summary.result_text.clone(),
             file: format!("seats/{}.json", seat.code),
+            hex: hexes.get(&seat.code).copied(),
         });
     }
+    let mut totals: Vec<PartyTotal> = totals.into_values().collect();
+    totals.sort_by(|a, b| b.seats.cmp(&a.seats).then(b.votes.cmp(&a.votes)).then_with(|| a.party.cmp(&b.party)));
+    // Every party with a seat or a share is named in the index, for the national view.
+    index_parties.extend(totals.iter().map(|t| t.party.clone()));
     let index = Index {
         version: FORMAT_VERSION,
         attribution: latest.attribution.clone(),
         elections: files.iter().flat_map(|f| f.elections.iter().cloned()).collect(),
         parties: latest.parties.iter().filter(|p| index_parties.contains(&p.id)).cloned().collect(),
         election: latest_id,
+        totals,
+        hex_layout: (!hexes.is_empty()).then(|| "odd-r".to_string()),
         seats: rows,
     };
     write(&dir.join("index.json"), &to_json(&index)?)?;
     Ok(latest.constituencies.len())
+}
+
+/// The hex map positions stored by `results hexmap`, by seat code.
+fn hexes(dir: &Path) -> Result<BTreeMap<String, [i32; 2]>, ImportError> {
+    let path = dir.join("hexmap.json");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())])),
+        Err(_) => Ok(BTreeMap::new()),
+    }
+}
+
+/// Stores a hex map's positions (an Open Innovations HexJSON file, `odd-r`) for the
+/// index, renaming the provisional codes some layouts still carry.
+pub fn add_hexmap(dir: &Path, hexjson: &Path, renames: &[(&str, &str)]) -> Result<usize, ImportError> {
+    #[derive(serde::Deserialize)]
+    struct Hex {
+        q: i32,
+        r: i32,
+    }
+    #[derive(serde::Deserialize)]
+    struct HexJson {
+        layout: String,
+        hexes: BTreeMap<String, Hex>,
+    }
+    let text = std::fs::read_to_string(hexjson).map_err(|source| ImportError::Read { path: hexjson.to_path_buf(), source })?;
+    let map: HexJson = serde_json::from_str(&text).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", hexjson.display())]))?;
+    if map.layout != "odd-r" {
+        return Err(ImportError::Invalid(vec![format!("{}: layout \"{}\" is not supported; use an odd-r map", hexjson.display(), map.layout)]));
+    }
+    let positions: BTreeMap<String, [i32; 2]> = map
+        .hexes
+        .into_iter()
+        .map(|(code, hex)| {
+            let code = renames.iter().find(|(old, _)| *old == code).map_or(code, |(_, new)| (*new).to_string());
+            (code, [hex.q, hex.r])
+        })
+        .collect();
+    write(&dir.join("hexmap.json"), &to_json(&positions)?)?;
+    rebuild(dir)?;
+    Ok(positions.len())
 }
 
 fn round6(value: f64) -> f64 {

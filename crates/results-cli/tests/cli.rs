@@ -49,7 +49,7 @@ fn the_shipped_data_validates() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
     let out = results(&["validate", data.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("651 file(s) valid"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("673 file(s) valid"));
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn schema_is_json_describing_the_format() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"]] {
+    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"], &["import", "london", "--help"], &["import", "mayor-sv", "--help"], &["import", "lga", "--help"], &["import", "csv", "--help"]] {
         let out = results(args);
         assert!(out.status.success(), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");
@@ -106,4 +106,52 @@ fn a_malformed_csv_names_the_line() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 3") && stderr.contains("expected 10 fields, found 9"), "{stderr}");
+}
+
+fn local(file: &str) -> String {
+    shared(&format!("local/{file}"))
+}
+
+fn read_index(dir: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn importing_local_elections() {
+    let dir = scratch("local");
+    let council = dir.join("tower-hamlets-2022");
+    let out = results(&[
+        "import", "london", "--year", "2022", "--borough", "E09000030", "--out", council.to_str().unwrap(),
+        "--candidates", &local("gla-london-borough-elections-2022/London-2022-Wards__Candidates.csv"),
+        "--wards", &local("gla-london-borough-elections-2022/ward_level_cleaned_2022.csv"),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let index = read_index(&council);
+    assert_eq!(index["election"], "local.tower-hamlets.2022-05-05");
+    assert_eq!(index["seats"].as_array().unwrap().len(), 20);
+    let row = index["seats"].as_array().unwrap().iter().find(|r| r["code"] == "E05009317").unwrap();
+    assert_eq!((row["name"].as_str(), row["result"].as_str()), (Some("Bethnal Green East"), Some("Lab 2, Aspire 1")));
+    assert!(results(&["validate", council.to_str().unwrap()]).status.success());
+
+    let mayor = dir.join("mayor");
+    let out = results(&["import", "mayor-sv", "--file", &local("tower-hamlets-mayor/tower_hamlets_mayor_2015_2018_2022_sv.csv"), "--year", "2022", "--out", mayor.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let row = &read_index(&mayor)["seats"][0];
+    assert_eq!((row["winner"].as_str(), row["majority"].as_u64()), (Some("Lutfur Rahman"), Some(7317)));
+
+    let by = dir.join("by");
+    let out = results(&["import", "lga", "--file", &local("trafford-council/trafford_council_election_results.csv"), "--date", "2022-12-15", "--out", by.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(read_index(&by)["seats"][0]["result"], "Lab win");
+
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ward.csv");
+    let ward = dir.join("ward");
+    let out = results(&["import", "csv", "--file", example.to_str().unwrap(), "--out", ward.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(read_index(&ward)["seats"][0]["result"], "Lab 2, Aspire 1");
+
+    // The London layouts need the right files.
+    let out = results(&["import", "london", "--year", "2026", "--out", ward.to_str().unwrap(), "--candidates", &local("gla-london-borough-elections-2026/candidates_2026.csv")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2026 needs --wards"));
 }

@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::derive::SeatResult;
 use crate::format::percent;
+use crate::sort::{sort_by_key_stable, Direction, Key};
 
 /// One bar: a labelled value with its party colour.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,8 +145,12 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, C
         }
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
-    // plotters opens with a fixed-size <svg>; ours scales with its container and
-    // carries its accessible name and description.
+    wrap(&body, id, width, height, &chart.title, &chart.description)
+}
+
+/// plotters opens with a fixed-size `<svg>`; ours scales with its container and
+/// carries its accessible name and description.
+fn wrap(body: &str, id: &str, width: u32, height: u32, title: &str, description: &str) -> Result<String, ChartError> {
     let inner = match body.find(">\n") {
         Some(end) => body.get(end + 2..).unwrap_or(""),
         None => return Err(ChartError("unexpected SVG output".into())),
@@ -153,9 +158,188 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, C
     let id = escape_xml(id);
     Ok(format!(
         "<svg class=\"rw-chart-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{inner}",
-        escape_xml(&chart.title),
-        escape_xml(&chart.description),
+        escape_xml(title),
+        escape_xml(description),
     ))
+}
+
+/// One segment of a stacked bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub label: String,
+    pub colour: String,
+    /// Fraction of the whole bar, 0 to 1.
+    pub share: f64,
+}
+
+/// A 100% stacked bar per row (an election), with a legend of the segments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackedChart {
+    pub title: String,
+    pub description: String,
+    /// Each row: its label ("2019, Bethnal Green and Bow") and segments.
+    pub rows: Vec<(String, Vec<Segment>)>,
+    /// Each segment kind once: its label and colour.
+    pub legend: Vec<(String, String)>,
+}
+
+/// The colour for everything outside the main parties.
+pub const OTHERS_COLOUR: &str = "#9a9a9a";
+
+impl StackedChart {
+    /// Party shares by election for a seat's history: the parties that won or took
+    /// a tenth of the vote somewhere in it (at most five) by colour, the rest as Others.
+    pub fn history(seat_name: &str, entries: &[crate::history::HistoryEntry]) -> StackedChart {
+        let mut main: Vec<(String, String, String, f64)> = Vec::new(); // id, name, colour, best share
+        for entry in entries {
+            for row in &entry.result.rows {
+                let counts = row.rank == 1 || row.share >= 0.10;
+                match main.iter_mut().find(|m| m.0 == row.party_id) {
+                    Some(m) => m.3 = m.3.max(row.share),
+                    None if counts && row.party_id != "none" => {
+                        main.push((row.party_id.clone(), row.party_name.clone(), row.colour.clone(), row.share))
+                    }
+                    None => {}
+                }
+            }
+        }
+        sort_by_key_stable(&mut main, Direction::Descending, |m| Key::fraction(Some(m.3)));
+        main.truncate(5);
+        let mut described = Vec::new();
+        let rows: Vec<(String, Vec<Segment>)> = entries
+            .iter()
+            .rev()
+            .map(|entry| {
+                let r = &entry.result;
+                let year = r.election_date.get(..4).unwrap_or(&r.election_name).to_string();
+                let label = if entry.predecessor { format!("{year}, {}", r.name) } else { year };
+                let mut segments: Vec<Segment> = main
+                    .iter()
+                    .map(|(id, name, colour, _)| Segment {
+                        label: name.clone(),
+                        colour: colour.clone(),
+                        share: r.rows.iter().filter(|row| &row.party_id == id).map(|row| row.share).sum(),
+                    })
+                    .collect();
+                let others = (1.0 - segments.iter().map(|s| s.share).sum::<f64>()).max(0.0);
+                segments.push(Segment { label: "Others".into(), colour: OTHERS_COLOUR.into(), share: others });
+                described.push(format!(
+                    "{label}: {}",
+                    segments.iter().filter(|s| s.share >= 0.0005).map(|s| format!("{} {}", s.label, percent(s.share))).collect::<Vec<_>>().join(", ")
+                ));
+                (label, segments)
+            })
+            .collect();
+        let mut legend: Vec<(String, String)> = main.into_iter().map(|(_, name, colour, _)| (name, colour)).collect();
+        legend.push(("Others".into(), OTHERS_COLOUR.into()));
+        StackedChart {
+            title: format!("Vote share by election, {seat_name} and predecessor seats"),
+            description: format!("{}.", described.join("; ")),
+            rows,
+            legend,
+        }
+    }
+}
+
+/// Draws a stacked chart: a label line and a full-width bar per row, then the legend.
+pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<String, ChartError> {
+    use layout::*;
+    let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+    let legend_rows = chart.legend.len().div_ceil(2) as i32;
+    let height = (chart.rows.len() as i32 * ROW + legend_rows * 22 + 3 * MARGIN).max(ROW) as u32;
+    let mut body = String::new();
+    {
+        let root = SVGBackend::with_string(&mut body, (width, height)).into_drawing_area();
+        let style = TextStyle::from(("inherit", LABEL_SIZE * PLOTTERS_FONT_SCALE).into_font())
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        let full = f64::from(width as i32 - 2 * MARGIN);
+        let err = |e: plotters::drawing::DrawingAreaErrorKind<_>| ChartError(e.to_string());
+        for (i, (label, segments)) in chart.rows.iter().enumerate() {
+            let top = MARGIN + i as i32 * ROW;
+            root.draw(&Text::new(label.clone(), (MARGIN, top), style.clone())).map_err(err)?;
+            let y = top + BAR_TOP;
+            let mut x = f64::from(MARGIN);
+            for segment in segments {
+                let w = segment.share.clamp(0.0, 1.0) * full;
+                if w >= 0.5 {
+                    root.draw(&Rectangle::new(
+                        [(x.round() as i32, y), ((x + w).round() as i32, y + BAR_HEIGHT)],
+                        parse_colour(&segment.colour).filled(),
+                    ))
+                    .map_err(err)?;
+                }
+                x += w;
+            }
+        }
+        let legend_top = MARGIN * 2 + chart.rows.len() as i32 * ROW;
+        let column = (width as i32 - 2 * MARGIN) / 2;
+        for (i, (label, colour)) in chart.legend.iter().enumerate() {
+            let x = MARGIN + (i as i32 % 2) * column;
+            let y = legend_top + (i as i32 / 2) * 22;
+            root.draw(&Rectangle::new([(x, y + 2), (x + 12, y + 14)], parse_colour(colour).filled())).map_err(err)?;
+            root.draw(&Text::new(label.clone(), (x + 18, y), style.clone())).map_err(err)?;
+        }
+        root.present().map_err(|e| ChartError(e.to_string()))?;
+    }
+    wrap(&body, id, width, height, &chart.title, &chart.description)
+}
+
+impl BarChart {
+    /// Party shares in several seats: a group of bars per party (main parties of any
+    /// of the seats), one bar per seat, in party colours.
+    pub fn compare(results: &[&SeatResult]) -> BarChart {
+        let parties = compare_parties(results);
+        let mut bars = Vec::new();
+        for (id, name, colour) in &parties {
+            for result in results {
+                let share: f64 = result.rows.iter().filter(|r| &r.party_id == id).map(|r| r.share).sum();
+                bars.push(Bar { label: format!("{name}, {}", result.name), value_label: percent(share), length: share, colour: colour.clone() });
+            }
+        }
+        let description = bars.iter().map(|b| format!("{}: {}", b.label, b.value_label)).collect::<Vec<_>>().join("; ");
+        BarChart {
+            title: format!("Vote share by party, {}", results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")),
+            description: format!("{description}."),
+            bars,
+        }
+    }
+
+    /// Seats won per party, with each party's share of the vote.
+    pub fn seats_won(tallies: &[crate::national::PartyTally]) -> BarChart {
+        let most = tallies.iter().map(|t| t.seats).max().unwrap_or(0).max(1);
+        let bars: Vec<Bar> = tallies
+            .iter()
+            .filter(|t| t.seats > 0)
+            .map(|t| Bar {
+                label: format!("{}, {} of the vote", t.party.name, percent(t.share)),
+                value_label: crate::format::thousands(u64::from(t.seats)),
+                length: f64::from(t.seats) / f64::from(most),
+                colour: t.party.colour.clone(),
+            })
+            .collect();
+        let description = bars.iter().map(|b| format!("{}: {} seats", b.label, b.value_label)).collect::<Vec<_>>().join("; ");
+        BarChart { title: "Seats won by party".into(), description: format!("{description}."), bars }
+    }
+}
+
+/// The parties a comparison shows: any party with a tenth of the vote, or a winner,
+/// in any of the seats, largest first. (id, name, colour)
+pub fn compare_parties(results: &[&SeatResult]) -> Vec<(String, String, String)> {
+    let mut parties: Vec<(String, String, String, f64)> = Vec::new();
+    for result in results {
+        for row in &result.rows {
+            if row.rank != 1 && row.share < 0.10 {
+                continue;
+            }
+            match parties.iter_mut().find(|p| p.0 == row.party_id) {
+                Some(p) => p.3 = p.3.max(row.share),
+                None => parties.push((row.party_id.clone(), row.party_name.clone(), row.colour.clone(), row.share)),
+            }
+        }
+    }
+    sort_by_key_stable(&mut parties, Direction::Descending, |p| Key::fraction(Some(p.3)));
+    parties.into_iter().map(|(id, name, colour, _)| (id, name, colour)).collect()
 }
 
 #[cfg(test)]
@@ -199,6 +383,27 @@ mod tests {
             let svg = bar_chart_svg(&bars, "c", asked).unwrap();
             assert!(svg.contains(&format!("viewBox=\"0 0 {drawn} ")), "{asked}: {svg}");
         }
+    }
+
+    #[test]
+    fn history_stacks_main_parties_and_others() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/seats/E14001086.json")).unwrap();
+        let file = crate::load::parse_results(&text).unwrap();
+        let entries = crate::history::seat_history(&file, "E14001086", None);
+        let chart = StackedChart::history("Bethnal Green and Stepney", &entries);
+        assert_eq!(chart.rows.len(), 6);
+        assert_eq!(chart.rows[0].0, "2005, Bethnal Green & Bow");
+        assert_eq!(chart.rows[5].0, "2024");
+        assert!(chart.legend.iter().any(|(name, _)| name == "Respect"));
+        assert_eq!(chart.legend.last().unwrap().0, "Others");
+        for (_, segments) in &chart.rows {
+            let total: f64 = segments.iter().map(|s| s.share).sum();
+            assert!((total - 1.0).abs() < 1e-9, "{total}");
+        }
+        assert!(chart.description.contains("Respect 35.9%"), "{}", chart.description);
+        assert!(chart.description.contains("2024: Labour 34.1%") && chart.description.contains("Independent 32.4%"), "{}", chart.description);
+        let svg = stacked_chart_svg(&chart, "h", 360).unwrap();
+        assert!(svg.contains("role=\"img\"") && svg.contains("Respect"));
     }
 
     #[test]

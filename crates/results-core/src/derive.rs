@@ -2,6 +2,7 @@
 //! share and the hold or gain text. None of these is stored in the data.
 
 use crate::model::{Constituency, ElectionKind, ResultsFile};
+use crate::sort::{sort_by_key_stable, Direction, Key};
 
 /// The share below which a parliamentary candidate loses their deposit.
 pub const DEPOSIT_THRESHOLD: f64 = 0.05;
@@ -107,13 +108,14 @@ impl SeatResult {
         let last = |c: &crate::model::Candidate| c.stages.last().copied().unwrap_or(c.votes);
         // Where the source says who was elected, that settles ties (lots drawn).
         let declared_elected = seat.candidates.iter().any(|c| c.elected.is_some());
-        ranked.sort_by(|a, b| {
-            b.stages.len()
-                .cmp(&a.stages.len())
-                .then_with(|| last(b).cmp(&last(a)))
-                .then_with(|| b.votes.cmp(&a.votes))
-                .then_with(|| b.elected.unwrap_or(false).cmp(&a.elected.unwrap_or(false)))
-                .then_with(|| a.name.cmp(&b.name))
+        sort_by_key_stable(&mut ranked, Direction::Ascending, |c| Key::Text(c.name.clone()));
+        sort_by_key_stable(&mut ranked, Direction::Descending, |c| {
+            Key::Many(vec![
+                Key::Number(c.stages.len() as u64),
+                Key::Number(last(c)),
+                Key::Number(c.votes),
+                Key::Number(u64::from(c.elected.unwrap_or(false))),
+            ])
         });
 
         let previous = seat.previous.as_ref();
@@ -222,7 +224,7 @@ fn seats_by_party(rows: &[Row]) -> String {
             None => counts.push((&row.party_abbreviation, 1)),
         }
     }
-    counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    sort_by_key_stable(&mut counts, Direction::Descending, |(_, count)| Key::Number(*count as u64));
     counts.iter().map(|(party, count)| format!("{party} {count}")).collect::<Vec<_>>().join(", ")
 }
 

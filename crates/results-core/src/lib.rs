@@ -5,15 +5,20 @@
 //! plain `cargo test`; the widget and the `results` tool are thin shells over it.
 
 pub mod chart;
+pub mod compare;
 pub mod derive;
 pub mod format;
+pub mod history;
 pub mod load;
 pub mod model;
+pub mod national;
+pub mod route;
 pub mod sort;
 pub mod validate;
 
 pub use derive::{Row, SeatResult, Summary, Swing};
 pub use load::{parse_results, LoadError};
 pub use model::{Candidate, Constituency, Election, ElectionKind, Party, Previous, ResultsFile};
-pub use sort::{Column, Direction, Sort};
+pub use route::{Route, View};
+pub use sort::{Column, Direction, Sort, TableColumn};
 pub use validate::{validate, Problem};

@@ -47,23 +47,18 @@ pub fn parse_unchecked(text: &str) -> Result<ResultsFile, LoadError> {
     struct Header {
         version: Option<serde_json::Value>,
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Header>(&mut de) {
+    match serde_json::from_str::<Header>(text) {
         Ok(Header { version: Some(serde_json::Value::Number(n)) }) => {
             if n.as_u64() != Some(u64::from(FORMAT_VERSION)) {
                 return Err(LoadError::Version { found: n.as_u64().unwrap_or(0) });
             }
         }
         Ok(_) => {}
-        Err(err) => return Err(convert(err)),
+        Err(err) => return Err(convert(&err, text)),
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, ResultsFile>(&mut de) {
-        Ok(file) => {
-            de.end().map_err(|err| syntax(&err))?;
-            Ok(file)
-        }
-        Err(err) => match convert(err) {
+    match serde_json::from_str::<ResultsFile>(text) {
+        Ok(file) => Ok(file),
+        Err(err) => match convert(&err, text) {
             // A type error stops serde at the first bad field; go back over the
             // document element by element so that every bad field is reported.
             LoadError::Invalid(first) => {
@@ -79,11 +74,10 @@ pub fn parse_unchecked(text: &str) -> Result<ResultsFile, LoadError> {
 /// Every check reads text with the same deserializer, so the wasm build carries
 /// one copy of each type's parsing code.
 fn check<T: serde::de::DeserializeOwned>(text: &str, at: &str, out: &mut Vec<Problem>) -> bool {
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    match serde_json::from_str::<T>(text) {
         Ok(_) => true,
         Err(err) => {
-            if let LoadError::Invalid(problems) = convert(err) {
+            if let LoadError::Invalid(problems) = convert(&err, text) {
                 out.extend(problems.into_iter().map(|p| Problem {
                     path: match (p.path.as_str(), at) {
                         ("(top level)", _) => at.to_string(),
@@ -144,6 +138,78 @@ fn type_problems(text: &str) -> Vec<Problem> {
 /// parsing them. Used only on text serde has already read as valid JSON; it is
 /// hand-written because serde_json's `RawValue` costs the widget more code.
 mod split {
+    /// The byte offset of a 1-based line and column (of the last character read).
+    /// Where serde stopped just before a value (a map where a list belongs), the
+    /// offset moves on to the value.
+    pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+        let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+        let mut offset = (line_start + column).saturating_sub(1).min(text.len());
+        let bytes = text.as_bytes();
+        while bytes.get(offset).is_some_and(|b| b.is_ascii_whitespace() || *b == b':') {
+            offset += 1;
+        }
+        offset
+    }
+
+    /// The JSON path (`constituencies[12].candidates[3].votes`) of the innermost
+    /// value of `text` that spans byte `offset`; empty for the top level.
+    pub fn path_at(text: &str, offset: usize) -> String {
+        let bytes = text.as_bytes();
+        let mut path = String::new();
+        let mut start = skip_space(bytes, 0);
+        loop {
+            let open = bytes.get(start).copied();
+            if open != Some(b'{') && open != Some(b'[') {
+                return path;
+            }
+            let mut i = start + 1;
+            let mut index = 0_usize;
+            let mut inner = None;
+            loop {
+                i = skip_space(bytes, i);
+                match bytes.get(i) {
+                    Some(b',') => {
+                        i += 1;
+                        continue;
+                    }
+                    Some(b'}' | b']') | None => break,
+                    Some(_) => {}
+                }
+                let mut name = None;
+                if open == Some(b'{') {
+                    let Some(key_end) = value_end(bytes, i) else { break };
+                    name = text.get(i..key_end).and_then(|key| serde_json::from_str::<String>(key).ok());
+                    i = skip_space(bytes, key_end);
+                    if bytes.get(i) != Some(&b':') {
+                        break;
+                    }
+                    i = skip_space(bytes, i + 1);
+                }
+                let end = value_end(bytes, i).unwrap_or(bytes.len());
+                if (i..end.max(i + 1)).contains(&offset) {
+                    inner = Some((i, name));
+                    break;
+                }
+                i = end;
+                index += 1;
+            }
+            match inner {
+                Some((value_start, Some(name))) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&name);
+                    start = value_start;
+                }
+                Some((value_start, None)) => {
+                    path.push_str(&format!("[{index}]"));
+                    start = value_start;
+                }
+                None => return path,
+            }
+        }
+    }
+
     /// The text of each element of `key`'s list in the top-level object `text`:
     /// `Some(empty)` when the member is missing or null, `None` when it is not a list.
     pub fn member_elements<'a>(text: &'a str, key: &str) -> Option<Vec<&'a str>> {
@@ -259,6 +325,30 @@ mod split {
             assert_eq!(member_elements(r#"{"a":["q\"]",2]}"#, "a").unwrap(), vec![r#""q\"]""#, "2"]);
             assert_eq!(member_elements("[1]", "a"), None);
         }
+
+        #[test]
+        fn paths_of_offsets() {
+            let text = "{\"a\": [1, {\"b\": \"xy\", \"c\": [true, -5]}], \"d\": {}}";
+            let at = |needle: &str| path_at(text, text.find(needle).unwrap());
+            assert_eq!(at("-5"), "a[1].c[1]");
+            assert_eq!(at("true"), "a[1].c[0]");
+            assert_eq!(at("xy"), "a[1].b");
+            assert_eq!(at("1,"), "a[0]");
+            assert_eq!(at("{}"), "d");
+            assert_eq!(path_at(text, 0), "");
+            assert_eq!(path_at(text, text.len() - 1), "");
+            assert_eq!(path_at("{\"a\": [1, 2", 10), "a[1]", "truncated text still finds its way");
+            assert_eq!(path_at("", 0), "");
+        }
+
+        #[test]
+        fn offsets_of_lines_and_columns() {
+            let text = "ab\ncd\nef";
+            assert_eq!(offset_of(text, 1, 1), 0);
+            assert_eq!(offset_of(text, 2, 2), 4);
+            assert_eq!(offset_of(text, 3, 2), 7);
+            assert_eq!(offset_of(text, 9, 9), text.len());
+        }
     }
 }
 
@@ -271,18 +361,22 @@ fn syntax(err: &serde_json::Error) -> LoadError {
     LoadError::Syntax { message, line: err.line(), column: err.column() }
 }
 
-fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
-    let path = err.path().to_string();
-    let inner = err.inner();
-    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-        return syntax(inner);
+/// A serde error as a problem at the JSON path where it happened. serde_json says
+/// where (line and column of the last character read); [`split::path_at`] turns
+/// that into a path, which is far less code in the widget than tracking paths
+/// while parsing.
+fn convert(err: &serde_json::Error, text: &str) -> LoadError {
+    if err.is_syntax() || err.is_eof() || err.is_io() {
+        return syntax(err);
     }
-    let raw = inner.to_string();
+    let offset = split::offset_of(text, err.line(), err.column());
+    let path = split::path_at(text, offset);
+    let raw = err.to_string();
     let raw = match raw.find(" at line ") {
         Some(at) => raw.get(..at).unwrap_or(&raw).to_string(),
         None => raw,
     };
-    let path = if path == "." { "(top level)".to_string() } else { path };
+    let path = if path.is_empty() { "(top level)".to_string() } else { path };
     LoadError::Invalid(vec![Problem { path, message: humanise(&raw) }])
 }
 

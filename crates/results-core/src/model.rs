@@ -235,7 +235,22 @@ pub struct Index {
     pub parties: Vec<Party>,
     /// The election the rows describe.
     pub election: String,
+    /// Votes and seats won per party across every seat, most seats first.
+    #[serde(default)]
+    pub totals: Vec<PartyTotal>,
+    /// The hex map layout the rows' `hex` positions use (`odd-r`), where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hex_layout: Option<String>,
     pub seats: Vec<IndexRow>,
+}
+
+/// A party's votes and seats in the index's election.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PartyTotal {
+    pub party: String,
+    pub votes: u64,
+    pub seats: u32,
 }
 
 /// One seat's result in the index.
@@ -267,4 +282,7 @@ pub struct IndexRow {
     pub result: String,
     /// The seat's file, relative to the index: `seats/E14001086.json`.
     pub file: String,
+    /// Column and row on the hex map, where the directory has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hex: Option<[i32; 2]>,
 }

@@ -1,8 +1,19 @@
-//! Sorting a result's table: which column, which way, and a stable order.
+//! Sorting tables: which column, which way, and a stable order. Every table (a
+//! result's candidates, a seat's history, the national list) shares this.
 
 use std::cmp::Ordering;
 
 use crate::derive::Row;
+
+/// A column of a sortable table.
+pub trait TableColumn: Copy + Eq {
+    /// The header a reader sees.
+    fn label(self) -> &'static str;
+    /// The direction a first press sorts in: words A to Z, numbers largest first.
+    fn first_direction(self) -> Direction;
+    /// Whether the column holds numbers (right-aligned).
+    fn is_numeric(self) -> bool;
+}
 
 /// A sortable column of the result table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,8 +28,10 @@ impl Column {
     /// All columns, in the order the table shows them.
     pub const ALL: [Column; 4] = [Column::Candidate, Column::Party, Column::Votes, Column::Share];
 
-    /// The header a reader sees.
-    pub fn label(self) -> &'static str {
+}
+
+impl TableColumn for Column {
+    fn label(self) -> &'static str {
         match self {
             Column::Candidate => "Candidate",
             Column::Party => "Party",
@@ -27,16 +40,14 @@ impl Column {
         }
     }
 
-    /// The direction a first press sorts in: words A to Z, numbers largest first.
-    pub fn first_direction(self) -> Direction {
+    fn first_direction(self) -> Direction {
         match self {
             Column::Candidate | Column::Party => Direction::Ascending,
             Column::Votes | Column::Share => Direction::Descending,
         }
     }
 
-    /// Whether the column holds numbers (right-aligned).
-    pub fn is_numeric(self) -> bool {
+    fn is_numeric(self) -> bool {
         matches!(self, Column::Votes | Column::Share)
     }
 }
@@ -65,24 +76,24 @@ impl Direction {
     }
 }
 
-/// The table's sort: a column and a direction.
+/// A table's sort: a column and a direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Sort {
-    pub column: Column,
+pub struct Sort<C = Column> {
+    pub column: C,
     pub direction: Direction,
 }
 
-impl Default for Sort {
+impl Default for Sort<Column> {
     /// By votes, most first, as results are announced.
     fn default() -> Self {
         Sort { column: Column::Votes, direction: Direction::Descending }
     }
 }
 
-impl Sort {
+impl<C: TableColumn> Sort<C> {
     /// The sort after pressing a column's button: the same column reverses, another
     /// column starts in its first direction.
-    pub fn pressed(self, column: Column) -> Sort {
+    pub fn pressed(self, column: C) -> Sort<C> {
         if self.column == column {
             Sort { column, direction: self.direction.reversed() }
         } else {
@@ -90,40 +101,74 @@ impl Sort {
         }
     }
 
-    /// Row indices in display order. Rows that compare equal keep their rank order
-    /// in both directions, so sorting is stable and reversible.
-    pub fn order(self, rows: &[Row]) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..rows.len()).collect();
-        let keys: Vec<Key> = rows.iter().map(|row| Key::of(self.column, row)).collect();
-        order.sort_by(|&a, &b| {
-            let ordering = match (keys.get(a), keys.get(b)) {
-                (Some(a), Some(b)) => a.cmp(b),
-                _ => Ordering::Equal,
-            };
-            match self.direction {
-                Direction::Ascending => ordering,
-                Direction::Descending => ordering.reverse(),
-            }
-        });
-        order
+    /// The `aria-sort` value for a column's header, if it is the sorted one.
+    pub fn aria_for(self, column: C) -> Option<&'static str> {
+        (self.column == column).then(|| self.direction.aria())
     }
 }
 
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum Key {
-    Text(String),
-    Number(u64),
-}
-
-impl Key {
-    fn of(column: Column, row: &Row) -> Key {
-        match column {
+impl Sort<Column> {
+    /// Row indices in display order.
+    pub fn order(self, rows: &[Row]) -> Vec<usize> {
+        order_by(rows, self.direction, |row| match self.column {
             Column::Candidate => Key::Text(collation_key(&row.name)),
             Column::Party => Key::Text(collation_key(&row.party_name)),
             // Shares are votes over one denominator, so votes order them exactly.
             Column::Votes | Column::Share => Key::Number(row.votes),
+        })
+    }
+}
+
+/// A sort key: text compares by [`collation_key`], numbers as numbers; a missing
+/// figure sorts below every number.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Key {
+    Missing,
+    Text(String),
+    Number(u64),
+    /// Several keys, compared in turn.
+    Many(Vec<Key>),
+}
+
+impl Key {
+    /// A fraction as a key, to a millionth.
+    pub fn fraction(value: Option<f64>) -> Key {
+        match value {
+            Some(v) if v.is_finite() => Key::Number((v.max(0.0) * 1e6).round() as u64),
+            _ => Key::Missing,
         }
     }
+}
+
+/// Indices of `items` ordered by `key` in `direction`. Items that compare equal keep
+/// their given order in both directions, so sorting is stable and reversible.
+pub fn order_by<T>(items: &[T], direction: Direction, key: impl Fn(&T) -> Key) -> Vec<usize> {
+    let keys: Vec<Key> = items.iter().map(key).collect();
+    sort_indices(&keys, direction)
+}
+
+/// Sorts `items` in place by `key`, stably.
+pub fn sort_by_key_stable<T>(items: &mut Vec<T>, direction: Direction, key: impl Fn(&T) -> Key) {
+    let order = order_by(items, direction, key);
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
+}
+
+/// Every sort in the crate ends here, so the widget carries one copy of the sort
+/// routine rather than one per comparison.
+fn sort_indices(keys: &[Key], direction: Direction) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ordering = match (keys.get(a), keys.get(b)) {
+            (Some(a), Some(b)) => a.cmp(b),
+            _ => Ordering::Equal,
+        };
+        match direction {
+            Direction::Ascending => ordering,
+            Direction::Descending => ordering.reverse(),
+        }
+    });
+    order
 }
 
 /// A key that orders names as a reader expects: case and accents do not count
@@ -213,6 +258,15 @@ mod tests {
         assert_eq!(names(&rows(), by_party), ["Phoebe Gill", "Ajmal Masroor", "Sham Uddin", "Md Somon Ahmed", "Rushanara Ali"]);
         let reversed = by_party.pressed(Column::Party);
         assert_eq!(names(&rows(), reversed), ["Rushanara Ali", "Ajmal Masroor", "Sham Uddin", "Md Somon Ahmed", "Phoebe Gill"]);
+    }
+
+    #[test]
+    fn sorting_in_place_is_stable() {
+        let mut items = vec![("b", 1), ("a", 2), ("c", 1), ("d", 2)];
+        sort_by_key_stable(&mut items, Direction::Descending, |(_, n)| Key::Number(*n));
+        assert_eq!(items, [("a", 2), ("d", 2), ("b", 1), ("c", 1)]);
+        sort_by_key_stable(&mut items, Direction::Ascending, |(name, _)| Key::Text(name.to_string()));
+        assert_eq!(items, [("a", 2), ("b", 1), ("c", 1), ("d", 2)]);
     }
 
     #[test]

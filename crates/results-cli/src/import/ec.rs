@@ -306,13 +306,13 @@ fn display_name(candidate: &str) -> String {
 }
 
 /// First name and surname, each trimmed, joined with a space.
-fn join_name(first: &str, last: &str) -> String {
+pub(super) fn join_name(first: &str, last: &str) -> String {
     format!("{} {}", first.trim(), last.trim()).trim().to_string()
 }
 
 /// "WALLACE" -> "Wallace", "O'BRIEN" -> "O'Brien", "MCDONALD" -> "McDonald",
 /// "LONG-BAILEY" -> "Long-Bailey". Names that are not all upper case are kept.
-fn title_case(name: &str) -> String {
+pub(super) fn title_case(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.trim().to_string();
     }
@@ -339,7 +339,7 @@ fn title_case(name: &str) -> String {
 
 /// How a file's bytes are encoded.
 #[derive(Debug, Clone, Copy)]
-enum Encoding {
+pub(super) enum Encoding {
     /// UTF-8, perhaps with a byte-order mark.
     Utf8,
     /// Windows code page 1252, as the EC's 2015 and 2017 files are; a file that is
@@ -361,7 +361,7 @@ fn decode(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String, Impor
 }
 
 /// A CSV file read whole: its header row, tidied, and the records after it.
-struct Table {
+pub(super) struct Table {
     path: PathBuf,
     /// Header cells with runs of white space (line breaks too) made single spaces.
     headers: Vec<String>,
@@ -393,7 +393,7 @@ impl Table {
     /// Reads `path`, taking record `header_row` (counting from 0) as the header and
     /// skipping the title rows before it. Every record after it must have as many
     /// fields as the header.
-    fn read(path: &Path, encoding: Encoding, header_row: usize) -> Result<Table, ImportError> {
+    pub(super) fn read(path: &Path, encoding: Encoding, header_row: usize) -> Result<Table, ImportError> {
         let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
         let text = decode(path, &bytes, encoding)?;
         let mut reader =
@@ -428,7 +428,7 @@ impl Table {
     }
 
     /// The index of the first column named any of `names`.
-    fn column(&self, names: &[&str]) -> Result<usize, ImportError> {
+    pub(super) fn column(&self, names: &[&str]) -> Result<usize, ImportError> {
         names.iter().find_map(|name| self.optional_column(name)).ok_or_else(|| ImportError::MissingColumn {
             path: self.path.clone(),
             column: names.first().copied().unwrap_or_default().to_string(),
@@ -436,11 +436,11 @@ impl Table {
         })
     }
 
-    fn optional_column(&self, name: &str) -> Option<usize> {
+    pub(super) fn optional_column(&self, name: &str) -> Option<usize> {
         self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
     }
 
-    fn rows(&self) -> impl Iterator<Item = Cells<'_>> {
+    pub(super) fn rows(&self) -> impl Iterator<Item = Cells<'_>> {
         self.records.iter().map(move |(line, record)| Cells { table: self, line: *line, record })
     }
 
@@ -450,51 +450,52 @@ impl Table {
 }
 
 /// One record of a [`Table`], with its line for error messages.
-struct Cells<'a> {
+pub(super) struct Cells<'a> {
     table: &'a Table,
-    line: u64,
+    pub(super) line: u64,
     record: &'a StringRecord,
 }
 
 impl Cells<'_> {
     /// The cell, trimmed; empty where the record has no such field.
-    fn text(&self, column: usize) -> &str {
+    pub(super) fn text(&self, column: usize) -> &str {
         self.record.get(column).unwrap_or_default()
     }
 
-    fn is_blank(&self, columns: &[usize]) -> bool {
+    pub(super) fn is_blank(&self, columns: &[usize]) -> bool {
         columns.iter().all(|&c| self.text(c).is_empty())
     }
 
-    fn error(&self, message: String) -> ImportError {
+    pub(super) fn error(&self, message: String) -> ImportError {
         self.table.error(self.line, message)
     }
 
-    fn column_error(&self, column: usize, message: &str) -> ImportError {
+    pub(super) fn column_error(&self, column: usize, message: &str) -> ImportError {
         let name = self.table.headers.get(column).map_or("", String::as_str);
         self.error(format!("column {} (\"{name}\"): {message}", column + 1))
     }
 
     /// The cell, which must not be empty.
-    fn required(&self, column: usize) -> Result<&str, ImportError> {
+    pub(super) fn required(&self, column: usize) -> Result<&str, ImportError> {
         match self.text(column) {
             "" => Err(self.column_error(column, "is empty")),
             text => Ok(text),
         }
     }
 
-    /// A whole number, perhaps with thousands separators ("1,234").
-    fn count(&self, column: usize) -> Result<u64, ImportError> {
+    /// A whole number, perhaps with thousands separators ("1,234") or non-breaking
+    /// spaces (`"\u{a0}1,171"`, as in the London 2018 file).
+    pub(super) fn count(&self, column: usize) -> Result<u64, ImportError> {
         self.optional_count(column)?.ok_or_else(|| self.column_error(column, "is empty; expected a whole number"))
     }
 
     /// A whole number, or `None` for an empty cell.
-    fn optional_count(&self, column: usize) -> Result<Option<u64>, ImportError> {
+    pub(super) fn optional_count(&self, column: usize) -> Result<Option<u64>, ImportError> {
         let text = self.text(column);
         if text.is_empty() {
             return Ok(None);
         }
-        let digits: String = text.chars().filter(|&c| c != ',').collect();
+        let digits: String = text.chars().filter(|&c| c != ',' && c != '\u{a0}').collect();
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(self.column_error(column, &format!("\"{text}\" is not a whole number")));
         }
@@ -502,7 +503,7 @@ impl Cells<'_> {
     }
 
     /// A decimal number, or `None` for an empty cell.
-    fn number(&self, column: usize) -> Result<Option<f64>, ImportError> {
+    pub(super) fn number(&self, column: usize) -> Result<Option<f64>, ImportError> {
         let text = self.text(column);
         if text.is_empty() {
             return Ok(None);

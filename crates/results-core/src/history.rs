@@ -1,0 +1,149 @@
+//! A seat across every election in its file, following predecessor seats back
+//! through boundary changes.
+
+use crate::derive::SeatResult;
+use crate::model::{Constituency, ResultsFile};
+
+/// One contest in a seat's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub result: SeatResult,
+    /// The seat had other boundaries (or another name) than the one the history is of.
+    pub predecessor: bool,
+    /// Boundaries changed after this election: the next one compares with notional figures.
+    pub boundary_change_after: bool,
+}
+
+/// The contests of a seat's history, newest first: the seat in the given (or latest)
+/// election, then its predecessors in each earlier election.
+pub fn seat_history(file: &ResultsFile, code: &str, election: Option<&str>) -> Vec<HistoryEntry> {
+    let Some(start) = file.contest(code, election) else { return Vec::new() };
+    let mut entries = vec![HistoryEntry { result: SeatResult::new(file, start), predecessor: false, boundary_change_after: false }];
+    let mut current: Vec<&Constituency> = vec![start];
+    let mut election_id = start.election.clone();
+    let mut seen = vec![election_id.clone()];
+    while let Some(previous) = file.election(&election_id).and_then(|e| e.previous.clone()) {
+        if seen.contains(&previous) {
+            break; // a cycle in hand-made data
+        }
+        seen.push(previous.clone());
+        let notional = current.iter().any(|c| c.previous.as_ref().is_some_and(|p| p.notional));
+        let codes: Vec<String> = current
+            .iter()
+            .flat_map(|c| match &c.previous {
+                Some(p) if !p.seats.is_empty() => p.seats.clone(),
+                Some(p) if p.notional => Vec::new(),
+                _ => vec![c.code.clone()],
+            })
+            .collect();
+        let found: Vec<&Constituency> =
+            file.constituencies.iter().filter(|c| c.election == previous && codes.contains(&c.code)).collect();
+        if found.is_empty() {
+            break;
+        }
+        for contest in &found {
+            entries.push(HistoryEntry {
+                result: SeatResult::new(file, contest),
+                predecessor: contest.code != start.code || contest.name != start.name,
+                boundary_change_after: notional,
+            });
+        }
+        current = found;
+        election_id = previous;
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_results;
+
+    fn shipped() -> ResultsFile {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/seats/E14001086.json")).unwrap();
+        parse_results(&text).unwrap()
+    }
+
+    #[test]
+    fn bethnal_green_and_stepney_back_to_2005() {
+        let history = seat_history(&shipped(), "E14001086", None);
+        let years: Vec<&str> = history.iter().map(|e| e.result.election_id.as_str()).collect();
+        assert_eq!(years, ["ge2024", "ge2019", "ge2017", "ge2015", "ge2010", "ge2005"]);
+        assert_eq!(history[0].result.summary.majority, 1689);
+        assert!(!history[0].predecessor);
+        assert!(history[1].predecessor, "2019 was Bethnal Green and Bow");
+        assert!(history[1].boundary_change_after);
+        assert_eq!(history[1].result.summary.majority, 37524);
+        let respect = &history[5];
+        assert_eq!(respect.result.winner().unwrap().party_name, "Respect");
+        assert_eq!(respect.result.summary.majority, 823);
+        assert!(history[5].boundary_change_after, "2010 compared with 2005 notionally");
+    }
+
+    #[test]
+    fn an_unknown_seat_has_no_history() {
+        assert!(seat_history(&shipped(), "E00000000", None).is_empty());
+    }
+}
+
+/// A column of the history table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HistoryColumn {
+    Election,
+    Seat,
+    Winner,
+    Party,
+    Majority,
+    Turnout,
+}
+
+impl HistoryColumn {
+    pub const ALL: [HistoryColumn; 6] =
+        [HistoryColumn::Election, HistoryColumn::Seat, HistoryColumn::Winner, HistoryColumn::Party, HistoryColumn::Majority, HistoryColumn::Turnout];
+}
+
+impl crate::sort::TableColumn for HistoryColumn {
+    fn label(self) -> &'static str {
+        match self {
+            HistoryColumn::Election => "Election",
+            HistoryColumn::Seat => "Seat",
+            HistoryColumn::Winner => "Winner",
+            HistoryColumn::Party => "Party",
+            HistoryColumn::Majority => "Majority",
+            HistoryColumn::Turnout => "Turnout",
+        }
+    }
+
+    fn first_direction(self) -> crate::sort::Direction {
+        match self {
+            HistoryColumn::Election | HistoryColumn::Majority | HistoryColumn::Turnout => crate::sort::Direction::Descending,
+            HistoryColumn::Seat | HistoryColumn::Winner | HistoryColumn::Party => crate::sort::Direction::Ascending,
+        }
+    }
+
+    fn is_numeric(self) -> bool {
+        matches!(self, HistoryColumn::Majority | HistoryColumn::Turnout)
+    }
+}
+
+/// Newest election first.
+pub fn default_history_sort() -> crate::sort::Sort<HistoryColumn> {
+    crate::sort::Sort { column: HistoryColumn::Election, direction: crate::sort::Direction::Descending }
+}
+
+/// Entry indices in display order.
+pub fn history_order(entries: &[HistoryEntry], sort: crate::sort::Sort<HistoryColumn>) -> Vec<usize> {
+    use crate::sort::{collation_key, order_by, Key};
+    order_by(entries, sort.direction, |entry| {
+        let r = &entry.result;
+        let winner = r.winner();
+        match sort.column {
+            HistoryColumn::Election => Key::Text(r.election_date.clone()),
+            HistoryColumn::Seat => Key::Text(collation_key(&r.name)),
+            HistoryColumn::Winner => Key::Text(collation_key(winner.map_or("", |w| w.name.as_str()))),
+            HistoryColumn::Party => Key::Text(collation_key(winner.map_or("", |w| w.party_name.as_str()))),
+            HistoryColumn::Majority => Key::Number(r.summary.majority),
+            HistoryColumn::Turnout => Key::fraction(r.summary.turnout),
+        }
+    })
+}

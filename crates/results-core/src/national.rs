@@ -1,0 +1,204 @@
+//! The national picture from an index: seats and votes per party, and the table of
+//! every seat with its search, filters and sorts.
+
+use crate::model::{Index, IndexRow, Party};
+use crate::sort::{collation_key, order_by, sort_by_key_stable, Direction, Key, Sort, TableColumn};
+
+/// A party's national figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyTally {
+    pub party: Party,
+    pub seats: u32,
+    pub votes: u64,
+    /// Share of all valid votes, 0 to 1.
+    pub share: f64,
+}
+
+/// Parties by seats won, then votes; parties with neither are left out.
+pub fn tallies(index: &Index) -> Vec<PartyTally> {
+    let all_votes: u64 = index.totals.iter().map(|t| t.votes).sum();
+    let mut tallies: Vec<PartyTally> = index
+        .totals
+        .iter()
+        .filter(|t| t.seats > 0 || t.votes > 0)
+        .map(|t| PartyTally {
+            party: index.parties.iter().find(|p| p.id == t.party).cloned().unwrap_or_else(|| Party {
+                id: t.party.clone(),
+                name: t.party.clone(),
+                abbreviation: t.party.clone(),
+                colour: "#8c8c8c".into(),
+                dark_colour: None,
+            }),
+            seats: t.seats,
+            votes: t.votes,
+            share: if all_votes == 0 { 0.0 } else { t.votes as f64 / all_votes as f64 },
+        })
+        .collect();
+    sort_by_key_stable(&mut tallies, Direction::Descending, |t| Key::Many(vec![Key::Number(u64::from(t.seats)), Key::Number(t.votes)]));
+    tallies
+}
+
+/// A column of the national seats table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SeatColumn {
+    Seat,
+    Winner,
+    Party,
+    Result,
+    Majority,
+    MajorityShare,
+    Turnout,
+}
+
+impl SeatColumn {
+    pub const ALL: [SeatColumn; 7] = [
+        SeatColumn::Seat,
+        SeatColumn::Winner,
+        SeatColumn::Party,
+        SeatColumn::Result,
+        SeatColumn::Majority,
+        SeatColumn::MajorityShare,
+        SeatColumn::Turnout,
+    ];
+}
+
+impl TableColumn for SeatColumn {
+    fn label(self) -> &'static str {
+        match self {
+            SeatColumn::Seat => "Seat",
+            SeatColumn::Winner => "Winner",
+            SeatColumn::Party => "Party",
+            SeatColumn::Result => "Result",
+            SeatColumn::Majority => "Majority",
+            SeatColumn::MajorityShare => "Majority %",
+            SeatColumn::Turnout => "Turnout",
+        }
+    }
+
+    fn first_direction(self) -> Direction {
+        match self {
+            SeatColumn::Seat | SeatColumn::Winner | SeatColumn::Party | SeatColumn::Result => Direction::Ascending,
+            SeatColumn::Majority | SeatColumn::MajorityShare | SeatColumn::Turnout => Direction::Descending,
+        }
+    }
+
+    fn is_numeric(self) -> bool {
+        matches!(self, SeatColumn::Majority | SeatColumn::MajorityShare | SeatColumn::Turnout)
+    }
+}
+
+/// The national table starts in seat-name order.
+pub fn default_sort() -> Sort<SeatColumn> {
+    Sort { column: SeatColumn::Seat, direction: Direction::Ascending }
+}
+
+/// "Closest results": smallest majority (as a share) first.
+pub fn closest_sort() -> Sort<SeatColumn> {
+    Sort { column: SeatColumn::MajorityShare, direction: Direction::Ascending }
+}
+
+/// What the reader narrowed the table to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct SeatFilter {
+    /// Matched against seat and winner names, ignoring case and accents.
+    pub text: String,
+    /// A nation or region name ("London", "Scotland").
+    pub area: Option<String>,
+    /// The winning party's id.
+    pub party: Option<String>,
+}
+
+impl SeatFilter {
+    pub fn matches(&self, row: &IndexRow) -> bool {
+        let text = collation_key(self.text.trim());
+        (text.is_empty()
+            || collation_key(&row.name).contains(&text)
+            || row.winner.as_deref().is_some_and(|w| collation_key(w).contains(&text)))
+            && self.area.as_ref().is_none_or(|area| row.region.as_ref() == Some(area) || row.nation.as_ref() == Some(area))
+            && self.party.as_ref().is_none_or(|party| row.party.as_ref() == Some(party))
+    }
+}
+
+/// The nations and regions of the index, nations first, for the area filter.
+pub fn areas(index: &Index) -> Vec<String> {
+    let mut nations: Vec<String> = index.seats.iter().filter_map(|r| r.nation.clone()).collect();
+    sort_by_key_stable(&mut nations, Direction::Ascending, |n| Key::Text(n.clone()));
+    nations.dedup();
+    let mut regions: Vec<String> = index.seats.iter().filter_map(|r| r.region.clone()).filter(|r| !nations.contains(r)).collect();
+    sort_by_key_stable(&mut regions, Direction::Ascending, |r| Key::Text(r.clone()));
+    regions.dedup();
+    nations.extend(regions);
+    nations
+}
+
+/// Indices of the rows that pass `filter`, in `sort` order (stable: ties keep the
+/// index's order).
+pub fn seat_order(index: &Index, filter: &SeatFilter, sort: Sort<SeatColumn>) -> Vec<usize> {
+    fn party_name<'a>(index: &'a Index, id: &'a Option<String>) -> &'a str {
+        id.as_ref().map(|id| index.parties.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.name.as_str())).unwrap_or("")
+    }
+    let order = order_by(&index.seats, sort.direction, |row| match sort.column {
+        SeatColumn::Seat => Key::Text(collation_key(&row.name)),
+        SeatColumn::Winner => Key::Text(collation_key(row.winner.as_deref().unwrap_or(""))),
+        SeatColumn::Party => Key::Text(collation_key(party_name(index, &row.party))),
+        SeatColumn::Result => Key::Text(collation_key(&row.result)),
+        SeatColumn::Majority => Key::Number(row.majority),
+        SeatColumn::MajorityShare => Key::fraction(Some(row.majority_share)),
+        SeatColumn::Turnout => Key::fraction(row.turnout),
+    });
+    order.into_iter().filter(|&i| index.seats.get(i).is_some_and(|row| filter.matches(row))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Index {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/index.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn seats_add_up_to_650_and_labour_won_411() {
+        let index = index();
+        let tallies = tallies(&index);
+        assert_eq!(tallies.iter().map(|t| t.seats).sum::<u32>(), 650);
+        assert_eq!((tallies[0].party.id.as_str(), tallies[0].seats), ("lab", 411));
+        assert!((tallies[0].share - 0.337).abs() < 0.001, "{}", tallies[0].share);
+        assert_eq!(tallies.iter().map(|t| t.votes).sum::<u64>(), 28_809_340);
+    }
+
+    #[test]
+    fn closest_results_put_bethnal_green_and_stepney_among_the_closest_labour_holds() {
+        let index = index();
+        let filter = SeatFilter { party: Some("lab".into()), ..SeatFilter::default() };
+        let order = seat_order(&index, &filter, closest_sort());
+        let holds: Vec<&str> = order.iter().map(|&i| &index.seats[i]).filter(|r| r.result == "Lab hold").map(|r| r.name.as_str()).take(10).collect();
+        assert!(holds.contains(&"Bethnal Green and Stepney"), "{holds:?}");
+    }
+
+    #[test]
+    fn filters_by_area_party_and_text() {
+        let index = index();
+        let london = SeatFilter { area: Some("London".into()), ..SeatFilter::default() };
+        assert_eq!(seat_order(&index, &london, default_sort()).len(), 75);
+        let text = SeatFilter { text: "bethnal".into(), ..SeatFilter::default() };
+        let found = seat_order(&index, &text, default_sort());
+        assert_eq!(found.len(), 1);
+        let by_winner = SeatFilter { text: "rushanara".into(), ..SeatFilter::default() };
+        assert_eq!(seat_order(&index, &by_winner, default_sort()), found);
+        assert!(areas(&index).starts_with(&["England".to_string(), "Northern Ireland".into(), "Scotland".into(), "Wales".into()]));
+    }
+
+    #[test]
+    fn every_sort_is_a_permutation_of_the_filtered_rows() {
+        let index = index();
+        for column in SeatColumn::ALL {
+            for direction in [Direction::Ascending, Direction::Descending] {
+                let mut order = seat_order(&index, &SeatFilter::default(), Sort { column, direction });
+                order.sort_unstable();
+                assert_eq!(order, (0..650).collect::<Vec<_>>());
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! What a widget shows, in one vocabulary for the page's URL query, an embed's
+//! `data-` attributes and an iframe's query: `view`, `seat`, `election`, `src`.
+
+/// Which view a widget shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    /// One seat's result in one election.
+    #[default]
+    Result,
+    /// One seat across every election in the data.
+    History,
+    /// Two to four seats side by side.
+    Compare,
+    /// Every seat and every party.
+    National,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Result, View::History, View::Compare, View::National];
+
+    /// The parameter value: `result`, `history`, `compare`, `national`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Result => "result",
+            View::History => "history",
+            View::Compare => "compare",
+            View::National => "national",
+        }
+    }
+
+    /// The tab label a reader sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Result => "Result",
+            View::History => "History",
+            View::Compare => "Compare",
+            View::National => "All seats",
+        }
+    }
+
+    fn parse(text: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+/// The most seats the compare view shows side by side.
+pub const MAX_COMPARE: usize = 4;
+
+/// A widget's view and what it is of.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Route {
+    pub view: View,
+    /// ONS codes; the first is the seat of the result and history views.
+    pub seats: Vec<String>,
+    /// An election id; the latest in the data where not given.
+    pub election: Option<String>,
+}
+
+/// Whether a seat code is safe to put in a URL path: letters, digits, `-` and `_`.
+pub fn is_seat_code(code: &str) -> bool {
+    !code.is_empty() && code.len() <= 40 && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl Route {
+    /// Reads `view`, `seat` (comma separated) and `election` from name-value pairs,
+    /// ignoring anything else and any value that is not well formed.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Route {
+        let mut route = Route::default();
+        let mut view = None;
+        for (name, value) in pairs {
+            match name {
+                "view" => view = View::parse(value),
+                "seat" => {
+                    route.seats = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|code| is_seat_code(code))
+                        .map(str::to_string)
+                        .fold(Vec::new(), |mut seats, code| {
+                            if !seats.contains(&code) {
+                                seats.push(code);
+                            }
+                            seats
+                        });
+                }
+                "election" if is_seat_code(value.trim()) => route.election = Some(value.trim().to_string()),
+                _ => {}
+            }
+        }
+        route.view = view.unwrap_or(if route.seats.len() > 1 { View::Compare } else if route.seats.is_empty() { View::National } else { View::Result });
+        route
+    }
+
+    /// The seat the result and history views show.
+    pub fn seat(&self) -> Option<&str> {
+        self.seats.first().map(String::as_str)
+    }
+
+    /// The same route showing another view.
+    pub fn with_view(&self, view: View) -> Route {
+        Route { view, ..self.clone() }
+    }
+
+    /// The result view of one seat, keeping the election.
+    pub fn for_seat(&self, code: &str) -> Route {
+        let mut seats = vec![code.to_string()];
+        seats.extend(self.seats.iter().filter(|s| *s != code).cloned());
+        Route { view: View::Result, seats, election: self.election.clone() }
+    }
+
+    /// The query string for this route, such as `?view=history&seat=E14001086`.
+    pub fn to_query(&self) -> String {
+        let mut query = format!("?view={}", self.view.as_str());
+        if !self.seats.is_empty() {
+            query.push_str("&seat=");
+            query.push_str(&self.seats.join(","));
+        }
+        if let Some(election) = &self.election {
+            query.push_str("&election=");
+            query.push_str(election);
+        }
+        query
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_vocabulary() {
+        let route = Route::from_pairs([("view", "history"), ("seat", "E14001086"), ("utm_source", "x")]);
+        assert_eq!(route, Route { view: View::History, seats: vec!["E14001086".into()], election: None });
+        assert_eq!(route.to_query(), "?view=history&seat=E14001086");
+    }
+
+    #[test]
+    fn the_view_follows_from_the_seats_when_not_given() {
+        assert_eq!(Route::from_pairs([("seat", "E1")]).view, View::Result);
+        assert_eq!(Route::from_pairs([("seat", "E1,E2,E3")]).view, View::Compare);
+        assert_eq!(Route::from_pairs([]).view, View::National);
+        assert_eq!(Route::from_pairs([("view", "nonsense"), ("seat", "E1")]).view, View::Result);
+        assert_eq!(Route::from_pairs([("view", "NATIONAL")]).view, View::National);
+    }
+
+    #[test]
+    fn hostile_codes_are_dropped() {
+        let route = Route::from_pairs([("seat", "E1,../../secrets,<script>,E1, E2 "), ("election", "ge2024/../x")]);
+        assert_eq!(route.seats, ["E1", "E2"]);
+        assert_eq!(route.election, None);
+    }
+
+    #[test]
+    fn round_trips_through_the_query() {
+        let route = Route { view: View::Compare, seats: vec!["E1".into(), "E2".into()], election: Some("ge2019".into()) };
+        let query = route.to_query();
+        let pairs: Vec<(&str, &str)> = query.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')).collect();
+        assert_eq!(Route::from_pairs(pairs), route);
+    }
+
+    #[test]
+    fn opening_a_seat_keeps_the_others() {
+        let route = Route { view: View::National, seats: vec!["E1".into(), "E2".into()], election: None };
+        assert_eq!(route.for_seat("E2").seats, ["E2", "E1"]);
+        assert_eq!(route.for_seat("E2").view, View::Result);
+    }
+}

@@ -1,0 +1,148 @@
+use std::rc::Rc;
+
+use results_core::sort::collation_key;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SeatPickerProps {
+    /// Every seat that can be picked: (code, name).
+    pub seats: Rc<Vec<(String, String)>>,
+    /// The codes already picked.
+    pub picked: Vec<String>,
+    pub on_pick: Callback<String>,
+    /// Unique on the page.
+    pub id: AttrValue,
+    #[prop_or(false)]
+    pub disabled: bool,
+}
+
+/// How many suggestions the list shows.
+const SUGGESTIONS: usize = 8;
+
+/// A type-ahead search over seat names, as the ARIA combobox pattern (list
+/// autocomplete) describes: arrow keys move through the suggestions, Enter picks,
+/// Escape closes.
+#[component]
+pub fn SeatPicker(props: &SeatPickerProps) -> Html {
+    let query = use_state(String::new);
+    let active = use_state(|| None::<usize>);
+    let open = use_state(|| false);
+
+    let suggestions: Vec<(String, String)> = {
+        let key = collation_key(query.trim());
+        if key.is_empty() {
+            Vec::new()
+        } else {
+            props
+                .seats
+                .iter()
+                .filter(|(code, name)| !props.picked.contains(code) && collation_key(name).contains(&key))
+                .take(SUGGESTIONS)
+                .cloned()
+                .collect()
+        }
+    };
+    let expanded = *open && !suggestions.is_empty();
+    let listbox = format!("{}-list", props.id);
+    let option_id = |i: usize| format!("{}-opt{i}", props.id);
+
+    let pick = {
+        let (on_pick, query, open, active) = (props.on_pick.clone(), query.clone(), open.clone(), active.clone());
+        Callback::from(move |code: String| {
+            on_pick.emit(code);
+            query.set(String::new());
+            open.set(false);
+            active.set(None);
+        })
+    };
+    let oninput = {
+        let (query, open, active) = (query.clone(), open.clone(), active.clone());
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                query.set(input.value());
+                open.set(true);
+                active.set(None);
+            }
+        })
+    };
+    let onkeydown = {
+        let (active, open, pick) = (active.clone(), open.clone(), pick.clone());
+        let suggestions = suggestions.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let count = suggestions.len();
+            match e.key().as_str() {
+                "ArrowDown" if count > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(active.map_or(0, |i| (i + 1) % count)));
+                }
+                "ArrowUp" if count > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(active.map_or(count - 1, |i| (i + count - 1) % count)));
+                }
+                "Enter" => {
+                    if let Some((code, _)) = active.and_then(|i| suggestions.get(i)).or(suggestions.first().filter(|_| count == 1)) {
+                        e.prevent_default();
+                        pick.emit(code.clone());
+                    }
+                }
+                "Escape" => {
+                    open.set(false);
+                    active.set(None);
+                }
+                _ => {}
+            }
+        })
+    };
+    let onblur = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(false))
+    };
+
+    let options = suggestions.iter().enumerate().map(|(i, (code, name))| {
+        let selected = *active == Some(i);
+        let code = code.clone();
+        let pick = pick.clone();
+        // mousedown, not click: it comes before the input's blur closes the list.
+        let onmousedown = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            pick.emit(code.clone());
+        });
+        html! {
+            <li id={option_id(i)} role="option" class={classes!("rw-option", selected.then_some("rw-active"))} aria-selected={selected.to_string()} {onmousedown}>
+                { name.clone() }
+            </li>
+        }
+    });
+
+    html! {
+        <div class="rw-picker">
+            <label for={format!("{}-input", props.id)}>{ "Add a seat to compare" }</label>
+            <div class="rw-combobox">
+                <input
+                    id={format!("{}-input", props.id)}
+                    type="text"
+                    role="combobox"
+                    autocomplete="off"
+                    aria-autocomplete="list"
+                    aria-expanded={expanded.to_string()}
+                    aria-controls={listbox.clone()}
+                    aria-activedescendant={active.filter(|_| expanded).map(option_id)}
+                    value={(*query).clone()}
+                    disabled={props.disabled}
+                    {oninput}
+                    {onkeydown}
+                    {onblur}
+                />
+                <ul id={listbox} role="listbox" aria-label="Matching seats" class="rw-listbox" hidden={!expanded}>
+                    { for options }
+                </ul>
+            </div>
+            <p class="rw-visually-hidden" role="status" aria-live="polite">
+                { if query.trim().is_empty() { String::new() } else { format!("{} seats match", suggestions.len()) } }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! The four views, as functions from the widget's state to HTML, and the tabs that
+//! move between them. Only what keeps state of its own is a component.
+
+pub mod compare;
+pub mod history;
+pub mod national;
+pub mod result;
+
+use results_core::{Direction, Sort, TableColumn, View};
+use yew::prelude::*;
+use yew::UseReducerDispatcher;
+
+use crate::state::{Action, WidgetState};
+
+/// The dispatcher every view sends its actions to.
+pub type Dispatch = UseReducerDispatcher<WidgetState>;
+
+/// Tabs between the views; the current one is marked for assistive technology.
+pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+    let single = crate::fetch::is_single_file(&state.src);
+    let tabs = View::ALL.into_iter().filter(|v| !(single && *v == View::National)).map(|view| {
+        let current = state.route.view == view;
+        let route = state.route.with_view(view);
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::Navigate(route.clone())));
+        html! {
+            <li>
+                <button type="button" class="rw-tab" aria-current={current.then_some("page")} {onclick}>{ view.label() }</button>
+            </li>
+        }
+    });
+    html! {
+        <nav class="rw-nav" aria-label="Results views" id={format!("{id}-nav")}>
+            <ul>{ for tabs }</ul>
+        </nav>
+    }
+}
+
+/// A column header holding a sort button; the sorted one carries `aria-sort`.
+pub fn sort_header<C: TableColumn + 'static>(column: C, label: &str, sort: Sort<C>, on_sort: &Callback<C>) -> Html {
+    let onclick = on_sort.reform(move |_: MouseEvent| column);
+    let icon = match sort.aria_for(column) {
+        None => "↕",
+        Some(_) if sort.direction == Direction::Ascending => "▲",
+        Some(_) => "▼",
+    };
+    html! {
+        <th scope="col" class={classes!("rw-col", column.is_numeric().then_some("rw-num"))} aria-sort={sort.aria_for(column)}>
+            <button type="button" class="rw-sort" {onclick}>
+                { label.to_string() }
+                <span class="rw-sort-icon" aria-hidden="true">{ icon }</span>
+            </button>
+        </th>
+    }
+}
+
+/// A coloured square beside a party's name: the name, not the colour, carries it.
+pub fn party_label(colour: &str, name: &str) -> Html {
+    html! {
+        <span class="rw-party-label">
+            <svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+                <rect width="10" height="10" fill={colour.to_string()} />
+            </svg>
+            <span>{ name.to_string() }</span>
+        </span>
+    }
+}
+
+/// Shown while a view's files load.
+pub fn loading() -> Html {
+    html! { <p class="rw-status" role="status">{ "Loading results…" }</p> }
+}
+
+/// The data's credit line.
+pub fn source(attribution: Option<&str>) -> Html {
+    match attribution {
+        Some(text) => html! { <p class="rw-source">{ text.to_string() }</p> },
+        None => html! {},
+    }
+}

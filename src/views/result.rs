@@ -1,0 +1,104 @@
+//! One seat's result: the summary line, the candidates' table and the bar chart.
+
+use std::rc::Rc;
+
+use results_core::chart::BarChart;
+use results_core::format::{percent, points_change, thousands};
+use results_core::{Column, SeatResult, TableColumn};
+use yew::prelude::*;
+
+use super::{loading, party_label, sort_header, source, Dispatch};
+use crate::components::{ChartFrame, ChartSpec};
+use crate::fetch::seat_url;
+use crate::state::{Action, WidgetState};
+
+/// The seat's result in the route's election, once its file is loaded.
+pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<(SeatResult, Option<String>), String>> {
+    let file = state.results(&seat_url(&state.src, code))?;
+    Some(match file.contest(code, state.route.election.as_deref()) {
+        Some(contest) => Ok((SeatResult::new(file, contest), file.attribution.clone())),
+        None => Err(format!("The results file has no result for the seat \"{code}\".")),
+    })
+}
+
+pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+    let Some(code) = state.route.seat() else { return loading() };
+    match seat_result(state, code) {
+        None => loading(),
+        Some(Err(message)) => html! { <p class="rw-error" role="alert">{ message }</p> },
+        Some(Ok((result, attribution))) => html! {
+            <>
+                <header class="rw-header">
+                    <h2 class="rw-title" id={format!("{id}-heading")}>{ &result.name }</h2>
+                    <p class="rw-election">{ &result.election_name }</p>
+                </header>
+                { summary(&result) }
+                { table(&result, state, dispatch) }
+                <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::vote_share(&result)))} id={format!("{id}-chart")} />
+                { source(attribution.as_deref()) }
+            </>
+        },
+    }
+}
+
+/// The result at a glance: winner, party, hold or gain, majority and turnout.
+fn summary(result: &SeatResult) -> Html {
+    let s = &result.summary;
+    let Some(winner) = result.winner() else {
+        return html! { <p class="rw-summary">{ "No candidates." }</p> };
+    };
+    html! {
+        <p class="rw-summary">
+            <span class="rw-winner"><strong>{ &winner.name }</strong>{ format!(" ({})", winner.party_name) }</span>
+            { " " }<span class="rw-result-text">{ &s.result_text }</span>{ ". " }
+            <span class="rw-majority">{ format!("Majority {} ({} of valid votes).", thousands(s.majority), percent(s.majority_share)) }</span>
+            if let Some(turnout) = s.turnout {
+                { " " }<span class="rw-turnout">{ format!("Turnout {}.", percent(turnout)) }</span>
+            }
+            if let Some(swing) = &s.swing {
+                { " " }<span class="rw-swing">{ format!("Swing {} points from {} to {}.", points_change(swing.points).trim_start_matches('+'), swing.from, swing.to) }</span>
+            }
+        </p>
+    }
+}
+
+/// The candidates as a table whose column headers are sort buttons.
+fn table(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html {
+    let on_sort = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |column| dispatch.dispatch(Action::SortResult(column)))
+    };
+    let has_change = result.rows.iter().any(|r| r.change.is_some());
+    let headers = Column::ALL.iter().map(|&column| sort_header(column, column.label(), state.result_sort, &on_sort));
+    let rows = state.result_sort.order(&result.rows).into_iter().filter_map(|i| result.rows.get(i)).map(|row| {
+        html! {
+            <tr key={row.rank} class={classes!(row.elected.then_some("rw-elected"))}>
+                <th scope="row" class="rw-candidate">
+                    { &row.name }
+                    if row.elected { <span class="rw-badge">{ " Elected" }</span> }
+                </th>
+                <td class="rw-party">{ party_label(&row.colour, &row.party_name) }</td>
+                <td class="rw-num">{ thousands(row.votes) }</td>
+                <td class="rw-num">{ percent(row.share) }</td>
+                if has_change {
+                    <td class="rw-num">{ row.change.map(points_change).unwrap_or_default() }</td>
+                }
+            </tr>
+        }
+    });
+    let change_label = if result.summary.previous_notional { "Change (notional)" } else { "Change" };
+    html! {
+        <div class="rw-table-wrap">
+            <table class="rw-table">
+                <caption>{ format!("Votes by candidate, {}, {}", result.name, result.election_name) }</caption>
+                <thead>
+                    <tr>
+                        { for headers }
+                        if has_change { <th scope="col" class="rw-num rw-change">{ change_label }</th> }
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,131 @@
+// The views end to end, with real data: history, compare, national, moving between
+// them by URL, by tabs and with the keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, strictPage } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const widget = '[data-results-widget]';
+const ready = `${widget}[data-state="ready"]`;
+const cells = (page, selector) => page.locator(selector).evaluateAll((trs) =>
+  trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+
+async function open(query, options) {
+  const opened = await strictPage(browser, options);
+  await opened.page.goto(server.url + query);
+  await opened.page.waitForSelector(ready);
+  return opened;
+}
+
+test('history: Bethnal Green and Stepney from the 2005 Respect win to 2024', async () => {
+  const { page, context, problems } = await open('?view=history&seat=E14001086');
+  const rows = await cells(page, `${widget} tbody tr`);
+  assert.deepEqual(rows.map((r) => r[0]), ['2024', '2019', '2017', '2015', '2010', '2005']);
+  assert.deepEqual(rows[0].slice(0, 5), ['2024', 'Bethnal Green and Stepney', 'Rushanara Ali', 'Labour', '1,689']);
+  assert.deepEqual(rows[1].slice(1, 5), ['Bethnal Green and Bow (old boundaries)', 'Rushanara Ali', 'Labour', '37,524']);
+  assert.deepEqual(rows[5].slice(1, 5), ['Bethnal Green & Bow (old boundaries)', 'G. Galloway', 'Respect', '823']);
+  const chart = page.locator(`${widget} svg[role="img"]`);
+  assert.match(await chart.locator('title').textContent(), /Vote share by election/);
+  assert.match(await chart.locator('desc').textContent(), /Respect 35\.9%/);
+  // Sorting the history by majority puts 2019's 37,524 first.
+  await page.getByRole('button', { name: /^Majority/ }).click();
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('2019'), `${widget} tbody tr:first-child th`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('compare: the three Tower Hamlets seats, and a fourth picked with the keyboard', async () => {
+  const { page, context, problems } = await open('?view=compare&seat=E14001086,E14001430,E14001525');
+  const headers = await page.locator(`${widget} thead th`).allTextContents();
+  assert.deepEqual(headers.map((h) => h.replace(/[↕▲▼]/g, '').trim()),
+    ['Party', 'Bethnal Green and Stepney', 'Poplar and Limehouse', 'Stratford and Bow']);
+  const labour = (await cells(page, `${widget} tbody tr`)).find((r) => r[0] === 'Labour');
+  assert.deepEqual(labour, ['Labour', '34.1%', '43.1%', '44.1%']);
+  assert.match(await page.locator(`${widget} svg[role="img"] title`).textContent(), /Bethnal Green and Stepney, Poplar and Limehouse, Stratford and Bow/);
+
+  const box = page.getByRole('combobox', { name: 'Add a seat to compare' });
+  await box.focus();
+  await page.keyboard.type('hackney s');
+  await page.waitForSelector(`${widget} [role="option"]`);
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await box.getAttribute('aria-activedescendant'), await page.locator(`${widget} [role="option"]`).first().getAttribute('id'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('seat')?.split(',').length === 4);
+  await page.waitForSelector(ready);
+  assert.equal(await page.locator(`${widget} thead th`).count(), 5);
+  assert.match(await page.locator(`${widget} thead`).textContent(), /Hackney South and Shoreditch/);
+  assert.equal(await box.isDisabled(), true, 'four seats is the most');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('national: 650 seats, closest results, filters, and a seat opens its result', async () => {
+  const { page, context, problems } = await open('?view=national');
+  const seats = `${widget} .rw-seats tbody tr`;
+  assert.equal(await page.locator(seats).count(), 650);
+  const parties = await cells(page, `${widget} table:first-of-type tbody tr`);
+  assert.deepEqual(parties[0].slice(0, 2), ['Labour', '411']);
+
+  await page.getByLabel('Winning party', { exact: true }).selectOption('lab');
+  await page.getByRole('button', { name: 'Closest results' }).click();
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 411, seats);
+  const closest = await cells(page, seats);
+  const holds = closest.filter((r) => r[3] === 'Lab hold').slice(0, 10).map((r) => r[0]);
+  assert.ok(holds.includes('Bethnal Green and Stepney'), holds.join(', '));
+  const shares = closest.map((r) => Number(r[5].replace('%', '')));
+  assert.deepEqual(shares, [...shares].sort((a, b) => a - b));
+
+  await page.getByLabel('Winning party', { exact: true }).selectOption('');
+  await page.getByLabel('Nation or region', { exact: true }).selectOption('London');
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 75, seats);
+  await page.getByLabel('Search seats or winners', { exact: true }).fill('bethnal');
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, seats);
+  assert.match(await page.locator(`${widget} .rw-count`).textContent(), /Showing 1 of 650 seats/);
+
+  await page.getByRole('button', { name: 'Bethnal Green and Stepney' }).click();
+  await page.waitForSelector(`${widget} .rw-summary`);
+  assert.match(page.url(), /view=result&seat=E14001086/);
+  assert.match(await page.locator(`${widget} .rw-summary`).textContent(), /Lab hold/);
+  await page.goBack();
+  await page.waitForSelector(`${widget} .rw-seats`);
+  assert.match(page.url(), /view=national/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('national: every hex is named and opens its seat from the keyboard', async () => {
+  const { page, context } = await open('?view=national');
+  const hexes = page.locator(`${widget} .rw-hex`);
+  assert.equal(await hexes.count(), 650);
+  const labels = await hexes.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+  assert.ok(labels.every((l) => /: /.test(l)));
+  const hex = page.locator(`${widget} .rw-hex[data-code="E14001430"]`);
+  assert.match(await hex.getAttribute('aria-label'), /^Poplar and Limehouse: Labour, Lab hold/);
+  await hex.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search.includes('seat=E14001430'));
+  await page.waitForSelector(`${widget} .rw-summary`);
+  assert.match(await page.locator(`${widget} .rw-title`).textContent(), /Poplar and Limehouse/);
+  await context.close();
+});
+
+test('the keyboard alone moves between views and keeps the reader\'s sort', async () => {
+  const { page, context } = await open('?view=result&seat=E14001086');
+  await page.getByRole('button', { name: /^Votes/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${widget} th[aria-sort="ascending"]`);
+  await page.getByRole('button', { name: 'History' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search.includes('view=history'));
+  await page.waitForSelector(`${widget} [aria-current="page"] >> text=History`);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search.includes('view=result'));
+  await page.waitForSelector(`${widget} th[aria-sort="ascending"] >> text=Votes`);
+  await context.close();
+});
