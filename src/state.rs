@@ -22,8 +22,9 @@ pub enum Fetch {
 /// The state of one widget.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WidgetState {
-    /// Where the data lives: a results directory or one results file.
-    pub src: String,
+    /// Where the data lives unless the route says otherwise: a results directory
+    /// or one results file.
+    pub default_src: String,
     pub route: Route,
     /// Files by URL (a handful: a list is smaller code than a map).
     pub files: Vec<(String, Fetch)>,
@@ -53,9 +54,9 @@ pub enum Action {
 }
 
 impl WidgetState {
-    pub fn new(src: String, route: Route) -> WidgetState {
+    pub fn new(default_src: String, route: Route) -> WidgetState {
         WidgetState {
-            src,
+            default_src,
             route,
             files: Vec::new(),
             result_sort: Sort::default(),
@@ -66,20 +67,25 @@ impl WidgetState {
         }
     }
 
+    /// Where the data lives.
+    pub fn src(&self) -> &str {
+        self.route.src.as_deref().unwrap_or(&self.default_src)
+    }
+
     /// The files the current view needs, or why it cannot have them.
     pub fn needs(&self) -> Result<Vec<(String, Kind)>, FetchError> {
-        let single = is_single_file(&self.src);
+        let single = is_single_file(self.src());
         let seat = || self.route.seat().ok_or(FetchError::NoSeat);
         Ok(match self.route.view {
-            View::Result | View::History => vec![(seat_url(&self.src, seat()?), Kind::Results)],
-            View::Compare if single => vec![(self.src.clone(), Kind::Results)],
+            View::Result | View::History => vec![(seat_url(self.src(), seat()?), Kind::Results)],
+            View::Compare if single => vec![(self.src().to_string(), Kind::Results)],
             View::Compare => {
-                let mut files = vec![(index_url(&self.src), Kind::Index)];
-                files.extend(self.route.seats.iter().map(|s| (seat_url(&self.src, s), Kind::Results)));
+                let mut files = vec![(index_url(self.src()), Kind::Index)];
+                files.extend(self.route.seats.iter().map(|s| (seat_url(self.src(), s), Kind::Results)));
                 files
             }
             View::National if single => return Err(FetchError::NeedsDirectory),
-            View::National => vec![(index_url(&self.src), Kind::Index)],
+            View::National => vec![(index_url(self.src()), Kind::Index)],
         })
     }
 
@@ -130,7 +136,7 @@ impl WidgetState {
 
     /// The loaded index.
     pub fn index(&self) -> Option<&Rc<results_core::model::Index>> {
-        match self.file(&index_url(&self.src)) {
+        match self.file(&index_url(self.src())) {
             Some(Fetch::Ready(Data::Index(index))) => Some(index),
             _ => None,
         }
@@ -176,7 +182,7 @@ mod tests {
     use results_core::Direction;
 
     fn state(view: View, seats: &[&str]) -> WidgetState {
-        WidgetState::new("data/".into(), Route { view, seats: seats.iter().map(|s| s.to_string()).collect(), election: None })
+        WidgetState::new("data/".into(), Route { view, seats: seats.iter().map(|s| s.to_string()).collect(), ..Route::default() })
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub type Dispatch = UseReducerDispatcher<WidgetState>;
 
 /// Tabs between the views; the current one is marked for assistive technology.
 pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
-    let single = crate::fetch::is_single_file(&state.src);
+    let single = crate::fetch::is_single_file(state.src());
     let tabs = View::ALL.into_iter().filter(|v| !(single && *v == View::National)).map(|view| {
         let current = state.route.view == view;
         let route = state.route.with_view(view);

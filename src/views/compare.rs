@@ -17,8 +17,8 @@ use crate::state::{Action, WidgetState};
 
 /// Every seat a reader can pick: from the index, or from a single file's seats.
 fn choices(state: &WidgetState) -> Option<Vec<(String, String)>> {
-    if is_single_file(&state.src) {
-        let file = state.results(&state.src)?;
+    if is_single_file(state.src()) {
+        let file = state.results(state.src())?;
         let latest = file.latest_election()?.id.clone();
         return Some(file.constituencies.iter().filter(|c| c.election == latest).map(|c| (c.code.clone(), c.name.clone())).collect());
     }
@@ -29,7 +29,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     let Some(choices) = choices(state) else { return loading() };
     let navigate = |seats: Vec<String>| {
         let dispatch = dispatch.clone();
-        let route = Route { view: View::Compare, seats, election: state.route.election.clone() };
+        let route = Route { view: View::Compare, seats, ..state.route.clone() };
         move || dispatch.dispatch(Action::Navigate(route.clone()))
     };
     let on_pick = {
@@ -39,7 +39,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
             if !seats.contains(&code) && seats.len() < MAX_COMPARE {
                 seats.push(code);
             }
-            dispatch.dispatch(Action::Navigate(Route { view: View::Compare, seats, election: route.election.clone() }));
+            dispatch.dispatch(Action::Navigate(Route { view: View::Compare, seats, ..route.clone() }));
         })
     };
     let picked = state.route.seats.iter().map(|code| {

@@ -15,7 +15,7 @@ use crate::state::{Action, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     let Some(code) = state.route.seat() else { return loading() };
-    let Some(file) = state.results(&seat_url(&state.src, code)) else { return loading() };
+    let Some(file) = state.results(&seat_url(state.src(), code)) else { return loading() };
     let entries = seat_history(file, code, state.route.election.as_deref());
     let Some(current) = entries.first() else {
         return html! { <p class="rw-error" role="alert">{ format!("The results file has no result for the seat \"{code}\".") }</p> };

@@ -30,10 +30,13 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
         }
     });
     let total_seats: u32 = tallies.iter().map(|t| t.seats).sum();
+    let areas_word = if total_seats as usize > index.seats.len() { "wards" } else { "seats" };
+    let control = control(&tallies, total_seats);
     html! {
         <>
             <header class="rw-header">
-                <h2 class="rw-title" id={format!("{id}-heading")}>{ format!("{election}: all {} seats", index.seats.len()) }</h2>
+                <h2 class="rw-title" id={format!("{id}-heading")}>{ format!("{election}: all {} {areas_word}", index.seats.len()) }</h2>
+                <p class="rw-election rw-control">{ control }</p>
             </header>
             <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::seats_won(&tallies)))} id={format!("{id}-seats-chart")} />
             <div class="rw-table-wrap">
@@ -52,6 +55,15 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
             { seats_table(index, state, dispatch, id) }
             { source(index.attribution.as_deref()) }
         </>
+    }
+}
+
+/// "Aspire majority: 24 of 45 seats" or "No overall control: Labour largest with ...".
+fn control(tallies: &[results_core::national::PartyTally], total: u32) -> String {
+    match tallies.first() {
+        Some(top) if top.seats * 2 > total => format!("{} majority: {} of {} seats.", top.party.name, top.seats, total),
+        Some(top) => format!("No overall control: {} largest with {} of {} seats.", top.party.name, top.seats, total),
+        None => String::new(),
     }
 }
 

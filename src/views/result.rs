@@ -14,7 +14,7 @@ use crate::state::{Action, WidgetState};
 
 /// The seat's result in the route's election, once its file is loaded.
 pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<(SeatResult, Option<String>), String>> {
-    let file = state.results(&seat_url(&state.src, code))?;
+    let file = state.results(&seat_url(state.src(), code))?;
     Some(match file.contest(code, state.route.election.as_deref()) {
         Some(contest) => Ok((SeatResult::new(file, contest), file.attribution.clone())),
         None => Err(format!("The results file has no result for the seat \"{code}\".")),
@@ -41,17 +41,28 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     }
 }
 
-/// The result at a glance: winner, party, hold or gain, majority and turnout.
+/// The result at a glance: winner(s), party, hold or gain, majority and turnout.
 fn summary(result: &SeatResult) -> Html {
     let s = &result.summary;
     let Some(winner) = result.winner() else {
         return html! { <p class="rw-summary">{ "No candidates." }</p> };
     };
+    let winners = if s.seats > 1 {
+        let elected: Vec<String> = result.rows.iter().filter(|r| r.elected).map(|r| format!("{} ({})", r.name, r.party_abbreviation)).collect();
+        html! { <span class="rw-winner">{ format!("Elected: {}.", elected.join(", ")) }</span> }
+    } else {
+        html! { <span class="rw-winner"><strong>{ &winner.name }</strong>{ format!(" ({})", winner.party_name) }</span> }
+    };
+    let majority = match (s.seats > 1, s.stages.last()) {
+        (true, _) => format!("{} votes between the last elected and the next candidate.", thousands(s.majority)),
+        (false, Some(stage)) => format!("Majority {} {}.", thousands(s.majority), stage.to_lowercase()),
+        (false, None) => format!("Majority {} ({} of valid votes).", thousands(s.majority), percent(s.majority_share)),
+    };
     html! {
         <p class="rw-summary">
-            <span class="rw-winner"><strong>{ &winner.name }</strong>{ format!(" ({})", winner.party_name) }</span>
+            { winners }
             { " " }<span class="rw-result-text">{ &s.result_text }</span>{ ". " }
-            <span class="rw-majority">{ format!("Majority {} ({} of valid votes).", thousands(s.majority), percent(s.majority_share)) }</span>
+            <span class="rw-majority">{ majority }</span>
             if let Some(turnout) = s.turnout {
                 { " " }<span class="rw-turnout">{ format!("Turnout {}.", percent(turnout)) }</span>
             }
@@ -69,7 +80,11 @@ fn table(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html 
         Callback::from(move |column| dispatch.dispatch(Action::SortResult(column)))
     };
     let has_change = result.rows.iter().any(|r| r.change.is_some());
-    let headers = Column::ALL.iter().map(|&column| sort_header(column, column.label(), state.result_sort, &on_sort));
+    let stages = &result.summary.stages;
+    let headers = Column::ALL.iter().map(|&column| {
+        let label = if column == Column::Votes && !stages.is_empty() { "First preferences" } else { column.label() };
+        sort_header(column, label, state.result_sort, &on_sort)
+    });
     let rows = state.result_sort.order(&result.rows).into_iter().filter_map(|i| result.rows.get(i)).map(|row| {
         html! {
             <tr key={row.rank} class={classes!(row.elected.then_some("rw-elected"))}>
@@ -80,6 +95,7 @@ fn table(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html 
                 <td class="rw-party">{ party_label(&row.colour, &row.party_name) }</td>
                 <td class="rw-num">{ thousands(row.votes) }</td>
                 <td class="rw-num">{ percent(row.share) }</td>
+                { for (0..stages.len()).map(|k| html! { <td class="rw-num">{ row.stages.get(k).map_or_else(|| "–".to_string(), |v| thousands(*v)) }</td> }) }
                 if has_change {
                     <td class="rw-num">{ row.change.map(points_change).unwrap_or_default() }</td>
                 }
@@ -94,6 +110,7 @@ fn table(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html 
                 <thead>
                     <tr>
                         { for headers }
+                        { for stages.iter().map(|stage| html! { <th scope="col" class="rw-num">{ stage.clone() }</th> }) }
                         if has_change { <th scope="col" class="rw-num rw-change">{ change_label }</th> }
                     </tr>
                 </thead>

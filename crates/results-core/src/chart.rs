@@ -37,19 +37,36 @@ pub struct BarChart {
 pub struct ChartError(String);
 
 impl BarChart {
-    /// Vote share per candidate, in rank order.
+    /// Vote share per candidate, in rank order; in a count with stages, then each
+    /// later stage's totals for the candidates still in it.
     pub fn vote_share(result: &SeatResult) -> BarChart {
         let longest = result.rows.iter().map(|r| r.share).fold(0.0_f64, f64::max);
-        let bars: Vec<Bar> = result
+        let staged = !result.summary.stages.is_empty();
+        let mut bars: Vec<Bar> = result
             .rows
             .iter()
             .map(|row| Bar {
-                label: format!("{}, {}", row.name, row.party_name),
+                label: if staged { format!("{}, {}: first preferences", row.name, row.party_name) } else { format!("{}, {}", row.name, row.party_name) },
                 value_label: percent(row.share),
                 length: if longest > 0.0 { row.share / longest } else { 0.0 },
                 colour: row.colour.clone(),
             })
             .collect();
+        for (k, stage) in result.summary.stages.iter().enumerate() {
+            let at_stage: Vec<(&crate::derive::Row, u64)> = result.rows.iter().filter_map(|r| r.stages.get(k).map(|v| (r, *v))).collect();
+            let most = at_stage.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
+            let first_most = result.rows.iter().map(|r| r.votes).max().unwrap_or(0).max(1);
+            // Lengths share one scale with the first stage, so growth shows.
+            let scale = most.max(first_most) as f64;
+            for (row, votes) in at_stage {
+                bars.push(Bar {
+                    label: format!("{}, {}: {}", row.name, row.party_name, stage.to_lowercase()),
+                    value_label: crate::format::thousands(votes),
+                    length: votes as f64 / scale,
+                    colour: row.colour.clone(),
+                });
+            }
+        }
         let description = bars
             .iter()
             .map(|bar| format!("{}: {}", bar.label, bar.value_label))

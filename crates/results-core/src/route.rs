@@ -54,6 +54,21 @@ pub struct Route {
     pub seats: Vec<String>,
     /// An election id; the latest in the data where not given.
     pub election: Option<String>,
+    /// Where the data lives, when the page's query names it (a path on the same
+    /// site: a results directory or one `.json` file).
+    pub src: Option<String>,
+}
+
+/// Whether `src` is a path on the page's own site: relative or rooted, without a
+/// scheme, a host or `..` (a shared link must not point the widget elsewhere).
+pub fn is_local_src(src: &str) -> bool {
+    !src.is_empty()
+        && src.len() <= 200
+        && !src.starts_with("//")
+        && !src.contains("..")
+        && !src.contains(':')
+        && !src.contains('\\')
+        && src.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
 }
 
 /// Whether a seat code is safe to put in a URL path: letters, digits, `-` and `_`.
@@ -84,6 +99,7 @@ impl Route {
                         });
                 }
                 "election" if is_seat_code(value.trim()) => route.election = Some(value.trim().to_string()),
+                "src" if is_local_src(value.trim()) => route.src = Some(value.trim().to_string()),
                 _ => {}
             }
         }
@@ -105,7 +121,7 @@ impl Route {
     pub fn for_seat(&self, code: &str) -> Route {
         let mut seats = vec![code.to_string()];
         seats.extend(self.seats.iter().filter(|s| *s != code).cloned());
-        Route { view: View::Result, seats, election: self.election.clone() }
+        Route { view: View::Result, seats, election: self.election.clone(), src: self.src.clone() }
     }
 
     /// The query string for this route, such as `?view=history&seat=E14001086`.
@@ -119,6 +135,10 @@ impl Route {
             query.push_str("&election=");
             query.push_str(election);
         }
+        if let Some(src) = &self.src {
+            query.push_str("&src=");
+            query.push_str(src);
+        }
         query
     }
 }
@@ -130,7 +150,7 @@ mod tests {
     #[test]
     fn reads_the_vocabulary() {
         let route = Route::from_pairs([("view", "history"), ("seat", "E14001086"), ("utm_source", "x")]);
-        assert_eq!(route, Route { view: View::History, seats: vec!["E14001086".into()], election: None });
+        assert_eq!(route, Route { view: View::History, seats: vec!["E14001086".into()], ..Route::default() });
         assert_eq!(route.to_query(), "?view=history&seat=E14001086");
     }
 
@@ -151,8 +171,19 @@ mod tests {
     }
 
     #[test]
+    fn only_local_sources_are_taken_from_a_link() {
+        for good in ["data/", "data/tower-hamlets-2022/", "/widgets/results/data/seats/E1.json", "mayor.json"] {
+            assert!(is_local_src(good), "{good}");
+        }
+        for bad in ["https://evil.test/x.json", "//evil.test/x.json", "../secrets/", "javascript:alert(1)", "data/<x>", ""] {
+            assert!(!is_local_src(bad), "{bad}");
+        }
+        assert_eq!(Route::from_pairs([("src", "https://evil.test/")]).src, None);
+    }
+
+    #[test]
     fn round_trips_through_the_query() {
-        let route = Route { view: View::Compare, seats: vec!["E1".into(), "E2".into()], election: Some("ge2019".into()) };
+        let route = Route { view: View::Compare, seats: vec!["E1".into(), "E2".into()], election: Some("ge2019".into()), src: Some("data/tower-hamlets-2022/".into()) };
         let query = route.to_query();
         let pairs: Vec<(&str, &str)> = query.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')).collect();
         assert_eq!(Route::from_pairs(pairs), route);
@@ -160,7 +191,7 @@ mod tests {
 
     #[test]
     fn opening_a_seat_keeps_the_others() {
-        let route = Route { view: View::National, seats: vec!["E1".into(), "E2".into()], election: None };
+        let route = Route { view: View::National, seats: vec!["E1".into(), "E2".into()], ..Route::default() };
         assert_eq!(route.for_seat("E2").seats, ["E2", "E1"]);
         assert_eq!(route.for_seat("E2").view, View::Result);
     }
