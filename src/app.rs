@@ -68,6 +68,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         use_effect_with(state.data_state(), move |phase| {
             if let Some(host) = host {
                 let _ = host.set_attribute("data-state", phase);
+                // `results-widget:ready` and `results-widget:error`, for the page's scripts.
+                if *phase != "loading" {
+                    let init = web_sys::CustomEventInit::new();
+                    init.set_bubbles(true);
+                    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("results-widget:{phase}"), &init) {
+                        let _ = host.dispatch_event(&event);
+                    }
+                }
             }
         });
     }

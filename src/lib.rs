@@ -12,3 +12,10 @@ pub mod state;
 pub mod views;
 
 pub use app::{Widget, WidgetProps};
+
+/// The loader's entry point: mounts a widget in `host` (once). Returns whether it did.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(host: web_sys::Element) -> bool {
+    mount::mount_once(host)
+}

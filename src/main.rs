@@ -1,5 +1,9 @@
-//! The widget's WebAssembly entry point: mount a widget in every host element.
+//! The widget's WebAssembly entry point. On the demo page, built by Trunk, it
+//! mounts a widget in every host element; where the embed loader
+//! (`results-widget.js`) started it, the loader decides when each widget mounts.
 
 fn main() {
-    results_widget::mount::mount_all();
+    if !results_widget::mount::started_by_loader() {
+        results_widget::mount::mount_all();
+    }
 }

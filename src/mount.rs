@@ -12,15 +12,38 @@ pub const HOST_SELECTOR: &str = "[data-results-widget]";
 /// The data directory the demo ships, used when an element names none.
 pub const DEFAULT_SRC: &str = "data/";
 
+/// The attribute a mounted host carries, so that no element gets two widgets.
+pub const MOUNTED: &str = "data-results-widget-mounted";
+
+thread_local! {
+    static NEXT_INSTANCE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether the embed loader started the wasm (it sets `ResultsWidgetLoader`).
+pub fn started_by_loader() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"ResultsWidgetLoader".into()).is_ok_and(|v| v.is_truthy())
+}
+
 /// Mounts a widget in every host element on the page.
 pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else { return };
-    for (instance, node) in (0..hosts.length()).filter_map(|i| hosts.item(i)).enumerate() {
+    for node in (0..hosts.length()).filter_map(|i| hosts.item(i)) {
         if let Ok(host) = node.dyn_into::<Element>() {
-            mount(host, instance);
+            mount_once(host);
         }
     }
+}
+
+/// Mounts a widget in `host` unless it has one; every widget gets its own ids.
+pub fn mount_once(host: Element) -> bool {
+    if host.has_attribute(MOUNTED) {
+        return false;
+    }
+    let _ = host.set_attribute(MOUNTED, "");
+    let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
+    mount(host, instance);
+    true
 }
 
 /// Mounts one widget in `host`, reading what to show from its `data-` attributes

@@ -19,8 +19,9 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on an ephemeral port; resolves to { url, close, requests }. */
-export async function serve(dir = dist) {
+/** Serves `dir` on an ephemeral port; resolves to { url, close, requests }.
+ *  `headers(pathname)` may add response headers (a Content-Security-Policy, say). */
+export async function serve(dir = dist, { headers = () => ({}) } = {}) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -30,7 +31,7 @@ export async function serve(dir = dist) {
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...headers(url.pathname) });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,0 +1,21 @@
+// The iframe embed: reads the view from the page's query, mounts the widget, and
+// tells the parent page its height whenever it changes, so the iframe can fit it.
+const host = document.getElementById('widget');
+const query = new URLSearchParams(location.search);
+for (const name of ['view', 'seat', 'election', 'src', 'theme']) {
+  const value = query.get(name);
+  if (value) host.setAttribute(name === 'theme' ? 'data-theme' : `data-${name}`, value);
+}
+// Which iframe this is, so a parent with several can tell them apart.
+const frame = query.get('frame') ?? '';
+
+let last = 0;
+new ResizeObserver(() => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height !== last) {
+    last = height;
+    parent.postMessage({ type: 'results-widget:height', frame, height }, '*');
+  }
+}).observe(document.documentElement);
+
+await import('./results-widget.js');

@@ -1,0 +1,61 @@
+// results-widget.js: the one script an article needs. It mounts a results widget in
+// every element with `data-results-widget` (one WebAssembly instance for them all),
+// starting each when it comes near the viewport, picking up elements a CMS adds
+// later, and offering `ResultsWidget.mount(element)` to mount one by hand.
+// Its name never changes; the files it loads are content-hashed. Written into the
+// build by scripts/write-loader from embed/loader.js.
+const glue = new URL('__GLUE__', import.meta.url).href;
+const selector = '[data-results-widget]';
+let started;
+
+function start() {
+  if (!started) {
+    globalThis.ResultsWidgetLoader = true;
+    if (!document.querySelector('link[data-results-widget-css]')) {
+      const css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = new URL('results-widget.css', import.meta.url).href;
+      css.setAttribute('data-results-widget-css', '');
+      document.head.append(css);
+    }
+    started = import(glue).then(async (module) => {
+      await module.default({ module_or_path: new URL('__WASM__', import.meta.url) });
+      return module;
+    });
+  }
+  return started;
+}
+
+/** Mounts a widget in `element` now (once). Resolves to true when it mounted. */
+function mount(element) {
+  if (!(element instanceof Element)) return Promise.resolve(false);
+  return start().then((module) => module.mountWidget(element));
+}
+
+const nearby = 'IntersectionObserver' in globalThis
+  ? new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        nearby.unobserve(entry.target);
+        mount(entry.target);
+      }
+    }
+  }, { rootMargin: '400px 0px' })
+  : null;
+
+function watch(root) {
+  const hosts = root.matches?.(selector) ? [root] : [...(root.querySelectorAll?.(selector) ?? [])];
+  for (const host of hosts) {
+    if (host.hasAttribute('data-results-widget-watched')) continue;
+    host.setAttribute('data-results-widget-watched', '');
+    if (nearby) nearby.observe(host); else mount(host);
+  }
+}
+
+watch(document);
+new MutationObserver((changes) => {
+  for (const change of changes) for (const node of change.addedNodes) if (node.nodeType === 1) watch(node);
+}).observe(document.documentElement, { childList: true, subtree: true });
+
+globalThis.ResultsWidget = { mount };
+export { mount };

@@ -1,0 +1,135 @@
+// Editors embed it: the showcase article with three widgets from one script, lazy
+// starts, widgets added later, the iframe embed, privacy and a strict CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, strictPage } from './support.mjs';
+
+const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let server;
+let browser;
+before(async () => {
+  server = await serve(undefined, { headers: (path) => (path.endsWith('.html') ? { 'content-security-policy': policy } : {}) });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const host = '[data-results-widget]';
+
+// Collects CSP violations from the moment the page starts.
+const recordViolations = () => {
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+};
+
+test('the article: three widgets from one script, all ready, under the strict policy, all requests to its own origin', async () => {
+  const { page, context, problems } = await strictPage(browser, { viewport: { width: 1280, height: 4000 } });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(recordViolations);
+  await page.goto(server.url + 'article.html');
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].filter((h) => h.dataset.state === 'ready').length === 3, host);
+  assert.equal(await page.locator(`${host} svg[role="img"]`).count(), 3);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.ok(requests.length > 4);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:')), []);
+  const cookies = await context.cookies();
+  assert.deepEqual(cookies, []);
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  // One WebAssembly instance serves them all.
+  assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('widgets below the fold start when they come near, and report ready by event', async () => {
+  const { page, context } = await strictPage(browser, { viewport: { width: 360, height: 640 } });
+  await page.goto(server.url + 'article.html');
+  const first = page.locator(host).first();
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  assert.equal(await first.getAttribute('data-state'), 'ready');
+  const last = page.locator(host).last();
+  assert.equal(await last.getAttribute('data-state'), null, 'the history widget, far below, has not started');
+  const readyEvent = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('results-widget:ready', (e) => resolve(e.target.dataset.view), { once: false });
+  }));
+  await last.scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].at(-1).dataset.state === 'ready', host);
+  assert.ok(['history', 'compare'].includes(await readyEvent));
+  await context.close();
+});
+
+test('a widget a CMS adds later is mounted, and one can be mounted by hand', async () => {
+  const { page, context } = await strictPage(browser);
+  await page.goto(server.url + 'article.html');
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  await page.evaluate(() => {
+    const later = document.createElement('div');
+    later.id = 'later';
+    later.setAttribute('data-results-widget', '');
+    later.dataset.seat = 'E14001430';
+    later.dataset.src = 'data/';
+    document.querySelector('article').prepend(later);
+  });
+  await page.waitForSelector('#later[data-state="ready"]');
+  assert.match(await page.locator('#later .rw-title').textContent(), /Poplar and Limehouse/);
+
+  const mounted = await page.evaluate(async () => {
+    const manual = document.createElement('div');
+    manual.id = 'manual';
+    manual.dataset.seat = 'E14001525';
+    manual.dataset.src = 'data/';
+    document.querySelector('article').prepend(manual);
+    return window.ResultsWidget.mount(manual);
+  });
+  assert.equal(mounted, true);
+  await page.waitForSelector('#manual[data-state="ready"]');
+  assert.match(await page.locator('#manual .rw-title').textContent(), /Stratford and Bow/);
+  await context.close();
+});
+
+test('a broken widget stays alone: the others keep working', async () => {
+  const { page, context } = await strictPage(browser, { viewport: { width: 1280, height: 4000 } });
+  await page.goto(server.url + 'article.html');
+  await page.evaluate(() => {
+    for (const [id, seat, src] of [['bad-seat', 'E00000000', 'data/'], ['bad-src', 'E14001086', 'nowhere/']]) {
+      const el = document.createElement('div');
+      el.id = id;
+      el.setAttribute('data-results-widget', '');
+      el.dataset.seat = seat;
+      el.dataset.src = src;
+      document.querySelector('article').prepend(el);
+    }
+  });
+  await page.waitForSelector('#bad-seat[data-state="error"]');
+  await page.waitForSelector('#bad-src[data-state="error"]');
+  assert.match(await page.locator('#bad-seat [role="alert"]').textContent(), /server answered 404/);
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].filter((h) => h.dataset.state === 'ready').length === 3, `article > ${host}:not([id])`);
+  // The good ones still respond to the reader.
+  const table = page.locator(`article > ${host}[data-view="result"]`);
+  await table.getByRole('button', { name: /^Votes/ }).click();
+  await table.locator('th[aria-sort="ascending"]').waitFor();
+  await context.close();
+});
+
+test('the iframe embed tells its parent its height, and the listener fits the iframe', async () => {
+  const { page, context } = await strictPage(browser, { viewport: { width: 800, height: 900 } });
+  // The parent page is the editor's (no policy of ours): the documented listener, and the iframe.
+  await page.route(server.url + 'parent.html', (route) => route.fulfill({ contentType: 'text/html', body: `
+    <iframe id="rw" src="${server.url}embed.html?view=result&seat=E14001086&frame=rw" title="Election results" style="width:100%;border:0;height:150px"></iframe>
+    <script>
+      addEventListener('message', (e) => {
+        if (e.data && e.data.type === 'results-widget:height') {
+          const frame = document.getElementById(e.data.frame);
+          if (frame) frame.style.height = e.data.height + 'px';
+        }
+      });
+    </script>` }));
+  await page.goto(server.url + 'parent.html');
+  await page.waitForFunction(() => document.getElementById('rw').getBoundingClientRect().height > 600);
+  const frame = page.frameLocator('#rw');
+  await frame.locator(`${host}[data-state="ready"]`).waitFor();
+  const inner = await page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  const outer = await page.evaluate(() => document.getElementById('rw').getBoundingClientRect().height);
+  assert.ok(Math.abs(inner - outer) <= 2, `iframe ${outer} px for content ${inner} px`);
+  await context.close();
+});
