@@ -31,6 +31,10 @@ pub struct WidgetProps {
     /// Files already in hand, by URL (tests, server rendering): not fetched.
     #[prop_or_default]
     pub preloaded: Option<Rc<Vec<(String, Data)>>>,
+    /// Where the host holds static HTML (from `results render`): the hidden element
+    /// the live widget renders into, shown in place of the static HTML once ready.
+    #[prop_or_default]
+    pub takeover: Option<web_sys::Element>,
 }
 
 /// The results widget.
@@ -64,8 +68,17 @@ pub fn Widget(props: &WidgetProps) -> Html {
 
     // Report where the widget stands on its host element, after the DOM is updated.
     {
-        let host = props.host.clone();
+        let (host, takeover) = (props.host.clone(), props.takeover.clone());
         use_effect_with(state.data_state(), move |phase| {
+            if let (Some(host), Some(live), true) = (&host, &takeover, *phase != "loading") {
+                // The live widget replaces the static HTML in one step, so nothing jumps.
+                let children = host.children();
+                let stale: Vec<web_sys::Element> = (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c != live).collect();
+                for child in stale {
+                    child.remove();
+                }
+                let _ = live.remove_attribute("hidden");
+            }
             if let Some(host) = host {
                 let _ = host.set_attribute("data-state", phase);
                 // `results-widget:ready` and `results-widget:error`, for the page's scripts.

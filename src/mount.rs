@@ -60,6 +60,20 @@ pub fn mount(host: Element, instance: usize) {
         Route::from_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())))
     };
     let route = if sync_url { route_from_location().unwrap_or(from_attributes) } else { from_attributes };
+    // Static HTML from `results render` stays until the live widget is ready.
+    let has_static = {
+        let children = host.children();
+        (0..children.length()).filter_map(|i| children.item(i)).any(|c| c.tag_name() != "NOSCRIPT")
+    };
+    let takeover = if has_static {
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("div").ok()).and_then(|live| {
+            let _ = live.set_attribute("hidden", "");
+            host.append_child(&live).ok().map(|_| live)
+        })
+    } else {
+        None
+    };
+    let root = takeover.clone().unwrap_or_else(|| host.clone());
     let props = WidgetProps {
         src: attr("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string()).into(),
         route,
@@ -67,7 +81,8 @@ pub fn mount(host: Element, instance: usize) {
         instance,
         sync_url,
         preloaded: None,
+        takeover,
     };
     let _ = host.set_attribute("data-state", "loading");
-    yew::Renderer::<Widget>::with_root_and_props(host, props).render();
+    yew::Renderer::<Widget>::with_root_and_props(root, props).render();
 }

@@ -5,4 +5,5 @@ pub mod elections;
 pub mod import;
 pub mod links;
 pub mod parties;
+pub mod render;
 pub mod store;

@@ -40,6 +40,33 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write the static HTML of a view (a real table and an inline SVG chart), for
+    /// readers without JavaScript, in-app browsers, AMP and archives.
+    #[command(after_help = "Examples:\n  results render --view result --seat E14001086 --src data/ > snippet.html\n  results render --view history --seat E14001086 --src data/ --page --out dist/bgs-history.html\n\nThe output is the embed snippet's element with the widget inside: paste it where the\nscript embed goes, and the live widget takes over from it when it is ready.")]
+    Render {
+        /// result, history, compare or national.
+        #[arg(long, default_value = "result")]
+        view: String,
+        /// One or more ONS codes, comma separated.
+        #[arg(long, default_value = "")]
+        seat: String,
+        /// An election id; the latest in the data when left out.
+        #[arg(long)]
+        election: Option<String>,
+        /// The data as the embed will fetch it: a results directory (or one .json
+        /// file), as a path relative to the page.
+        #[arg(long)]
+        src: String,
+        /// Where that data is on this machine, when not at `src` from here.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Write a whole HTML page (with the widget's styles and loader) rather than the snippet.
+        #[arg(long)]
+        page: bool,
+        /// The file to write; standard output when left out.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Print the JSON Schema of results JSON (format version 1).
     #[command(after_help = "Example:\n  results schema > results.schema.json")]
     Schema,
@@ -239,6 +266,27 @@ fn progress(message: &str) {
     eprintln!("results: {message}");
 }
 
+fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: bool, out: Option<PathBuf>) -> Result<(), ImportError> {
+    let mut pairs = vec![("view", view), ("seat", seat)];
+    if let Some(election) = election.as_deref() {
+        pairs.push(("election", election));
+    }
+    let route = results_core::Route::from_pairs(pairs);
+    if route.view.as_str() != view.trim().to_lowercase() {
+        return Err(ImportError::Invalid(vec![format!("unknown view \"{view}\"; use result, history, compare or national")]));
+    }
+    let dir = data.unwrap_or_else(|| PathBuf::from(src));
+    let widget = results_cli::render::render(&route, &dir, src)?;
+    let text = if page { results_cli::render::page("Election results", &widget) } else { widget + "\n" };
+    match out {
+        Some(path) => std::fs::write(&path, text).map_err(|source| ImportError::Write { path, source }),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
 fn schema() -> Result<(), ImportError> {
     let text = serde_json::to_string_pretty(&results_core::model::json_schema()).map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
     println!("{text}");
@@ -251,6 +299,7 @@ fn main() -> ExitCode {
         Command::Import(source) => import(source),
         Command::Validate { path } => store::validate_path(Path::new(&path)),
         Command::Schema => schema(),
+        Command::Render { view, seat, election, src, data, page, out } => render(&view, &seat, election, &src, data, page, out),
         Command::Hexmap { file, out } => store::add_hexmap(&out, &file, HEX_RENAMES).map(|n| progress(&format!("placed {n} seats on the hex map"))),
     };
     match outcome {

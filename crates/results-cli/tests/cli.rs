@@ -66,7 +66,7 @@ fn schema_is_json_describing_the_format() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"], &["import", "london", "--help"], &["import", "mayor-sv", "--help"], &["import", "lga", "--help"], &["import", "csv", "--help"]] {
+    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["render", "--help"], &["hexmap", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"], &["import", "london", "--help"], &["import", "mayor-sv", "--help"], &["import", "lga", "--help"], &["import", "csv", "--help"]] {
         let out = results(args);
         assert!(out.status.success(), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");
@@ -154,4 +154,33 @@ fn importing_local_elections() {
     let out = results(&["import", "london", "--year", "2026", "--out", ward.to_str().unwrap(), "--candidates", &local("gla-london-borough-elections-2026/candidates_2026.csv")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("2026 needs --wards"));
+}
+
+#[test]
+fn render_writes_hostile_strings_as_inert_text() {
+    let dir = scratch("render-hostile");
+    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/seats/E14001086.json")).unwrap();
+    let payload = r#"<img src=x onerror=alert(1)><script>alert(2)</script>\"><svg onload=alert(3)>"#;
+    let hostile = shipped
+        .replace("Rushanara Ali", payload)
+        .replace("Bethnal Green and Stepney", payload)
+        .replace("\"Labour\"", &format!("\"{payload}\""))
+        .replace("2024 general election", payload);
+    std::fs::create_dir_all(dir.join("seats")).unwrap();
+    std::fs::write(dir.join("seats/E14001086.json"), hostile).unwrap();
+    let out = results(&["render", "--view", "result", "--seat", "E14001086", "--src", "data/", "--data", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8_lossy(&out.stdout);
+    // Escaped text may say "onerror=": what must not exist is a tag that would run it.
+    for injected in ["<img", "<script", "<svg onload"] {
+        assert!(!html.contains(injected), "{injected} in {html}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
+}
+
+#[test]
+fn render_refuses_an_unknown_view() {
+    let out = results(&["render", "--view", "map", "--seat", "E14001086", "--src", "data/"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown view \"map\""));
 }

@@ -1,0 +1,52 @@
+//! `results render`: the static HTML of any view, from the widget's own components
+//! (Yew's server-side rendering), for readers without JavaScript, in-app browsers,
+//! AMP and archives. An embed can hold it; the widget takes over when it is ready.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use results_core::Route;
+use results_widget::fetch::{data_from_text, Data};
+use results_widget::state::WidgetState;
+use results_widget::{Widget, WidgetProps};
+
+use crate::import::ImportError;
+use crate::store::escape_attribute;
+
+/// Renders `route` with the data in `dir`, which the embed will fetch from `src`.
+/// Returns the host element with the rendered widget inside.
+pub fn render(route: &Route, dir: &Path, src: &str) -> Result<String, ImportError> {
+    let state = WidgetState::new(src.to_string(), route.clone());
+    let needs = state.needs().map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
+    let mut files: Vec<(String, Data)> = Vec::new();
+    for (url, kind) in needs {
+        let relative = url.strip_prefix(src).unwrap_or(&url);
+        let path = if src.ends_with(".json") { dir.to_path_buf() } else { dir.join(relative) };
+        let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
+        let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
+        files.push((url, data));
+    }
+    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), takeover: None };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;
+    let local = tokio::task::LocalSet::new();
+    let inner = local.block_on(&runtime, yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false).render());
+    let mut attributes = format!(" data-view=\"{}\"", route.view.as_str());
+    if !route.seats.is_empty() {
+        attributes.push_str(&format!(" data-seat=\"{}\"", escape_attribute(&route.seats.join(","))));
+    }
+    if let Some(election) = &route.election {
+        attributes.push_str(&format!(" data-election=\"{}\"", escape_attribute(election)));
+    }
+    Ok(format!("<div data-results-widget{attributes} data-src=\"{}\" data-state=\"static\">{inner}</div>", escape_attribute(src)))
+}
+
+/// A whole page around a rendered widget: its styles, and the loader so that the
+/// live widget takes over where JavaScript runs.
+pub fn page(title: &str, widget: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"results-widget.css\">\n</head>\n<body>\n{widget}\n<script type=\"module\" src=\"results-widget.js\"></script>\n</body>\n</html>\n",
+        escape_attribute(title)
+    )
+}
