@@ -133,3 +133,39 @@ test('the iframe embed tells its parent its height, and the listener fits the if
   assert.ok(Math.abs(inner - outer) <= 2, `iframe ${outer} px for content ${inner} px`);
   await context.close();
 });
+
+test('the embed builder shows the live widget and the snippet for what the editor picked', async () => {
+  const { page, context, problems } = await strictPage(browser, { viewport: { width: 1280, height: 2000 } });
+  await page.addInitScript(recordViolations);
+  await page.goto(server.url + 'builder.html');
+  await page.waitForSelector(`#preview ${host}[data-state="ready"]`);
+  await page.getByLabel('View', { exact: true }).selectOption('history');
+  await page.waitForSelector(`#preview ${host}[data-view="history"][data-state="ready"]`);
+  assert.equal(await page.locator(`#preview ${host} tbody tr`).count(), 6);
+  const snippet = await page.getByLabel('Script embed snippet').inputValue();
+  assert.match(snippet, /<div data-results-widget data-view="history" data-seat="E14001086" data-src="\/widgets\/results\/data\/"><\/div>/);
+  assert.match(snippet, /<script type="module" src="\/widgets\/results\/results-widget.js"><\/script>/);
+  await page.getByLabel('View', { exact: true }).selectOption('compare');
+  await page.waitForSelector(`#preview ${host}[data-view="compare"][data-state="ready"]`);
+  assert.match(await page.getByLabel('Iframe embed code').inputValue(), /embed\.html\?view=compare&amp;seat=E14001086%2CE14001430%2CE14001525/);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hosted under another path, the built files still work', async () => {
+  const { mkdtemp, cp, mkdir } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { dist } = await import('./support.mjs');
+  const site = await mkdtemp(path.join(os.tmpdir(), 'rw-site-'));
+  await mkdir(path.join(site, 'widgets'), { recursive: true });
+  await cp(dist, path.join(site, 'widgets', 'results'), { recursive: true });
+  const other = await serve(site);
+  const { page, context } = await strictPage(browser, { viewport: { width: 1280, height: 4000 } });
+  await page.goto(other.url + 'widgets/results/article.html');
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].filter((h) => h.dataset.state === 'ready').length === 3, host);
+  assert.ok(other.requests.every((p) => p.startsWith('/widgets/results/')), other.requests.join(' '));
+  await context.close();
+  await other.close();
+});
