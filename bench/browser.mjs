@@ -52,6 +52,8 @@ async function readyFigures(path, name, budget) {
   report(`${name}: bytes transferred (gzip off, local)`, transfers, null, 'KB');
 }
 
+// From a press to the next painted frame: the handler, Yew's render and the
+// browser's style, layout and paint all fall inside.
 async function sortFigure(path, name, button, budget) {
   const times = [];
   const { p, context } = await page();
@@ -69,9 +71,57 @@ async function sortFigure(path, name, button, budget) {
   report(`${name}: press "${button}" to next frame`, times, budget, 'ms');
 }
 
+// Typing one more letter in the compare search box to the painted suggestions.
+async function typeFigure(budget) {
+  const times = [];
+  const { p, context } = await page();
+  await p.goto(server.url + '?view=compare&seat=E14001086,E14001430');
+  await p.evaluate(() => window.__ready);
+  const box = p.getByRole('combobox');
+  for (let i = 0; i < runs; i += 1) {
+    await box.fill('');
+    await box.focus();
+    await p.keyboard.type('Ha');
+    times.push(await p.evaluate(() => new Promise((resolve) => {
+      const input = document.querySelector('[role="combobox"]');
+      const start = performance.now();
+      input.value += 'c';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+    })));
+  }
+  await context.close();
+  report('compare search: a key to updated suggestions', times, budget, 'ms');
+}
+
+// Bytes a national view transfers per poll: nothing changed (304s), and one seat changed.
+async function pollBytes() {
+  const { p, context } = await page();
+  await p.goto(server.url + '?view=national&refresh=1');
+  await p.evaluate(() => window.__ready);
+  const perPoll = async () => {
+    const from = server.log.length;
+    await p.waitForFunction((n) => document.querySelector('[data-results-widget]')?.dataset.poll === 'waiting' && true, null);
+    await p.waitForFunction(() => document.querySelector('[data-results-widget]').dataset.poll === 'polling', null, { polling: 5 });
+    await p.waitForFunction(() => document.querySelector('[data-results-widget]').dataset.poll === 'waiting', null, { polling: 5 });
+    return server.log.slice(from).reduce((sum, e) => sum + e.bytes + 200, 0) / 1024;
+  };
+  await perPoll(); // the first poll carries no validators yet
+  const unchanged = [];
+  for (let i = 0; i < 3; i += 1) unchanged.push(await perPoll());
+  await context.close();
+  report('national view, one poll with nothing changed (body + ~200 B headers)', unchanged, null, 'KB');
+  const index = server.log.filter((e) => e.path === '/data/index.json' && e.status === 200).at(-1);
+  report('national view, one poll after a change (index.json, uncompressed)', [index.bytes / 1024], null, 'KB');
+}
+
 try {
   await readyFigures('', 'one-seat demo', 150);
+  await readyFigures('?view=national', 'national view', 200);
   await sortFigure('', 'one-seat table', 'Votes', 16);
+  await sortFigure('?view=national', 'national table (650 rows)', 'Majority %', 16);
+  await typeFigure(16);
+  await pollBytes();
 } finally {
   await browser.close();
   await server.close();

@@ -7,7 +7,8 @@ use results_core::{Route, View};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::fetch::{load, Data};
+use crate::fetch::{load, seat_url, Data, Kind};
+use crate::live;
 use crate::state::{Action, WidgetState};
 use crate::views;
 
@@ -63,6 +64,28 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     dispatcher.dispatch(Action::Fetched(url, loaded));
                 });
             }
+        });
+    }
+
+    // On election night, re-read the data every `refresh` seconds.
+    {
+        let plan = state.route.refresh.and_then(|refresh| {
+            let needs = state.needs().ok()?;
+            let index = needs.iter().find(|(_, kind)| *kind == Kind::Index).map(|(url, _)| url.clone());
+            let files = needs
+                .into_iter()
+                .filter(|(_, kind)| *kind != Kind::Index)
+                .map(|(url, kind)| {
+                    let seat = state.route.seats.iter().find(|code| seat_url(state.src(), code) == url).cloned();
+                    (url, kind, seat)
+                })
+                .collect();
+            Some(live::Plan { refresh, index, files })
+        });
+        let (dispatcher, host) = (state.dispatcher(), props.host.clone());
+        use_effect_with(plan, move |plan| {
+            let poller = plan.clone().map(|plan| live::start(plan, dispatcher, host));
+            move || drop(poller)
         });
     }
 
@@ -137,6 +160,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     html! {
         <section class="rw" aria-labelledby={format!("{id}-heading")} aria-busy={(state.data_state() == "loading").to_string()}>
             { views::nav(&state, &dispatcher, &id) }
+            { views::stale(&state) }
             <div class="rw-body">{ body }</div>
         </section>
     }

@@ -1,9 +1,26 @@
 //! Loading results files and indexes over HTTP, with errors a reader understands.
+//!
+//! Nothing a server sends can break a widget: a request that does not finish within
+//! [`TIMEOUT_MS`] (headers or body) is aborted, a body over [`MAX_BYTES`] is refused,
+//! and a web page, a file of another type or one that is not UTF-8 text each get a
+//! sentence saying so instead of a parse error.
 
 use std::rc::Rc;
 
 use results_core::model::Index;
 use results_core::{LoadError, ResultsFile};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// How long a file may take, from the request to the last byte of its body, in
+/// milliseconds: 15 seconds.
+pub const TIMEOUT_MS: u32 = 15_000;
+
+/// The largest file the widget reads, in bytes: 5 MB. The whole country's index is
+/// about 0.2 MB and a seat's file a few kilobytes, so anything near this is not
+/// results data, or is more than a reader's phone should be asked to parse. A
+/// `Content-Length` over it is refused before the body is read; a body without one
+/// is measured once read, before it is copied into the wasm memory.
+pub const MAX_BYTES: u64 = 5_000_000;
 
 /// What a URL holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,8 +55,24 @@ impl PartialEq for Data {
 pub enum FetchError {
     #[error("The results could not be loaded: the connection failed ({detail}). Check your connection and try again.")]
     Network { detail: String },
-    #[error("The results could not be loaded: the server answered {status} for {url}.")]
+    /// The server answered with an HTTP error status.
+    #[error("{}", status_message(*status, url))]
     Status { status: u16, url: String },
+    /// No answer, or not the whole body, within the time limit.
+    #[error("The results server did not answer within {}.", seconds(*timeout_ms))]
+    Timeout { timeout_ms: u32 },
+    /// The body is over [`MAX_BYTES`].
+    #[error("The results file is too large to load ({}; the widget's limit is {}).", megabytes(*bytes), megabytes(MAX_BYTES))]
+    TooLarge { bytes: u64 },
+    /// An HTML page (a login page, a "not found" page served with status 200).
+    #[error("The server sent a web page instead of results data (is the address right?)")]
+    WebPage,
+    /// A body of a type that is not JSON, by its `Content-Type`.
+    #[error("The server sent a file of type \"{content_type}\" instead of results data (JSON), so nothing is shown.")]
+    ContentType { content_type: String },
+    /// A body that is not UTF-8.
+    #[error("The results file is not UTF-8 text, so it cannot be read (was it saved in another encoding?)")]
+    NotText,
     #[error("The results file has a problem, so nothing is shown rather than something wrong: {0}")]
     Data(LoadError),
     #[error("The results index could not be read: {0}")]
@@ -50,6 +83,34 @@ pub enum FetchError {
     NoSeat,
     #[error("This view needs a results directory (with index.json), not a single file.")]
     NeedsDirectory,
+}
+
+/// An HTTP error status in a reader's words, by its class.
+fn status_message(status: u16, url: &str) -> String {
+    match status {
+        404 | 410 => format!("The results were not found: the server answered {status} for {url}. Is the address right?"),
+        401 | 403 => format!("The results server refused access to {url} (error {status})."),
+        408 | 429 => format!("The results server is busy (error {status} for {url}). Try again in a moment."),
+        500..=599 => format!("The results server had a problem (error {status} for {url}). Try again in a moment."),
+        _ => format!("The results could not be loaded: the server answered {status} for {url}."),
+    }
+}
+
+fn seconds(ms: u32) -> String {
+    match ms.div_ceil(1000) {
+        1 => "1 second".to_string(),
+        n => format!("{n} seconds"),
+    }
+}
+
+/// Bytes in megabytes to a tenth, in whole numbers (float formatting would cost the
+/// widget kilobytes of code).
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_add(50_000) / 100_000;
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        tenth => format!("{}.{tenth} MB", tenths / 10),
+    }
 }
 
 /// Whether `src` names one results file rather than a results directory.
@@ -84,21 +145,206 @@ pub fn index_url(src: &str) -> String {
 pub fn data_from_text(text: &str, kind: Kind) -> Result<Data, FetchError> {
     match kind {
         Kind::Results => results_core::parse_results(text).map(|f| Data::Results(Rc::new(f))).map_err(FetchError::Data),
-        Kind::Index => serde_json::from_str::<Index>(text).map(|i| Data::Index(Rc::new(i))).map_err(|e| FetchError::Index(e.to_string())),
+        Kind::Index => {
+            let index = serde_json::from_str::<Index>(text).map_err(|e| FetchError::Index(e.to_string()))?;
+            check_index(&index).map_err(FetchError::Index)?;
+            Ok(Data::Index(Rc::new(index)))
+        }
     }
 }
 
-/// Fetches and parses one file.
+/// What the index's types do not say: its colours are colours (they become `fill`
+/// attributes, so anything else is refused as a results file's would be).
+fn check_index(index: &Index) -> Result<(), String> {
+    use results_core::validate::is_hex_colour;
+    let problems: Vec<String> = index
+        .parties
+        .iter()
+        .enumerate()
+        .flat_map(|(i, party)| {
+            let colour = (!is_hex_colour(&party.colour)).then(|| format!("parties[{i}].colour: must be a hex colour such as #e4003b, found \"{}\"", party.colour));
+            let dark = party.dark_colour.as_ref().filter(|c| !is_hex_colour(c)).map(|c| format!("parties[{i}].dark_colour: must be a hex colour such as #ff5a7a, found \"{c}\""));
+            colour.into_iter().chain(dark)
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+/// Checks a fetched body (its size, its encoding, that it is not a web page) and
+/// parses it as what the URL holds.
+pub fn data_from_bytes(bytes: Vec<u8>, kind: Kind) -> Result<Data, FetchError> {
+    let length = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if length > MAX_BYTES {
+        return Err(FetchError::TooLarge { bytes: length });
+    }
+    let text = String::from_utf8(bytes).map_err(|_| FetchError::NotText)?;
+    // A byte order mark, as some Windows editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // JSON never starts with `<`: this is a page (an error page served with 200, a
+    // host's "not found" page, a login wall).
+    if text.trim_start().starts_with('<') {
+        return Err(FetchError::WebPage);
+    }
+    data_from_text(text, kind)
+}
+
+/// Whether a `Content-Type` is one results data may come with: JSON by name, or the
+/// generic types static hosts give files they do not know, or none.
+pub fn check_content_type(content_type: Option<&str>) -> Result<(), FetchError> {
+    let Some(value) = content_type else { return Ok(()) };
+    let essence = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    match essence.as_str() {
+        "" | "application/json" | "text/json" | "application/octet-stream" | "text/plain" => Ok(()),
+        json if json.ends_with("+json") => Ok(()),
+        "text/html" | "application/xhtml+xml" => Err(FetchError::WebPage),
+        _ => Err(FetchError::ContentType { content_type: essence.chars().take(80).collect() }),
+    }
+}
+
+/// Refuses a body whose `Content-Length` is over [`MAX_BYTES`], before it is read.
+pub fn check_content_length(content_length: Option<&str>) -> Result<(), FetchError> {
+    match content_length.and_then(|value| value.trim().parse::<u64>().ok()) {
+        Some(bytes) if bytes > MAX_BYTES => Err(FetchError::TooLarge { bytes }),
+        _ => Ok(()),
+    }
+}
+
+/// Fetches and parses one file, within [`TIMEOUT_MS`].
 pub async fn load(url: &str, kind: Kind) -> Result<Data, FetchError> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|err| FetchError::Network { detail: err.to_string() })?;
+    load_within(url, kind, TIMEOUT_MS).await
+}
+
+/// Fetches and parses one file, giving up after `timeout_ms` milliseconds (the
+/// response and its whole body).
+pub async fn load_within(url: &str, kind: Kind, timeout_ms: u32) -> Result<Data, FetchError> {
+    let mut validators = Validators::default();
+    match fetch_checked(url, kind, timeout_ms, &mut validators).await? {
+        Some(data) => Ok(data),
+        // Nothing was asked conditionally, so a 304 is the server's mistake.
+        None => Err(FetchError::Status { status: 304, url: url.to_string() }),
+    }
+}
+
+/// What identifies the version of a file a widget has (`ETag`, `Last-Modified`): sent
+/// back as `If-None-Match` and `If-Modified-Since`, so that an unchanged file costs a
+/// `304 Not Modified` and no parsing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// Fetches and parses a file unless the server says it is unchanged since `known`
+/// (`Ok(None)`), within [`TIMEOUT_MS`]; `known` is updated from the answer. Every
+/// check of [`load`] applies.
+pub async fn load_if_changed(url: &str, kind: Kind, known: &mut Validators) -> Result<Option<Data>, FetchError> {
+    fetch_checked(url, kind, TIMEOUT_MS, known).await
+}
+
+async fn fetch_checked(url: &str, kind: Kind, timeout_ms: u32, known: &mut Validators) -> Result<Option<Data>, FetchError> {
+    let deadline = Deadline::start(timeout_ms);
+    let fetched = fetch_bytes(url, deadline.signal().as_ref(), known).await;
+    let timed_out = deadline.finish();
+    match fetched {
+        // The abort surfaces as a failed connection or body.
+        Err(FetchError::Network { .. }) if timed_out => Err(FetchError::Timeout { timeout_ms }),
+        Err(err) => Err(err),
+        Ok(None) => Ok(None),
+        Ok(Some((bytes, validators))) => {
+            let data = data_from_bytes(bytes, kind)?;
+            // Only a file that was read is a known version: a broken one is asked for whole again.
+            *known = validators;
+            Ok(Some(data))
+        }
+    }
+}
+
+/// The body and its validators, or `None` for a `304 Not Modified` to a conditional request.
+async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>, known: &Validators) -> Result<Option<(Vec<u8>, Validators)>, FetchError> {
+    let network = |err: gloo_net::Error| FetchError::Network { detail: err.to_string() };
+    let mut request = gloo_net::http::Request::get(url).abort_signal(signal);
+    if let Some(etag) = &known.etag {
+        request = request.header("if-none-match", etag);
+    }
+    if let Some(date) = &known.last_modified {
+        request = request.header("if-modified-since", date);
+    }
+    let response = request.send().await.map_err(network)?;
+    let conditional = known.etag.is_some() || known.last_modified.is_some();
+    if conditional && response.status() == 304 {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(FetchError::Status { status: response.status(), url: url.to_string() });
     }
-    let text = response.text().await.map_err(|err| FetchError::Network { detail: err.to_string() })?;
-    data_from_text(&text, kind)
+    let headers = response.headers();
+    check_content_type(headers.get("content-type").as_deref())?;
+    check_content_length(headers.get("content-length").as_deref())?;
+    // The body as an ArrayBuffer, measured before it is copied into the wasm memory
+    // (which never shrinks): a body without a Content-Length is refused there.
+    let failed = |err: JsValue| FetchError::Network {
+        detail: err.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| err.as_string()).unwrap_or_default(),
+    };
+    let raw = web_sys::Response::from(response);
+    let buffer = wasm_bindgen_futures::JsFuture::from(raw.array_buffer().map_err(failed)?).await.map_err(failed)?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let length = u64::from(bytes.length());
+    if length > MAX_BYTES {
+        return Err(FetchError::TooLarge { bytes: length });
+    }
+    let validators = Validators { etag: headers.get("etag"), last_modified: headers.get("last-modified") };
+    Ok(Some((bytes.to_vec(), validators)))
+}
+
+/// A request's time limit: an `AbortController` whose `abort`, bound to it, a timer
+/// calls. No Rust closure is involved, so a timer that fires late (a page that wraps
+/// `setTimeout`, a test's fake clock) cannot call into freed memory: it aborts a
+/// finished request, which does nothing.
+struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<(web_sys::Window, i32)>,
+}
+
+impl Deadline {
+    /// Starts the clock. Where there is no `AbortController` (a very old browser) or
+    /// no window, the request simply has no time limit.
+    fn start(timeout_ms: u32) -> Deadline {
+        let controller = web_sys::AbortController::new().ok();
+        let abort = controller.as_ref().and_then(|controller| {
+            let abort = js_sys::Reflect::get(controller, &JsValue::from_str("abort")).ok()?;
+            Some(abort.dyn_into::<js_sys::Function>().ok()?.bind0(controller))
+        });
+        let timer = match (web_sys::window(), abort) {
+            (Some(window), Some(abort)) => {
+                let delay = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&abort, delay).ok().map(|handle| (window, handle))
+            }
+            _ => None,
+        };
+        Deadline { controller, timer }
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller.as_ref().map(web_sys::AbortController::signal)
+    }
+
+    /// Stops the clock and says whether the time ran out. Also aborts the request, so
+    /// that a body left unread (an error status, a refused type or size) stops
+    /// downloading; aborting a finished request does nothing.
+    fn finish(self) -> bool {
+        let expired = self.controller.as_ref().is_some_and(|c| c.signal().aborted());
+        if let Some((window, handle)) = &self.timer {
+            window.clear_timeout_with_handle(*handle);
+        }
+        if let Some(controller) = &self.controller {
+            controller.abort();
+        }
+        expired
+    }
 }
 
 #[cfg(test)]
@@ -120,5 +366,60 @@ mod tests {
         let err = data_from_text("<html>oops</html>", Kind::Results).unwrap_err();
         assert!(err.to_string().contains("not valid JSON"), "{err}");
         assert!(matches!(data_from_text("{}", Kind::Index), Err(FetchError::Index(_))));
+    }
+
+    #[test]
+    fn bodies_that_are_not_results_data_say_what_they_are() {
+        let page = b"\n  <!doctype html><title>Not found</title>".to_vec();
+        assert_eq!(data_from_bytes(page, Kind::Results), Err(FetchError::WebPage));
+        assert_eq!(data_from_bytes(vec![b'{', 0xff, 0xfe, b'}'], Kind::Results), Err(FetchError::NotText));
+        let huge = vec![b' '; usize::try_from(MAX_BYTES).unwrap() + 1];
+        assert_eq!(data_from_bytes(huge, Kind::Index), Err(FetchError::TooLarge { bytes: MAX_BYTES + 1 }));
+        let truncated = br#"{"version":1,"elections":[{"id":"#.to_vec();
+        assert!(matches!(data_from_bytes(truncated, Kind::Results), Err(FetchError::Data(LoadError::Syntax { .. }))));
+        // A byte order mark is not an error.
+        let index = "\u{feff}{}".as_bytes().to_vec();
+        assert!(matches!(data_from_bytes(index, Kind::Index), Err(FetchError::Index(_))));
+    }
+
+    #[test]
+    fn an_index_with_a_colour_that_is_not_a_colour_is_refused() {
+        let index = |colour: &str| {
+            format!(r#"{{"version":1,"elections":[],"election":"ge","seats":[],"parties":[{{"id":"a","name":"A","abbreviation":"A","colour":"{colour}"}}]}}"#)
+        };
+        assert!(matches!(data_from_text(&index("#e4003b"), Kind::Index), Ok(Data::Index(_))));
+        let err = data_from_text(&index("red;background:url(x)"), Kind::Index).unwrap_err();
+        assert_eq!(err.to_string(), "The results index could not be read: parties[0].colour: must be a hex colour such as #e4003b, found \"red;background:url(x)\"");
+    }
+
+    #[test]
+    fn content_types_of_json_and_of_unknown_files_are_accepted() {
+        for ok in [None, Some("application/json"), Some("application/json; charset=utf-8"), Some("Text/JSON"), Some("text/plain;charset=UTF-8"), Some("application/octet-stream"), Some("application/geo+json"), Some("")] {
+            assert_eq!(check_content_type(ok), Ok(()), "{ok:?}");
+        }
+        assert_eq!(check_content_type(Some("text/html; charset=utf-8")), Err(FetchError::WebPage));
+        let err = check_content_type(Some("image/png")).unwrap_err();
+        assert_eq!(err.to_string(), "The server sent a file of type \"image/png\" instead of results data (JSON), so nothing is shown.");
+    }
+
+    #[test]
+    fn a_content_length_over_the_limit_is_refused_before_reading() {
+        assert_eq!(check_content_length(None), Ok(()));
+        assert_eq!(check_content_length(Some("8036")), Ok(()));
+        assert_eq!(check_content_length(Some("not a number")), Ok(()));
+        let err = check_content_length(Some("52428800")).unwrap_err();
+        assert_eq!(err.to_string(), "The results file is too large to load (52.4 MB; the widget's limit is 5 MB).");
+    }
+
+    #[test]
+    fn messages_in_a_readers_words() {
+        let status = |status| FetchError::Status { status, url: "data/seats/E1.json".into() }.to_string();
+        assert_eq!(status(404), "The results were not found: the server answered 404 for data/seats/E1.json. Is the address right?");
+        assert_eq!(status(500), "The results server had a problem (error 500 for data/seats/E1.json). Try again in a moment.");
+        assert_eq!(status(503), "The results server had a problem (error 503 for data/seats/E1.json). Try again in a moment.");
+        assert!(status(403).contains("refused access"));
+        assert!(status(418).contains("answered 418"));
+        assert_eq!(FetchError::Timeout { timeout_ms: TIMEOUT_MS }.to_string(), "The results server did not answer within 15 seconds.");
+        assert_eq!(FetchError::Timeout { timeout_ms: 800 }.to_string(), "The results server did not answer within 1 second.");
     }
 }

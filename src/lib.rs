@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod fetch;
+pub mod live;
 pub mod mount;
 pub mod state;
 pub mod views;

@@ -53,7 +53,7 @@ pub fn mount(host: Element, instance: usize) {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let sync_url = host.has_attribute("data-sync-url");
     let from_attributes = {
-        let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election")]
+        let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election"), ("refresh", "data-refresh")]
             .into_iter()
             .filter_map(|(name, attribute)| attr(attribute).map(|v| (name, v)))
             .collect();

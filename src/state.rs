@@ -33,6 +33,10 @@ pub struct WidgetState {
     pub compare_sort: Sort<CompareColumn>,
     pub national_sort: Sort<SeatColumn>,
     pub filter: SeatFilter,
+    /// Why the last refresh failed, while the last good data stays on show.
+    pub stale: Option<String>,
+    /// Seats that declared in the last update, marked for a moment.
+    pub fresh: Vec<String>,
 }
 
 /// Everything that changes a widget.
@@ -51,6 +55,12 @@ pub enum Action {
     Filter(SeatFilter),
     /// The national table's "closest results" order.
     Closest,
+    /// A refresh brought new data for a file.
+    Refreshed(String, Data),
+    /// A refresh failed; the data on show stays.
+    RefreshFailed(String),
+    /// A refresh worked again after failing.
+    RefreshRecovered,
 }
 
 impl WidgetState {
@@ -64,6 +74,8 @@ impl WidgetState {
             compare_sort: default_compare_sort(),
             national_sort: national::default_sort(),
             filter: SeatFilter::default(),
+            stale: None,
+            fresh: Vec::new(),
         }
     }
 
@@ -157,6 +169,21 @@ impl WidgetState {
             Action::SortNational(column) => next.national_sort = self.national_sort.pressed(column),
             Action::Filter(filter) => next.filter = filter,
             Action::Closest => next.national_sort = national::closest_sort(),
+            Action::Refreshed(url, data) => {
+                next.fresh = match (self.file(&url), &data) {
+                    (Some(Fetch::Ready(Data::Index(before))), Data::Index(after)) => after
+                        .seats
+                        .iter()
+                        .filter(|row| row.declared && before.seats.iter().any(|old| old.code == row.code && !old.declared))
+                        .map(|row| row.code.clone())
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                next.set_file(url, Fetch::Ready(data));
+                next.stale = None;
+            }
+            Action::RefreshFailed(why) => next.stale = Some(why),
+            Action::RefreshRecovered => next.stale = None,
         }
         next
     }
@@ -205,6 +232,28 @@ mod tests {
         assert!(failed.missing().is_empty());
         let retried = failed.apply(Action::Retry);
         assert_eq!(retried.missing().len(), 1);
+    }
+
+    #[test]
+    fn a_refresh_marks_new_declarations_and_a_failure_keeps_the_data() {
+        use results_core::model::{Index, IndexRow};
+        let row = |code: &str, declared: bool| IndexRow {
+            code: code.into(), name: code.into(), region: None, nation: None, declared, winner: None, party: None,
+            second: None, majority: 0, majority_share: 0.0, turnout: None, result: String::new(), file: String::new(), hex: None, hash: None,
+        };
+        let index = |rows: Vec<IndexRow>| Data::Index(Rc::new(Index {
+            version: 1, attribution: None, updated: None, elections: vec![], parties: vec![], election: "e".into(), totals: vec![], hex_layout: None, seats: rows,
+        }));
+        let url = "data/index.json".to_string();
+        let s = state(View::National, &[]).apply(Action::Fetched(url.clone(), Ok(index(vec![row("A", true), row("B", false)]))));
+        let sorted = s.apply(Action::SortNational(SeatColumn::Majority));
+        let updated = sorted.apply(Action::Refreshed(url.clone(), index(vec![row("A", true), row("B", true)])));
+        assert_eq!(updated.fresh, ["B"]);
+        assert_eq!(updated.national_sort, sorted.national_sort, "the reader's sort survives");
+        let failed = updated.apply(Action::RefreshFailed("the server had a problem".into()));
+        assert_eq!(failed.data_state(), "ready", "the last good data stays");
+        assert_eq!(failed.stale.as_deref(), Some("the server had a problem"));
+        assert_eq!(failed.apply(Action::RefreshRecovered).stale, None);
     }
 
     #[test]

@@ -78,3 +78,32 @@ pub fn source(attribution: Option<&str>) -> Html {
         None => html! {},
     }
 }
+
+/// "Updated 01:42": when the data on show was last updated, in the reader's time.
+pub fn updated(iso: Option<&str>) -> Html {
+    let Some(iso) = iso else { return html! {} };
+    html! { <p class="rw-updated">{ format!("Updated {}", clock(iso)) }</p> }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// Rendered on a server, the time is given in UTC.
+#[cfg(not(target_arch = "wasm32"))]
+fn clock(iso: &str) -> String {
+    iso.get(11..16).map_or_else(|| iso.to_string(), |hhmm| format!("{hhmm} UTC"))
+}
+
+/// The note that the data on show could not be brought up to date.
+pub fn stale(state: &WidgetState) -> Html {
+    match &state.stale {
+        Some(why) => html! { <p class="rw-stale" role="status">{ format!("Could not update: {why} Showing the last results received.") }</p> },
+        None => html! {},
+    }
+}

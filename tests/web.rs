@@ -57,7 +57,7 @@ fn press(host: &Element, selector: &str, label: &str) {
 fn mount(host: &Element, src: &str, view: View, preloaded: Option<Rc<Vec<(String, Data)>>>) {
     let props = WidgetProps {
         src: src.to_string().into(),
-        route: Route { view, seats: vec!["E14001086".into()], election: None },
+        route: Route { view, seats: vec!["E14001086".into()], ..Route::default() },
         host: Some(host.clone()),
         instance: 7,
         sync_url: false,

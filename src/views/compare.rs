@@ -57,7 +57,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     let mut waiting = false;
     for code in &state.route.seats {
         match seat_result(state, code) {
-            Some(Ok((result, _))) => results.push(result),
+            Some(Ok(shown)) => results.push(shown.result),
             Some(Err(message)) => return html! { <p class="rw-error" role="alert">{ message }</p> },
             None => waiting = true,
         }

@@ -11,7 +11,7 @@ use results_core::TableColumn;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{loading, party_label, sort_header, source, Dispatch};
+use super::{loading, party_label, sort_header, source, updated, Dispatch};
 use crate::components::{ChartFrame, ChartSpec};
 use crate::state::{Action, WidgetState};
 
@@ -32,11 +32,17 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     let total_seats: u32 = tallies.iter().map(|t| t.seats).sum();
     let areas_word = if total_seats as usize > index.seats.len() { "wards" } else { "seats" };
     let control = control(&tallies, total_seats);
+    let declared = index.seats.iter().filter(|r| r.declared).count();
+    let count = (declared < index.seats.len()).then(|| format!("{declared} of {} declared", index.seats.len()));
     html! {
         <>
             <header class="rw-header">
                 <h2 class="rw-title" id={format!("{id}-heading")}>{ format!("{election}: all {} {areas_word}", index.seats.len()) }</h2>
                 <p class="rw-election rw-control">{ control }</p>
+                if let Some(count) = count {
+                    <p class="rw-declared" role="status">{ count }</p>
+                }
+                { updated(index.updated.as_deref()) }
             </header>
             <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::seats_won(&tallies)))} id={format!("{id}-seats-chart")} />
             <div class="rw-table-wrap">
@@ -102,8 +108,9 @@ fn hex_map(index: &Index, state: &WidgetState, dispatch: &Dispatch) -> Html {
             Some(p) => format!("{}: {}, {}", row.name, p.name, row.result),
             None => format!("{}: awaiting declaration", row.name),
         };
+        let fresh = state.fresh.contains(&row.code);
         html! {
-            <g key={row.code.clone()} class="rw-hex" role="link" tabindex="0" aria-label={label} data-code={row.code.clone()}>
+            <g key={row.code.clone()} class={classes!("rw-hex", fresh.then_some("rw-fresh"))} role="link" tabindex="0" aria-label={label} data-code={row.code.clone()}>
                 <polygon {points} fill={colour} />
             </g>
         }
@@ -183,7 +190,7 @@ fn seats_table(index: &Index, state: &WidgetState, dispatch: &Dispatch, id: &str
         let code = row.code.clone();
         let open = open.clone();
         html! {
-            <tr key={row.code.clone()}>
+            <tr key={row.code.clone()} class={classes!(state.fresh.contains(&row.code).then_some("rw-fresh"), (!row.declared).then_some("rw-awaiting"))}>
                 <th scope="row"><button type="button" class="rw-link" onclick={Callback::from(move |_| open.emit(code.clone()))}>{ &row.name }</button></th>
                 <td>{ row.winner.clone().unwrap_or_default() }</td>
                 <td>{ party.map(|p| party_label(&p.colour, &p.name)).unwrap_or_default() }</td>

@@ -7,16 +7,23 @@ use results_core::format::{percent, points_change, thousands};
 use results_core::{Column, SeatResult, TableColumn};
 use yew::prelude::*;
 
-use super::{loading, party_label, sort_header, source, Dispatch};
+use super::{loading, party_label, sort_header, source, updated, Dispatch};
 use crate::components::{ChartFrame, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
+/// A seat's result with its file's credit line and update time.
+pub struct Shown {
+    pub result: SeatResult,
+    pub attribution: Option<String>,
+    pub updated: Option<String>,
+}
+
 /// The seat's result in the route's election, once its file is loaded.
-pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<(SeatResult, Option<String>), String>> {
+pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, String>> {
     let file = state.results(&seat_url(state.src(), code))?;
     Some(match file.contest(code, state.route.election.as_deref()) {
-        Some(contest) => Ok((SeatResult::new(file, contest), file.attribution.clone())),
+        Some(contest) => Ok(Shown { result: SeatResult::new(file, contest), attribution: file.attribution.clone(), updated: file.updated.clone() }),
         None => Err(format!("The results file has no result for the seat \"{code}\".")),
     })
 }
@@ -26,11 +33,12 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     match seat_result(state, code) {
         None => loading(),
         Some(Err(message)) => html! { <p class="rw-error" role="alert">{ message }</p> },
-        Some(Ok((result, attribution))) => html! {
+        Some(Ok(Shown { result, attribution, updated: stamp })) => html! {
             <>
                 <header class="rw-header">
                     <h2 class="rw-title" id={format!("{id}-heading")}>{ &result.name }</h2>
                     <p class="rw-election">{ &result.election_name }</p>
+                    { updated(stamp.as_deref()) }
                 </header>
                 { summary(&result) }
                 { table(&result, state, dispatch) }

@@ -19,27 +19,48 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on an ephemeral port; resolves to { url, close, requests }.
+/** Serves `dir` on an ephemeral port, as a static host or CDN would: ETag and
+ *  Last-Modified, answering 304 to conditional requests. Resolves to
+ *  { url, close, requests (pathnames), log ({ path, status, bytes }), failing }:
+ *  add a pathname to `failing` and it answers 500 until removed.
  *  `headers(pathname)` may add response headers (a Content-Security-Policy, say). */
 export async function serve(dir = dist, { headers = () => ({}) } = {}) {
   const requests = [];
+  const log = [];
+  const failing = new Set();
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
-    let file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
-    try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...headers(url.pathname) });
+    const answer = (status, head, body) => {
+      log.push({ path: url.pathname, status, bytes: body ? body.length : 0 });
+      res.writeHead(status, head);
       res.end(body);
+    };
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { answer(403, {}); return; }
+    if (failing.has(url.pathname)) { answer(500, { 'content-type': 'text/plain' }, Buffer.from('failing on purpose')); return; }
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) { file = path.join(file, 'index.html'); info = await stat(file); }
+      const body = await readFile(file);
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const modified = new Date(Math.floor(info.mtimeMs / 1000) * 1000).toUTCString();
+      const head = {
+        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+        etag,
+        'last-modified': modified,
+        'cache-control': 'no-cache',
+        ...headers(url.pathname),
+      };
+      if (req.headers['if-none-match'] === etag) { answer(304, { etag, 'last-modified': modified }); return; }
+      answer(200, head, body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      answer(404, { 'content-type': 'text/plain' }, Buffer.from('not found'));
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}/`, requests, log, failing, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
 }
 
 /** Launches Debian's Chromium headless, with the flags this machine needs. */

@@ -149,6 +149,7 @@ impl Builder {
         let file = ResultsFile {
             version: FORMAT_VERSION,
             attribution: self.attribution,
+            updated: None,
             elections: vec![self.election],
             parties: parties_out,
             constituencies: self.seats.into_values().collect(),

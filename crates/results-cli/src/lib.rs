@@ -6,4 +6,5 @@ pub mod import;
 pub mod links;
 pub mod parties;
 pub mod render;
+pub mod simulate;
 pub mod store;

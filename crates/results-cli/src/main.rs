@@ -67,6 +67,27 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Replay an election night: write a results directory as seats declare one by one.
+    #[command(after_help = "Example:\n  results simulate --from target/results-data --out night/ --interval 5\n  (serve night/ with any static server; point the widget's data-src at it with data-refresh)\n\nSeats declare in the order of their declaration times where the data has them,\notherwise in a random order fixed by --seed.")]
+    Simulate {
+        /// A results directory written by `results import` (its latest election is replayed).
+        #[arg(long)]
+        from: PathBuf,
+        /// The directory to write as the night goes on.
+        #[arg(long)]
+        out: PathBuf,
+        /// Seconds between declarations.
+        #[arg(long, default_value_t = 5.0)]
+        interval: f64,
+        /// Seats declared at each step.
+        #[arg(long, default_value_t = 1)]
+        batch: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Stop after this many steps.
+        #[arg(long)]
+        steps: Option<usize>,
+    },
     /// Print the JSON Schema of results JSON (format version 1).
     #[command(after_help = "Example:\n  results schema > results.schema.json")]
     Schema,
@@ -299,6 +320,10 @@ fn main() -> ExitCode {
         Command::Import(source) => import(source),
         Command::Validate { path } => store::validate_path(Path::new(&path)),
         Command::Schema => schema(),
+        Command::Simulate { from, out, interval, batch, seed, steps } => {
+            let night = results_cli::simulate::Night { interval, batch, seed, steps };
+            results_cli::simulate::run(&from, &out, &night, |declared, total| progress(&format!("{declared} of {total} declared")))
+        }
         Command::Render { view, seat, election, src, data, page, out } => render(&view, &seat, election, &src, data, page, out),
         Command::Hexmap { file, out } => store::add_hexmap(&out, &file, HEX_RENAMES).map(|n| progress(&format!("placed {n} seats on the hex map"))),
     };

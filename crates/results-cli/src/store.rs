@@ -14,11 +14,19 @@ use results_core::{LoadError, SeatResult};
 
 use crate::import::ImportError;
 
+/// Writes a file whole (a temporary file renamed into place, so a reader never
+/// sees half of it), and only when its content changed, so that an unchanged file
+/// keeps its modification time and a static server answers 304 for it.
 fn write(path: &Path, text: &str) -> Result<(), ImportError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| ImportError::Write { path: dir.to_path_buf(), source })?;
     }
-    std::fs::write(path, text).map_err(|source| ImportError::Write { path: path.to_path_buf(), source })
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return Ok(());
+    }
+    let temporary = path.with_extension("json.partial");
+    std::fs::write(&temporary, text).map_err(|source| ImportError::Write { path: temporary.clone(), source })?;
+    std::fs::rename(&temporary, path).map_err(|source| ImportError::Write { path: path.to_path_buf(), source })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ImportError> {
@@ -37,6 +45,14 @@ pub fn add_election(dir: &Path, file: &ResultsFile) -> Result<usize, ImportError
         write(&dir.join("elections").join(format!("{}.json", election.id)), &to_json(file)?)?;
     }
     rebuild(dir)
+}
+
+/// Stores an election without rebuilding the index (the caller rebuilds later).
+pub fn add_election_quietly(dir: &Path, file: &ResultsFile) -> Result<(), ImportError> {
+    for election in &file.elections {
+        write(&dir.join("elections").join(format!("{}.json", election.id)), &to_json(file)?)?;
+    }
+    Ok(())
 }
 
 /// Every election stored in the directory, oldest first.
@@ -67,10 +83,14 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
     let mut index_parties = BTreeSet::new();
     let mut totals: BTreeMap<String, PartyTotal> = BTreeMap::new();
     let seats_dir = dir.join("seats");
-    let _ = std::fs::remove_dir_all(&seats_dir);
+    let mut written = BTreeSet::new();
     for seat in &latest.constituencies {
         let history = history(&files, seat);
-        write(&seats_dir.join(format!("{}.json", seat.code)), &to_json(&history)?)?;
+        let text = to_json(&history)?;
+        let file = format!("{}.json", seat.code);
+        write(&seats_dir.join(&file), &text)?;
+        written.insert(file);
+        let hash = results_core::model::content_hash(&text);
         let result = SeatResult::new(latest, seat);
         for row in &result.rows {
             let total = totals.entry(row.party_id.clone()).or_insert_with(|| PartyTotal { party: row.party_id.clone(), votes: 0, seats: 0 });
@@ -96,7 +116,16 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
             result: result.summary.result_text.clone(),
             file: format!("seats/{}.json", seat.code),
             hex: hexes.get(&seat.code).copied(),
+            hash: Some(hash),
         });
+    }
+    // Seat files of seats no longer in the latest election go.
+    if let Ok(entries) = std::fs::read_dir(&seats_dir) {
+        for entry in entries.filter_map(Result::ok) {
+            if !written.contains(&entry.file_name().to_string_lossy().to_string()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
     let mut totals: Vec<PartyTotal> = totals.into_values().collect();
     totals.sort_by(|a, b| b.seats.cmp(&a.seats).then(b.votes.cmp(&a.votes)).then_with(|| a.party.cmp(&b.party)));
@@ -105,6 +134,7 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
     let index = Index {
         version: FORMAT_VERSION,
         attribution: latest.attribution.clone(),
+        updated: latest.updated.clone(),
         elections: files.iter().flat_map(|f| f.elections.iter().cloned()).collect(),
         parties: latest.parties.iter().filter(|p| index_parties.contains(&p.id)).cloned().collect(),
         election: latest_id,
@@ -184,6 +214,7 @@ pub fn history(files: &[ResultsFile], seat: &Constituency) -> ResultsFile {
             }
         }
     }
+    let latest = files.get(position);
     // Credit every source a contest came from, newest first.
     let mut credits: Vec<String> = Vec::new();
     for file in files.iter().rev().filter(|f| f.elections.iter().any(|e| elections.contains(e.id.as_str()))) {
@@ -194,6 +225,7 @@ pub fn history(files: &[ResultsFile], seat: &Constituency) -> ResultsFile {
     ResultsFile {
         version: FORMAT_VERSION,
         attribution: if credits.is_empty() { None } else { Some(credits.join(". ")) },
+        updated: latest.and_then(|f| f.updated.clone()),
         elections: files.iter().flat_map(|f| f.elections.iter()).filter(|e| elections.contains(e.id.as_str())).cloned().collect(),
         parties: all_parties.into_values().collect(),
         constituencies: contests,

@@ -100,6 +100,20 @@ pub mod layout {
     pub const VALUE_ROOM: i32 = 56;
 }
 
+/// A label shortened with "…" to fit `width` units at the chart's text size (SVG
+/// text does not wrap). The average glyph of a wide sans-serif (DejaVu Sans, the
+/// Linux default) at 14 px is about 8.4 units; the full label stays in the chart's
+/// description and the table.
+pub fn fit_label(label: &str, width: i32) -> String {
+    let room = (f64::from(width.max(0)) / 8.4) as usize;
+    if label.chars().count() <= room || room < 2 {
+        return label.to_string();
+    }
+    let mut short: String = label.chars().take(room - 1).collect();
+    short.push('…');
+    short
+}
+
 /// Escapes text for SVG/HTML element content and attribute values.
 pub fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -144,7 +158,7 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, C
         let full = width as i32 - 2 * MARGIN - VALUE_ROOM;
         for (i, bar) in chart.bars.iter().enumerate() {
             let top = MARGIN + i as i32 * ROW;
-            root.draw(&Text::new(bar.label.clone(), (MARGIN, top), label_style.clone()))
+            root.draw(&Text::new(fit_label(&bar.label, width as i32 - 2 * MARGIN), (MARGIN, top), label_style.clone()))
                 .map_err(|e| ChartError(e.to_string()))?;
             let length = ((bar.length.clamp(0.0, 1.0) * f64::from(full)).round() as i32).max(2);
             let y = top + BAR_TOP;
@@ -274,7 +288,7 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<S
         let err = |e: plotters::drawing::DrawingAreaErrorKind<_>| ChartError(e.to_string());
         for (i, (label, segments)) in chart.rows.iter().enumerate() {
             let top = MARGIN + i as i32 * ROW;
-            root.draw(&Text::new(label.clone(), (MARGIN, top), style.clone())).map_err(err)?;
+            root.draw(&Text::new(fit_label(label, width as i32 - 2 * MARGIN), (MARGIN, top), style.clone())).map_err(err)?;
             let y = top + BAR_TOP;
             let mut x = f64::from(MARGIN);
             for segment in segments {
@@ -295,7 +309,7 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<S
             let x = MARGIN + (i as i32 % 2) * column;
             let y = legend_top + (i as i32 / 2) * 22;
             root.draw(&Rectangle::new([(x, y + 2), (x + 12, y + 14)], parse_colour(colour).filled())).map_err(err)?;
-            root.draw(&Text::new(label.clone(), (x + 18, y), style.clone())).map_err(err)?;
+            root.draw(&Text::new(fit_label(label, column - 22), (x + 18, y), style.clone())).map_err(err)?;
         }
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
@@ -421,6 +435,16 @@ mod tests {
         assert!(chart.description.contains("2024: Labour 34.1%") && chart.description.contains("Independent 32.4%"), "{}", chart.description);
         let svg = stacked_chart_svg(&chart, "h", 360).unwrap();
         assert!(svg.contains("role=\"img\"") && svg.contains("Respect"));
+    }
+
+    #[test]
+    fn long_labels_are_shortened_to_fit() {
+        assert_eq!(fit_label("Labour, 33.7% of the vote", 312), "Labour, 33.7% of the vote");
+        let long = "Social Democratic and Labour Party, 0.3% of the vote";
+        let short = fit_label(long, 312);
+        assert!(short.ends_with('…') && short.chars().count() == 37, "{short}");
+        let svg = bar_chart_svg(&chart(&[(long, 1.0)]), "c", 320).unwrap();
+        assert!(svg.contains(&fit_label(long, 312)) && svg.contains("<desc id=\"c-desc\">desc</desc>"));
     }
 
     #[test]

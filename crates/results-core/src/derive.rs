@@ -93,7 +93,7 @@ impl SeatResult {
 
     /// Derives the result of one contest of a validated file.
     pub fn new(file: &ResultsFile, seat: &Constituency) -> SeatResult {
-        let total: u64 = seat.candidates.iter().map(|c| c.votes).sum();
+        let total = seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes));
         let valid = seat.valid_votes.filter(|v| *v > 0).unwrap_or(total);
         // With several seats each voter has several votes: shares are of ballots.
         let denominator = match (seat.seats > 1, seat.ballots) {

@@ -21,6 +21,9 @@ pub struct ResultsFile {
     /// Source attribution to show beside the widget, as the data's licence asks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// When the figures were last updated (ISO 8601), on election night.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
     #[serde(default)]
     pub elections: Vec<Election>,
     #[serde(default)]
@@ -229,6 +232,9 @@ pub struct Index {
     pub version: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// When the figures were last updated (ISO 8601), on election night.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
     /// Every election in the directory.
     pub elections: Vec<Election>,
     /// Every party named by a row.
@@ -285,4 +291,17 @@ pub struct IndexRow {
     /// Column and row on the hex map, where the directory has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hex: Option<[i32; 2]>,
+    /// A hash of the seat's file: a widget refetches the file only when it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
+}
+
+/// A short content hash (64-bit FNV-1a, hex) for change detection, not security.
+pub fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }

@@ -16,7 +16,7 @@ pub struct PartyTally {
 
 /// Parties by seats won, then votes; parties with neither are left out.
 pub fn tallies(index: &Index) -> Vec<PartyTally> {
-    let all_votes: u64 = index.totals.iter().map(|t| t.votes).sum();
+    let all_votes = index.totals.iter().fold(0u64, |sum, t| sum.saturating_add(t.votes));
     let mut tallies: Vec<PartyTally> = index
         .totals
         .iter()

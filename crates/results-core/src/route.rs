@@ -57,7 +57,13 @@ pub struct Route {
     /// Where the data lives, when the page's query names it (a path on the same
     /// site: a results directory or one `.json` file).
     pub src: Option<String>,
+    /// Re-read the data every this many seconds (election night), at least
+    /// [`MIN_REFRESH`].
+    pub refresh: Option<u32>,
 }
+
+/// The shortest refresh interval, in seconds.
+pub const MIN_REFRESH: u32 = 1;
 
 /// Whether `src` is a path on the page's own site: relative or rooted, without a
 /// scheme, a host or `..` (a shared link must not point the widget elsewhere).
@@ -100,6 +106,7 @@ impl Route {
                 }
                 "election" if is_seat_code(value.trim()) => route.election = Some(value.trim().to_string()),
                 "src" if is_local_src(value.trim()) => route.src = Some(value.trim().to_string()),
+                "refresh" => route.refresh = value.trim().parse::<u32>().ok().filter(|s| *s > 0).map(|s| s.max(MIN_REFRESH)),
                 _ => {}
             }
         }
@@ -121,7 +128,7 @@ impl Route {
     pub fn for_seat(&self, code: &str) -> Route {
         let mut seats = vec![code.to_string()];
         seats.extend(self.seats.iter().filter(|s| *s != code).cloned());
-        Route { view: View::Result, seats, election: self.election.clone(), src: self.src.clone() }
+        Route { view: View::Result, seats, ..self.clone() }
     }
 
     /// The query string for this route, such as `?view=history&seat=E14001086`.
@@ -138,6 +145,9 @@ impl Route {
         if let Some(src) = &self.src {
             query.push_str("&src=");
             query.push_str(src);
+        }
+        if let Some(refresh) = self.refresh {
+            query.push_str(&format!("&refresh={refresh}"));
         }
         query
     }
@@ -171,6 +181,14 @@ mod tests {
     }
 
     #[test]
+    fn refresh_is_whole_seconds() {
+        assert_eq!(Route::from_pairs([("refresh", "30")]).refresh, Some(30));
+        for bad in ["0", "-5", "soon", "1e9"] {
+            assert_eq!(Route::from_pairs([("refresh", bad)]).refresh, None, "{bad}");
+        }
+    }
+
+    #[test]
     fn only_local_sources_are_taken_from_a_link() {
         for good in ["data/", "data/tower-hamlets-2022/", "/widgets/results/data/seats/E1.json", "mayor.json"] {
             assert!(is_local_src(good), "{good}");
@@ -183,7 +201,7 @@ mod tests {
 
     #[test]
     fn round_trips_through_the_query() {
-        let route = Route { view: View::Compare, seats: vec!["E1".into(), "E2".into()], election: Some("ge2019".into()), src: Some("data/tower-hamlets-2022/".into()) };
+        let route = Route { view: View::Compare, seats: vec!["E1".into(), "E2".into()], election: Some("ge2019".into()), src: Some("data/tower-hamlets-2022/".into()), refresh: Some(30) };
         let query = route.to_query();
         let pairs: Vec<(&str, &str)> = query.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')).collect();
         assert_eq!(Route::from_pairs(pairs), route);

@@ -85,7 +85,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
                 problem(format!("{at}.candidates[{j}].name"), "must not be empty".into());
             }
         }
-        let total: u64 = seat.candidates.iter().map(|c| c.votes).sum();
+        let total = seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes));
         for (j, candidate) in seat.candidates.iter().enumerate() {
             if candidate.stages.len() > seat.stages.len() {
                 problem(format!("{at}.candidates[{j}].stages"), format!("has {} stage totals, but the seat names {} later stages", candidate.stages.len(), seat.stages.len()));
@@ -106,7 +106,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             }
         }
         if let Some(electorate) = seat.electorate {
-            let cast = seat.ballots.or(seat.valid_votes).unwrap_or(total / u64::from(seat.seats.max(1))) + seat.invalid_votes.unwrap_or(0);
+            let cast = seat.ballots.or(seat.valid_votes).unwrap_or(total / u64::from(seat.seats.max(1))).saturating_add(seat.invalid_votes.unwrap_or(0));
             if cast > electorate {
                 problem(format!("{at}.electorate"), format!("is {electorate}, fewer than the {cast} votes cast"));
             }

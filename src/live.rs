@@ -1,0 +1,144 @@
+//! Election night: re-reading the data every `refresh` seconds with conditional
+//! requests, so an unchanged file costs a 304 and no render; only seat files whose
+//! hash in the index changed are fetched again. Polling stops while the tab is
+//! hidden, and backs off with jitter after a failure.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::UseReducerDispatcher;
+
+use crate::fetch::{load_if_changed, Data, Kind, Validators};
+use crate::state::{Action, WidgetState};
+
+/// The longest wait between tries after failures, in milliseconds.
+const MAX_BACKOFF_MS: f64 = 300_000.0;
+
+/// What one widget polls: its files, and for files listed in an index, their seat.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Seconds between polls.
+    pub refresh: u32,
+    /// The index, where the view uses one: polled, and its hashes decide the rest.
+    pub index: Option<String>,
+    /// Other files: (url, kind, seat code when the index lists the file).
+    pub files: Vec<(String, Kind, Option<String>)>,
+}
+
+/// Stops its poller when dropped.
+pub struct Poller {
+    stopped: Rc<Cell<bool>>,
+}
+
+impl Drop for Poller {
+    fn drop(&mut self) {
+        self.stopped.set(true);
+    }
+}
+
+fn hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+}
+
+/// Says on the host what the poller is doing (`data-poll`: `waiting`, `polling`,
+/// `paused` while the tab is hidden), for the page's scripts and the tests.
+fn report(host: Option<&web_sys::Element>, what: &str) {
+    if let Some(host) = host {
+        let _ = host.set_attribute("data-poll", what);
+    }
+}
+
+/// Starts polling for `plan`; the returned value stops it when dropped.
+pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Option<web_sys::Element>) -> Poller {
+    let stopped = Rc::new(Cell::new(false));
+    let flag = stopped.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut validators: HashMap<String, Validators> = HashMap::new();
+        let mut hashes: HashMap<String, String> = HashMap::new();
+        let every = f64::from(plan.refresh) * 1000.0;
+        let mut delay = every;
+        let mut failing = false;
+        loop {
+            if hidden() {
+                // No requests while nobody looks; look again in a second.
+                report(host.as_ref(), "paused");
+                gloo_timers::future::TimeoutFuture::new(1000).await;
+                if flag.get() {
+                    break;
+                }
+                continue;
+            }
+            // ±20% jitter, so a million readers do not poll in step.
+            let wait = delay * (0.8 + 0.4 * js_sys::Math::random());
+            report(host.as_ref(), "waiting");
+            gloo_timers::future::TimeoutFuture::new(wait as u32).await;
+            if flag.get() {
+                break;
+            }
+            if hidden() {
+                continue;
+            }
+            report(host.as_ref(), "polling");
+            match poll(&plan, &mut validators, &mut hashes, &dispatcher).await {
+                Ok(()) => {
+                    if failing {
+                        dispatcher.dispatch(Action::RefreshRecovered);
+                        failing = false;
+                    }
+                    delay = every;
+                }
+                Err(err) => {
+                    dispatcher.dispatch(Action::RefreshFailed(err.to_string()));
+                    failing = true;
+                    delay = (delay * 2.0).min(MAX_BACKOFF_MS).max(every);
+                }
+            }
+            if flag.get() {
+                break;
+            }
+        }
+    });
+    Poller { stopped }
+}
+
+async fn poll(
+    plan: &Plan,
+    validators: &mut HashMap<String, Validators>,
+    hashes: &mut HashMap<String, String>,
+    dispatcher: &UseReducerDispatcher<WidgetState>,
+) -> Result<(), crate::fetch::FetchError> {
+    let mut changed_seats: Option<Vec<String>> = None;
+    if let Some(index_url) = &plan.index {
+        let known = validators.entry(index_url.clone()).or_default();
+        if let Some(data) = load_if_changed(index_url, Kind::Index, known).await? {
+            if let Data::Index(index) = &data {
+                let mut changed = Vec::new();
+                for row in &index.seats {
+                    if let Some(hash) = &row.hash {
+                        if hashes.insert(row.code.clone(), hash.clone()).as_ref() != Some(hash) {
+                            changed.push(row.code.clone());
+                        }
+                    }
+                }
+                changed_seats = Some(changed);
+            }
+            dispatcher.dispatch(Action::Refreshed(index_url.clone(), data));
+        }
+    }
+    for (url, kind, seat) in &plan.files {
+        // With an index, a seat's file is read again only when its hash changed.
+        if let (Some(code), true) = (seat, plan.index.is_some()) {
+            if !changed_seats.as_ref().is_some_and(|c| c.contains(code)) {
+                continue;
+            }
+        }
+        let known = validators.entry(url.clone()).or_default();
+        if let Some(data) = load_if_changed(url, *kind, known).await? {
+            dispatcher.dispatch(Action::Refreshed(url.clone(), data));
+        }
+    }
+    Ok(())
+}

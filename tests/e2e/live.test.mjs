@@ -1,0 +1,130 @@
+// Election night: `results simulate` replays 2024 into dist/night/ while the
+// widget polls it; the static data/ stands for a night where nothing changes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { rm, access } from 'node:fs/promises';
+import path from 'node:path';
+import { serve, launch, strictPage, root, dist } from './support.mjs';
+
+let server;
+let browser;
+let night;
+const nightDir = path.join(dist, 'night');
+const host = '[data-results-widget]';
+
+before(async () => {
+  execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'results'], { cwd: root, stdio: 'inherit' });
+  await rm(nightDir, { recursive: true, force: true });
+  night = spawn(path.join(root, 'target/release/results'), ['simulate', '--from', path.join(root, 'target/results-data'),
+    '--out', nightDir, '--interval', '1', '--batch', '15', '--seed', '2024'], { stdio: 'ignore' });
+  // The first write (every seat awaiting its declaration) comes at once.
+  for (let i = 0; i < 200; i += 1) {
+    try { await access(path.join(nightDir, 'index.json')); break; } catch { await new Promise((r) => setTimeout(r, 50)); }
+  }
+  server = await serve();
+  browser = await launch();
+});
+after(async () => { night?.kill(); await browser?.close(); await server?.close(); });
+
+const declared = (page) => page.locator(`${host} .rw-declared`).textContent().then((t) => Number(t.split(' ')[0]));
+const indexAnswers = (status, from = 0, dir = '/night/') => server.log.slice(from).filter((e) => e.path === `${dir}index.json` && e.status === status).length;
+
+test('the national view counts declarations as they come, keeping the reader\'s sort, filter and focus through ten updates', async () => {
+  const { page, context, problems } = await strictPage(browser);
+  await page.goto(server.url + '?view=national&src=night/&refresh=1');
+  await page.waitForSelector(`${host}[data-state="ready"] .rw-declared`);
+  const first = await declared(page);
+  assert.ok(first < 650);
+  await page.getByRole('button', { name: /^Majority %/ }).click();
+  await page.getByLabel('Nation or region', { exact: true }).selectOption('London');
+  await page.getByRole('button', { name: /^Majority %/ }).focus();
+  const start = server.log.length;
+  // Ten updates: ten new versions of the index, each shown.
+  await page.evaluate(countPolls, host);
+  // Polls come about once a second and a batch declares every second: wait for ten
+  // polls that brought a new index.
+  for (let done = 1; indexAnswers(200, start) < 10 && done < 30; done += 1) await polls(page, 'done', done);
+  assert.ok(indexAnswers(200, start) >= 10, `${indexAnswers(200, start)} updates`);
+  assert.ok((await declared(page)) > first, 'declarations rose');
+  assert.equal(await page.locator(`${host} th[aria-sort]`).textContent().then((t) => t.replace(/[↕▲▼]/g, '').trim()), 'Majority %');
+  assert.equal(await page.getByLabel('Nation or region', { exact: true }).inputValue(), 'London');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Majority %/);
+  assert.match(await page.locator(`${host} .rw-updated`).textContent(), /^Updated \d\d:\d\d$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Counts the poller's steps on the host's data-poll attribute: `done` polls
+// finished (polling → waiting) and `paused` looks while hidden.
+const countPolls = (sel) => {
+  const el = document.querySelector(sel);
+  window.__polls = { done: 0, paused: 0 };
+  const step = (from, to) => {
+    if (from === 'polling' && to !== 'polling') window.__polls.done += 1;
+    if (to === 'paused') window.__polls.paused += 1;
+  };
+  // Records come in batches: each holds the value before it, so the values in
+  // between are the next record's old value, and the last is the current one.
+  new MutationObserver((records) => {
+    records.forEach((r, i) => step(r.oldValue, i + 1 < records.length ? records[i + 1].oldValue : el.dataset.poll));
+  }).observe(el, { attributes: true, attributeFilter: ['data-poll'], attributeOldValue: true });
+};
+const polls = (page, kind, n) => page.waitForFunction(([k, count]) => window.__polls[k] >= count, [kind, n], { timeout: 10000 });
+
+test('a 304 changes nothing on the page', async () => {
+  const { page, context } = await strictPage(browser);
+  await page.goto(server.url + '?view=national&refresh=1');
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  await page.evaluate(countPolls, host);
+  // The first poll has no validators yet (a 200 with the same data); then 304s.
+  await polls(page, 'done', 1);
+  await page.evaluate((sel) => {
+    window.__mutations = 0;
+    new MutationObserver((list) => { window.__mutations += list.filter((m) => m.attributeName !== 'data-poll').length; })
+      .observe(document.querySelector(sel), { subtree: true, childList: true, attributes: true, characterData: true });
+  }, host);
+  const from = server.log.length;
+  await polls(page, 'done', 3);
+  assert.ok(indexAnswers(304, from, '/data/') >= 2);
+  assert.equal(indexAnswers(200, from, '/data/'), 0);
+  assert.equal(await page.evaluate(() => window.__mutations), 0);
+  await context.close();
+});
+
+test('a failed poll keeps the last good data and says so, then recovers', async () => {
+  const { page, context } = await strictPage(browser);
+  await page.goto(server.url + '?view=national&refresh=1');
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  server.failing.add('/data/index.json');
+  await page.waitForSelector(`${host} .rw-stale`);
+  assert.match(await page.locator(`${host} .rw-stale`).textContent(), /Could not update: The results server had a problem/);
+  assert.equal(await page.locator(`${host} .rw-seats tbody tr`).count(), 650);
+  assert.equal(await page.locator(host).getAttribute('data-state'), 'ready');
+  server.failing.delete('/data/index.json');
+  await page.waitForSelector(`${host} .rw-stale`, { state: 'detached', timeout: 15000 });
+  await context.close();
+});
+
+test('with the tab hidden no request is made; shown again, polling resumes', async () => {
+  const { page, context } = await strictPage(browser);
+  await page.goto(server.url + '?view=national&refresh=1');
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  await page.evaluate(countPolls, host);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await polls(page, 'paused', 1);
+  const from = server.log.length;
+  await polls(page, 'paused', 3);
+  assert.equal(server.log.slice(from).length, 0, 'no request while hidden');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const done = await page.evaluate(() => window.__polls.done);
+  await polls(page, 'done', done + 1);
+  assert.ok(server.log.length > from);
+  await context.close();
+});
