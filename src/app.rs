@@ -119,9 +119,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // Keep the view in the URL, and follow the back button.
     {
         let sync = props.sync_url;
+        let first = use_mut_ref(|| true);
         use_effect_with(state.route.clone(), move |route| {
             if sync {
-                push_route(route);
+                // The view the page opened with replaces its entry; later ones are
+                // new entries, so the back button returns to them.
+                push_route(route, first.replace(false));
             }
         });
         let dispatcher = state.dispatcher();
@@ -187,17 +190,14 @@ pub fn route_from_location() -> Option<Route> {
     Some(Route::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))))
 }
 
-fn push_route(route: &Route) {
+fn push_route(route: &Route, replace: bool) {
     let Some(window) = web_sys::window() else { return };
     let query = route.to_query();
     if window.location().search().ok().as_deref() == Some(query.as_str()) {
         return;
     }
     if let Ok(history) = window.history() {
-        // The first view replaces the entry the page was opened with; later ones are
-        // new entries, so the back button returns to them.
-        let opened = window.location().search().map(|s| s.is_empty()).unwrap_or(true);
-        let _ = if opened {
+        let _ = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&query))
         } else {
             history.push_state_with_url(&JsValue::NULL, "", Some(&query))

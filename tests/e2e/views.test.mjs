@@ -129,3 +129,19 @@ test('the keyboard alone moves between views and keeps the reader\'s sort', asyn
   await page.waitForSelector(`${widget} th[aria-sort="ascending"] >> text=Votes`);
   await context.close();
 });
+
+test('a shared link opens its view in place: the back button is not needed twice', async () => {
+  const { page, context } = await strictPage(browser);
+  await page.goto(server.url + '?seat=E14001086,E14001430');
+  await page.waitForSelector(ready);
+  assert.match(page.url(), /\?view=compare&seat=E14001086,E14001430$/);
+  const opened = await page.evaluate(() => history.length);
+  await page.getByRole('button', { name: 'All seats' }).click();
+  await page.waitForFunction(() => location.search.startsWith('?view=national'));
+  assert.equal(await page.evaluate(() => history.length), opened + 1);
+  // One step back is the compare view the link opened, not the link as typed.
+  await page.goBack();
+  await page.waitForFunction(() => location.search.startsWith('?view=compare'));
+  await page.waitForSelector(`${widget} .rw-picked`);
+  await context.close();
+});
