@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = path.join(root, 'dist');
 
-const types = {
+export const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.mjs': 'text/javascript',
@@ -83,4 +83,20 @@ export async function strictPage(browser, options = {}) {
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
   return { page, context, problems };
+}
+
+/** The widget's host element, and the same once its data is shown. */
+export const widget = '[data-results-widget]';
+export const ready = `${widget}[data-state="ready"]`;
+
+/** The text of each cell of each row matching `selector`. */
+export const cells = (page, selector) => page.locator(selector).evaluateAll((trs) =>
+  trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+
+/** A new strict page at `query` on `server`, once its widget is ready. */
+export async function openReady(browser, server, query, options) {
+  const opened = await strictPage(browser, options);
+  await opened.page.goto(server.url + query);
+  await opened.page.waitForSelector(ready);
+  return opened;
 }

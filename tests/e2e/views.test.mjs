@@ -2,24 +2,15 @@
 // them by URL, by tabs and with the keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, strictPage } from './support.mjs';
+import { serve, launch, strictPage, widget, ready, cells, openReady } from './support.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const widget = '[data-results-widget]';
-const ready = `${widget}[data-state="ready"]`;
-const cells = (page, selector) => page.locator(selector).evaluateAll((trs) =>
-  trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
 
-async function open(query, options) {
-  const opened = await strictPage(browser, options);
-  await opened.page.goto(server.url + query);
-  await opened.page.waitForSelector(ready);
-  return opened;
-}
+const open = (query, options) => openReady(browser, server, query, options);
 
 test('history: Bethnal Green and Stepney from the 2005 Respect win to 2024', async () => {
   const { page, context, problems } = await open('?view=history&seat=E14001086');

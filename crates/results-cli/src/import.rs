@@ -5,6 +5,7 @@
 pub mod ec;
 pub mod hoc;
 pub mod local;
+pub mod longrun;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

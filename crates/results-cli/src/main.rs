@@ -126,6 +126,19 @@ enum Source {
         #[command(flatten)]
         output: Output,
     },
+    /// The House of Commons Library's long-run file, 1918-2017: one election, with one
+    /// candidate per party group (Conservative, Liberal/LD, Labour, SNP/Plaid Cymru, Others).
+    #[command(after_help = "Example:\n  results import longrun --file 1918-2017election_results.csv --year 1918 --out data/\n\nYears as the file's election column has them: 1918 ... 1970, 1974F, 1974O, 1979 ... 2017\n(or election ids: ge1918, ge1974feb, ge1974oct).")]
+    Longrun {
+        /// The long-run file (`1918-2017election_results.csv`).
+        #[arg(long)]
+        file: PathBuf,
+        /// The election: the file's `election` value (1918, 1974F, 1974O, 2017) or its id (ge1974feb).
+        #[arg(long, visible_alias = "election")]
+        year: String,
+        #[command(flatten)]
+        output: Output,
+    },
     /// Electoral Commission 2017 files (`2017 UKPGE electoral data 3.csv` and `... 4.csv`, cp1252).
     #[command(after_help = "Example:\n  results import ec2017 --seats '2017 UKPGE electoral data 3.csv' \\\n      --candidates '2017 UKPGE electoral data 4.csv' --out data/")]
     Ec2017 {
@@ -228,6 +241,10 @@ fn import(source: Source) -> Result<(), ImportError> {
         Source::Hoc { candidates, constituencies, election, output } => {
             progress(&format!("reading {}", candidates.display()));
             (import::hoc::convert(&candidates, constituencies.as_deref(), &election)?, output)
+        }
+        Source::Longrun { file, year, output } => {
+            progress(&format!("reading {}", file.display()));
+            (import::longrun::convert(&file, &year)?, output)
         }
         Source::Ec2017 { seats, candidates, output } => (import::ec::convert_2017(&seats, &candidates)?, output),
         Source::Ec2015 { candidates, seats, output } => (import::ec::convert_2015(&candidates, &seats)?, output),

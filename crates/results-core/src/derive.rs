@@ -147,7 +147,8 @@ impl SeatResult {
                     elected: seat.declared && if declared_elected { candidate.elected == Some(true) } else { position < seats },
                     sitting: candidate.sitting,
                     change: if first_of_party { previous_share(&candidate.party).map(|before| share - before) } else { None },
-                    lost_deposit: deposits && share < DEPOSIT_THRESHOLD,
+                    // An unopposed winner (no poll, no votes) loses no deposit.
+                    lost_deposit: deposits && seat.candidates.len() > 1 && share < DEPOSIT_THRESHOLD,
                     stages: candidate.stages.clone(),
                 }
             })
