@@ -12,18 +12,30 @@ use crate::components::{ChartFrame, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
-/// A seat's result with its file's credit line and update time.
+/// A seat's result with its file's credit line and update time, and the result in
+/// one sentence for a screen reader.
 pub struct Shown {
     pub result: SeatResult,
     pub attribution: Option<String>,
     pub updated: Option<String>,
+    pub spoken: String,
 }
 
 /// The seat's result in the route's election, once its file is loaded.
 pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, String>> {
     let file = state.results(&seat_url(state.src(), code))?;
     Some(match file.contest(code, state.route.election.as_deref()) {
-        Some(contest) => Ok(Shown { result: SeatResult::new(file, contest), attribution: file.attribution.clone(), updated: file.updated.clone() }),
+        Some(contest) => {
+            let result = SeatResult::new(file, contest);
+            // The previous result, where the seat had one seat before it (not several).
+            let history = results_core::history::seat_history(file, code, state.route.election.as_deref());
+            let before = match (history.get(1), history.get(2)) {
+                (Some(one), Some(next)) if next.result.election_id == one.result.election_id => None,
+                (one, _) => one.map(|entry| &entry.result),
+            };
+            let spoken = results_core::history::spoken_summary(&result, before);
+            Ok(Shown { result, attribution: file.attribution.clone(), updated: file.updated.clone(), spoken })
+        }
         None => Err(format!("The results file has no result for the seat \"{code}\".")),
     })
 }
@@ -33,8 +45,9 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     match seat_result(state, code) {
         None => loading(),
         Some(Err(message)) => html! { <p class="rw-error" role="alert">{ message }</p> },
-        Some(Ok(Shown { result, attribution, updated: stamp })) => html! {
+        Some(Ok(Shown { result, attribution, updated: stamp, spoken })) => html! {
             <>
+                <p class="rw-visually-hidden rw-spoken">{ spoken }</p>
                 <header class="rw-header">
                     <h2 class="rw-title" id={format!("{id}-heading")}>{ &result.name }</h2>
                     <p class="rw-election">{ &result.election_name }</p>

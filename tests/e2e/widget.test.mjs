@@ -29,6 +29,9 @@ test('the demo shows Bethnal Green and Stepney as the article does', async () =>
   assert.deepEqual(rows[1], ['Ajmal Masroor', 'Independent', '14,207', '30.5%', '']);
   assert.deepEqual(rows[10], ['Jon Mabbutt', 'Social Democratic Party', '233', '0.5%', '']);
 
+  // Read first by a screen reader, hidden from sight.
+  assert.equal(await page.locator(`${widget} .rw-spoken`).textContent(),
+    'Labour held Bethnal Green and Stepney with a majority of 1,689 over an independent, down from 37,524 in 2019.');
   const summary = await page.locator(`${widget} .rw-summary`).textContent();
   assert.match(summary, /Rushanara Ali \(Labour\) Lab hold\. Majority 1,689 \(3\.6% of valid votes\)\. Turnout 57\.3%\./);
 

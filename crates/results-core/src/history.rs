@@ -147,3 +147,62 @@ pub fn history_order(entries: &[HistoryEntry], sort: crate::sort::Sort<HistoryCo
         }
     })
 }
+
+/// The result in one plain sentence, for a screen reader to read first: "Labour held
+/// Bethnal Green and Stepney with a majority of 1,689 over an independent, down from
+/// 37,524 in 2019." `before` is the seat's (or its one predecessor's) previous result.
+pub fn spoken_summary(result: &SeatResult, before: Option<&SeatResult>) -> String {
+    use crate::format::thousands;
+    let Some(winner) = result.winner() else { return format!("{} has no candidates.", result.name) };
+    if result.summary.result_text == "Awaiting declaration" {
+        return format!("{} has not declared yet.", result.name);
+    }
+    let party = if winner.party_id == "ind" { format!("{}, an independent,", winner.name) } else { winner.party_name.clone() };
+    if result.summary.seats > 1 {
+        return format!("{} elected {}: {}.", result.name, result.summary.seats, result.summary.result_text);
+    }
+    let verb = if result.summary.result_text.ends_with(" hold") {
+        "held"
+    } else if result.summary.result_text.contains(" gain from ") {
+        "gained"
+    } else {
+        "won"
+    };
+    let runner_up = result.rows.get(1).map(|r| {
+        if r.party_id == "ind" {
+            " over an independent".to_string()
+        } else {
+            format!(" over {}", r.party_name)
+        }
+    });
+    let mut sentence = format!(
+        "{party} {verb} {} with a majority of {}{}",
+        result.name,
+        thousands(result.summary.majority),
+        runner_up.unwrap_or_default()
+    );
+    if let Some(before) = before.filter(|b| b.winner().is_some_and(|w| w.party_id == winner.party_id)) {
+        let year = before.election_date.get(..4).unwrap_or(&before.election_name);
+        let direction = if before.summary.majority > result.summary.majority { "down" } else { "up" };
+        sentence.push_str(&format!(", {direction} from {} in {year}", thousands(before.summary.majority)));
+    }
+    sentence.push('.');
+    sentence
+}
+
+#[cfg(test)]
+mod spoken_tests {
+    use super::*;
+    use crate::load::parse_results;
+
+    #[test]
+    fn bethnal_green_and_stepney_in_one_sentence() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/seats/E14001086.json")).unwrap();
+        let file = parse_results(&text).unwrap();
+        let history = seat_history(&file, "E14001086", None);
+        let sentence = spoken_summary(&history[0].result, Some(&history[1].result));
+        assert_eq!(sentence, "Labour held Bethnal Green and Stepney with a majority of 1,689 over an independent, down from 37,524 in 2019.");
+        let respect = spoken_summary(&history[5].result, None);
+        assert_eq!(respect, "Respect gained Bethnal Green & Bow with a majority of 823 over Labour.");
+    }
+}
