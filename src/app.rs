@@ -7,7 +7,7 @@ use results_core::{Route, View};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::fetch::{load, seat_url, Data, Kind};
+use crate::fetch::{load_within, seat_url, Data, Kind, Limits};
 use crate::live;
 use crate::state::{Action, WidgetState};
 use crate::views;
@@ -32,6 +32,9 @@ pub struct WidgetProps {
     /// Files already in hand, by URL (tests, server rendering): not fetched.
     #[prop_or_default]
     pub preloaded: Option<Rc<Vec<(String, Data)>>>,
+    /// Time and size limits on what the widget fetches.
+    #[prop_or_default]
+    pub limits: Limits,
     /// Where the host holds static HTML (from `results render`): the hidden element
     /// the live widget renders into, shown in place of the static HTML once ready.
     #[prop_or_default]
@@ -54,13 +57,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
 
     // Fetch what the view needs and nobody has asked for yet.
     {
-        let dispatcher = state.dispatcher();
+        let (dispatcher, limits) = (state.dispatcher(), props.limits);
         use_effect_with(state.missing(), move |missing| {
             for (url, kind) in missing.iter().cloned() {
                 dispatcher.dispatch(Action::Fetching(url.clone()));
                 let dispatcher = dispatcher.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = load(&url, kind).await;
+                    let loaded = load_within(&url, kind, limits).await;
                     dispatcher.dispatch(Action::Fetched(url, loaded));
                 });
             }
@@ -80,7 +83,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     (url, kind, seat)
                 })
                 .collect();
-            Some(live::Plan { refresh, index, files })
+            Some(live::Plan { refresh, index, files, limits: props.limits })
         });
         let (dispatcher, host) = (state.dispatcher(), props.host.clone());
         use_effect_with(plan, move |plan| {

@@ -22,6 +22,38 @@ pub const TIMEOUT_MS: u32 = 15_000;
 /// is measured once read, before it is copied into the wasm memory.
 pub const MAX_BYTES: u64 = 5_000_000;
 
+/// A widget's limits on what it fetches: [`TIMEOUT_MS`] and [`MAX_BYTES`] unless the
+/// embed sets `data-timeout` (seconds) or `data-max-kb` (kilobytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub timeout_ms: u32,
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { timeout_ms: TIMEOUT_MS, max_bytes: MAX_BYTES }
+    }
+}
+
+impl Limits {
+    /// The limits an embed asks for, within sane bounds (1 to 120 seconds; 1 KB to
+    /// 50 MB); anything else keeps the default.
+    pub fn from_attributes(timeout_seconds: Option<&str>, max_kb: Option<&str>) -> Limits {
+        let default = Limits::default();
+        Limits {
+            timeout_ms: timeout_seconds
+                .and_then(|s| s.trim().parse::<u32>().ok())
+                .filter(|s| (1..=120).contains(s))
+                .map_or(default.timeout_ms, |s| s * 1000),
+            max_bytes: max_kb
+                .and_then(|s| s.trim().parse::<u64>().ok())
+                .filter(|kb| (1..=50_000).contains(kb))
+                .map_or(default.max_bytes, |kb| kb * 1000),
+        }
+    }
+}
+
 /// What a URL holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -61,9 +93,9 @@ pub enum FetchError {
     /// No answer, or not the whole body, within the time limit.
     #[error("The results server did not answer within {}.", seconds(*timeout_ms))]
     Timeout { timeout_ms: u32 },
-    /// The body is over [`MAX_BYTES`].
-    #[error("The results file is too large to load ({}; the widget's limit is {}).", megabytes(*bytes), megabytes(MAX_BYTES))]
-    TooLarge { bytes: u64 },
+    /// The body is over the widget's limit ([`MAX_BYTES`] unless the embed sets another).
+    #[error("The results file is too large to load ({}; the widget's limit is {}).", megabytes(*bytes), megabytes(*limit))]
+    TooLarge { bytes: u64, limit: u64 },
     /// An HTML page (a login page, a "not found" page served with status 200).
     #[error("The server sent a web page instead of results data (is the address right?)")]
     WebPage,
@@ -177,9 +209,14 @@ fn check_index(index: &Index) -> Result<(), String> {
 /// Checks a fetched body (its size, its encoding, that it is not a web page) and
 /// parses it as what the URL holds.
 pub fn data_from_bytes(bytes: Vec<u8>, kind: Kind) -> Result<Data, FetchError> {
+    data_from_bytes_within(bytes, kind, MAX_BYTES)
+}
+
+/// [`data_from_bytes`] with a size limit of `max_bytes`.
+pub fn data_from_bytes_within(bytes: Vec<u8>, kind: Kind, max_bytes: u64) -> Result<Data, FetchError> {
     let length = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if length > MAX_BYTES {
-        return Err(FetchError::TooLarge { bytes: length });
+    if length > max_bytes {
+        return Err(FetchError::TooLarge { bytes: length, limit: max_bytes });
     }
     let text = String::from_utf8(bytes).map_err(|_| FetchError::NotText)?;
     // A byte order mark, as some Windows editors write, is not part of the JSON.
@@ -205,24 +242,24 @@ pub fn check_content_type(content_type: Option<&str>) -> Result<(), FetchError> 
     }
 }
 
-/// Refuses a body whose `Content-Length` is over [`MAX_BYTES`], before it is read.
-pub fn check_content_length(content_length: Option<&str>) -> Result<(), FetchError> {
+/// Refuses a body whose `Content-Length` is over `max_bytes`, before it is read.
+pub fn check_content_length(content_length: Option<&str>, max_bytes: u64) -> Result<(), FetchError> {
     match content_length.and_then(|value| value.trim().parse::<u64>().ok()) {
-        Some(bytes) if bytes > MAX_BYTES => Err(FetchError::TooLarge { bytes }),
+        Some(bytes) if bytes > max_bytes => Err(FetchError::TooLarge { bytes, limit: max_bytes }),
         _ => Ok(()),
     }
 }
 
-/// Fetches and parses one file, within [`TIMEOUT_MS`].
+/// Fetches and parses one file, within the default [`Limits`].
 pub async fn load(url: &str, kind: Kind) -> Result<Data, FetchError> {
-    load_within(url, kind, TIMEOUT_MS).await
+    load_within(url, kind, Limits::default()).await
 }
 
-/// Fetches and parses one file, giving up after `timeout_ms` milliseconds (the
-/// response and its whole body).
-pub async fn load_within(url: &str, kind: Kind, timeout_ms: u32) -> Result<Data, FetchError> {
+/// Fetches and parses one file, giving up after `limits.timeout_ms` milliseconds (the
+/// response and its whole body) and refusing a body over `limits.max_bytes`.
+pub async fn load_within(url: &str, kind: Kind, limits: Limits) -> Result<Data, FetchError> {
     let mut validators = Validators::default();
-    match fetch_checked(url, kind, timeout_ms, &mut validators).await? {
+    match fetch_checked(url, kind, limits, &mut validators).await? {
         Some(data) => Ok(data),
         // Nothing was asked conditionally, so a 304 is the server's mistake.
         None => Err(FetchError::Status { status: 304, url: url.to_string() }),
@@ -239,15 +276,16 @@ pub struct Validators {
 }
 
 /// Fetches and parses a file unless the server says it is unchanged since `known`
-/// (`Ok(None)`), within [`TIMEOUT_MS`]; `known` is updated from the answer. Every
-/// check of [`load`] applies.
-pub async fn load_if_changed(url: &str, kind: Kind, known: &mut Validators) -> Result<Option<Data>, FetchError> {
-    fetch_checked(url, kind, TIMEOUT_MS, known).await
+/// (`Ok(None)`), within `limits`; `known` is updated from the answer. Every check of
+/// [`load`] applies.
+pub async fn load_if_changed(url: &str, kind: Kind, known: &mut Validators, limits: Limits) -> Result<Option<Data>, FetchError> {
+    fetch_checked(url, kind, limits, known).await
 }
 
-async fn fetch_checked(url: &str, kind: Kind, timeout_ms: u32, known: &mut Validators) -> Result<Option<Data>, FetchError> {
+async fn fetch_checked(url: &str, kind: Kind, limits: Limits, known: &mut Validators) -> Result<Option<Data>, FetchError> {
+    let Limits { timeout_ms, max_bytes } = limits;
     let deadline = Deadline::start(timeout_ms);
-    let fetched = fetch_bytes(url, deadline.signal().as_ref(), known).await;
+    let fetched = fetch_bytes(url, deadline.signal().as_ref(), known, max_bytes).await;
     let timed_out = deadline.finish();
     match fetched {
         // The abort surfaces as a failed connection or body.
@@ -255,7 +293,7 @@ async fn fetch_checked(url: &str, kind: Kind, timeout_ms: u32, known: &mut Valid
         Err(err) => Err(err),
         Ok(None) => Ok(None),
         Ok(Some((bytes, validators))) => {
-            let data = data_from_bytes(bytes, kind)?;
+            let data = data_from_bytes_within(bytes, kind, max_bytes)?;
             // Only a file that was read is a known version: a broken one is asked for whole again.
             *known = validators;
             Ok(Some(data))
@@ -264,7 +302,7 @@ async fn fetch_checked(url: &str, kind: Kind, timeout_ms: u32, known: &mut Valid
 }
 
 /// The body and its validators, or `None` for a `304 Not Modified` to a conditional request.
-async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>, known: &Validators) -> Result<Option<(Vec<u8>, Validators)>, FetchError> {
+async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>, known: &Validators, max_bytes: u64) -> Result<Option<(Vec<u8>, Validators)>, FetchError> {
     let network = |err: gloo_net::Error| FetchError::Network { detail: err.to_string() };
     let mut request = gloo_net::http::Request::get(url).abort_signal(signal);
     if let Some(etag) = &known.etag {
@@ -283,7 +321,7 @@ async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>, known: &V
     }
     let headers = response.headers();
     check_content_type(headers.get("content-type").as_deref())?;
-    check_content_length(headers.get("content-length").as_deref())?;
+    check_content_length(headers.get("content-length").as_deref(), max_bytes)?;
     // The body as an ArrayBuffer, measured before it is copied into the wasm memory
     // (which never shrinks): a body without a Content-Length is refused there.
     let failed = |err: JsValue| FetchError::Network {
@@ -293,8 +331,8 @@ async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>, known: &V
     let buffer = wasm_bindgen_futures::JsFuture::from(raw.array_buffer().map_err(failed)?).await.map_err(failed)?;
     let bytes = js_sys::Uint8Array::new(&buffer);
     let length = u64::from(bytes.length());
-    if length > MAX_BYTES {
-        return Err(FetchError::TooLarge { bytes: length });
+    if length > max_bytes {
+        return Err(FetchError::TooLarge { bytes: length, limit: max_bytes });
     }
     let validators = Validators { etag: headers.get("etag"), last_modified: headers.get("last-modified") };
     Ok(Some((bytes.to_vec(), validators)))
@@ -374,7 +412,7 @@ mod tests {
         assert_eq!(data_from_bytes(page, Kind::Results), Err(FetchError::WebPage));
         assert_eq!(data_from_bytes(vec![b'{', 0xff, 0xfe, b'}'], Kind::Results), Err(FetchError::NotText));
         let huge = vec![b' '; usize::try_from(MAX_BYTES).unwrap() + 1];
-        assert_eq!(data_from_bytes(huge, Kind::Index), Err(FetchError::TooLarge { bytes: MAX_BYTES + 1 }));
+        assert_eq!(data_from_bytes(huge, Kind::Index), Err(FetchError::TooLarge { bytes: MAX_BYTES + 1, limit: MAX_BYTES }));
         let truncated = br#"{"version":1,"elections":[{"id":"#.to_vec();
         assert!(matches!(data_from_bytes(truncated, Kind::Results), Err(FetchError::Data(LoadError::Syntax { .. }))));
         // A byte order mark is not an error.
@@ -404,10 +442,13 @@ mod tests {
 
     #[test]
     fn a_content_length_over_the_limit_is_refused_before_reading() {
-        assert_eq!(check_content_length(None), Ok(()));
-        assert_eq!(check_content_length(Some("8036")), Ok(()));
-        assert_eq!(check_content_length(Some("not a number")), Ok(()));
-        let err = check_content_length(Some("52428800")).unwrap_err();
+        assert_eq!(check_content_length(None, MAX_BYTES), Ok(()));
+        assert_eq!(check_content_length(Some("8036"), MAX_BYTES), Ok(()));
+        assert_eq!(check_content_length(Some("not a number"), MAX_BYTES), Ok(()));
+        assert!(check_content_length(Some("8036"), 8000).is_err(), "an embed's lower limit");
+        assert_eq!(Limits::from_attributes(Some("5"), Some("200")), Limits { timeout_ms: 5000, max_bytes: 200_000 });
+        assert_eq!(Limits::from_attributes(Some("0"), Some("lots")), Limits::default());
+        let err = check_content_length(Some("52428800"), MAX_BYTES).unwrap_err();
         assert_eq!(err.to_string(), "The results file is too large to load (52.4 MB; the widget's limit is 5 MB).");
     }
 

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::UseReducerDispatcher;
 
-use crate::fetch::{load_if_changed, Data, Kind, Validators};
+use crate::fetch::{load_if_changed, Data, Kind, Limits, Validators};
 use crate::state::{Action, WidgetState};
 
 /// The longest wait between tries after failures, in milliseconds.
@@ -24,6 +24,7 @@ pub struct Plan {
     pub index: Option<String>,
     /// Other files: (url, kind, seat code when the index lists the file).
     pub files: Vec<(String, Kind, Option<String>)>,
+    pub limits: Limits,
 }
 
 /// Stops its poller when dropped.
@@ -113,7 +114,7 @@ async fn poll(
     let mut changed_seats: Option<Vec<String>> = None;
     if let Some(index_url) = &plan.index {
         let known = validators.entry(index_url.clone()).or_default();
-        if let Some(data) = load_if_changed(index_url, Kind::Index, known).await? {
+        if let Some(data) = load_if_changed(index_url, Kind::Index, known, plan.limits).await? {
             if let Data::Index(index) = &data {
                 let mut changed = Vec::new();
                 for row in &index.seats {
@@ -136,7 +137,7 @@ async fn poll(
             }
         }
         let known = validators.entry(url.clone()).or_default();
-        if let Some(data) = load_if_changed(url, *kind, known).await? {
+        if let Some(data) = load_if_changed(url, *kind, known, plan.limits).await? {
             dispatcher.dispatch(Action::Refreshed(url.clone(), data));
         }
     }

@@ -81,6 +81,7 @@ pub fn mount(host: Element, instance: usize) {
         instance,
         sync_url,
         preloaded: None,
+        limits: crate::fetch::Limits::from_attributes(attr("data-timeout").as_deref(), attr("data-max-kb").as_deref()),
         takeover,
     };
     let _ = host.set_attribute("data-state", "loading");

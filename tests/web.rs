@@ -62,6 +62,7 @@ fn mount(host: &Element, src: &str, view: View, preloaded: Option<Rc<Vec<(String
         instance: 7,
         sync_url: false,
         preloaded,
+        limits: Default::default(),
         takeover: None,
     };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();

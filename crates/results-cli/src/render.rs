@@ -26,7 +26,7 @@ pub fn render(route: &Route, dir: &Path, src: &str) -> Result<String, ImportErro
         let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
         files.push((url, data));
     }
-    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), takeover: None };
+    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;
