@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build test setup setup-test test-native lint test-wasm test-e2e size data data-check bench clean
+.PHONY: serve build test setup setup-test test-native lint fuzz fuzz-smoke test-wasm test-e2e size data data-check bench clean
 
 ## Install what is missing, build, and serve the demo at http://127.0.0.1:8080/
 serve: setup
@@ -15,7 +15,7 @@ build: setup
 	trunk build --release
 
 ## Install what the tests need and run them all
-test: setup-test test-native lint data-check test-wasm build size test-e2e
+test: setup-test test-native lint fuzz-smoke data-check test-wasm build size test-e2e
 
 setup:
 	@scripts/setup
@@ -28,6 +28,17 @@ test-native:
 
 lint:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+
+## Coverage-guided fuzzing (fuzz/): every target for FUZZ_SECONDS each
+fuzz: setup-test
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
+
+# Every fuzz target for FUZZ_SMOKE_SECONDS each, for `make test`.
+fuzz-smoke: setup-test
+	FUZZ_SMOKE_SECONDS=$(FUZZ_SMOKE_SECONDS) scripts/fuzz --smoke
 
 # Component tests in headless Chromium (webdriver.json gives its flags).
 test-wasm:

@@ -95,7 +95,7 @@ pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<Resul
     // file's own totals row) and that seat's valid votes are left out.
     for (code, (_, valid)) in &totals {
         let seat = builder.seat(code, "");
-        if seat.candidates.iter().map(|c| c.votes).sum::<u64>() == *valid {
+        if seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes)) == *valid {
             seat.valid_votes = Some(*valid);
         }
     }
@@ -221,7 +221,7 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
     // data 3's valid votes are recorded only where the two files agree.
     for (seat_code, valid) in &valid_votes {
         let seat = builder.seat(seat_code, "");
-        if seat.candidates.iter().map(|c| c.votes).sum::<u64>() == *valid {
+        if seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes)) == *valid {
             seat.valid_votes = Some(*valid);
         }
     }

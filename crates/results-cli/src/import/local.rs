@@ -916,7 +916,13 @@ pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, Impo
         }
         seat.region = figures.region.get();
         seat.nation = figures.nation.get();
-        let last_stage = stages.iter().filter(|((c, _), _)| c == code).filter_map(|(_, s)| s.totals.keys().max().copied()).max();
+        // Only stages that follow on without a gap (2, 3, ...) count: the loop below
+        // rejects a gap, and a name per stage up to "4294967295" would take all memory.
+        let last_stage = stages
+            .iter()
+            .filter(|((c, _), _)| c == code)
+            .filter_map(|(_, s)| s.totals.keys().max().copied().filter(|last| *last == s.totals.len() as u64 + 1))
+            .max();
         if let Some(last_stage) = last_stage {
             seat.stages = (2..=last_stage)
                 .map(|n| figures.stage_names.get(&n).and_then(Same::get).unwrap_or_else(|| format!("Stage {n}")))

@@ -262,7 +262,7 @@ fn add_row(builder: &mut Builder, columns: &Columns, codes: &Codes, row: &Cells<
         }
     }
 
-    let sum: u64 = candidates.iter().map(|c| c.votes).sum();
+    let sum = candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes));
     let valid_votes = total.and_then(|t| u64::try_from(t).ok()).filter(|t| *t > 0 && (seats > 1 || *t == sum));
     let cast = valid_votes.unwrap_or(sum / u64::from(seats));
     let electorate = figure(row, columns.electorate)?.and_then(|e| u64::try_from(e).ok()).filter(|e| *e > 0 && *e >= cast);
