@@ -250,11 +250,6 @@ pub fn check_content_length(content_length: Option<&str>, max_bytes: u64) -> Res
     }
 }
 
-/// Fetches and parses one file, within the default [`Limits`].
-pub async fn load(url: &str, kind: Kind) -> Result<Data, FetchError> {
-    load_within(url, kind, Limits::default()).await
-}
-
 /// Fetches and parses one file, giving up after `limits.timeout_ms` milliseconds (the
 /// response and its whole body) and refusing a body over `limits.max_bytes`.
 pub async fn load_within(url: &str, kind: Kind, limits: Limits) -> Result<Data, FetchError> {
@@ -277,7 +272,7 @@ pub struct Validators {
 
 /// Fetches and parses a file unless the server says it is unchanged since `known`
 /// (`Ok(None)`), within `limits`; `known` is updated from the answer. Every check of
-/// [`load`] applies.
+/// [`load_within`] applies.
 pub async fn load_if_changed(url: &str, kind: Kind, known: &mut Validators, limits: Limits) -> Result<Option<Data>, FetchError> {
     fetch_checked(url, kind, limits, known).await
 }

@@ -11,7 +11,7 @@ use results_widget::state::WidgetState;
 use results_widget::{Widget, WidgetProps};
 
 use crate::import::ImportError;
-use crate::store::escape_attribute;
+use results_core::chart::escape_xml as escape_attribute;
 
 /// Renders `route` with the data in `dir`, which the embed will fetch from `src`.
 /// Returns the host element with the rendered widget inside.

@@ -289,8 +289,3 @@ fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     }
     Ok(())
 }
-
-/// Escapes text for an HTML attribute value or element content.
-pub fn escape_attribute(text: &str) -> String {
-    results_core::chart::escape_xml(text)
-}
