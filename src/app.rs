@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use results_core::locale::Locale;
 use results_core::{Route, View};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -39,6 +40,12 @@ pub struct WidgetProps {
     /// the live widget renders into, shown in place of the static HTML once ready.
     #[prop_or_default]
     pub takeover: Option<web_sys::Element>,
+    /// The embed's words and number style (`data-labels`, `data-locale`).
+    #[prop_or_default]
+    pub locale: Rc<Locale>,
+    /// What is wrong with the embed's own attributes, if anything.
+    #[prop_or_default]
+    pub embed_error: Option<String>,
 }
 
 /// The results widget.
@@ -47,7 +54,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let state = {
         let props = props.clone();
         use_reducer(move || {
-            let mut state = WidgetState::new(props.src.to_string(), props.route.clone());
+            let mut state = WidgetState::new(props.src.to_string(), props.route.clone()).with_locale(props.locale.clone());
+            state.embed_error = props.embed_error.clone().map(|why| Rc::new(crate::fetch::FetchError::Embed(why)));
             for (url, data) in props.preloaded.iter().flat_map(|files| files.iter()) {
                 state = state.apply(Action::Fetched(url.clone(), Ok(data.clone())));
             }
@@ -150,8 +158,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let retry = dispatcher.clone();
             html! {
                 <div class="rw-error" role="alert">
-                    <p>{ err.to_string() }</p>
-                    <button type="button" class="rw-retry" onclick={Callback::from(move |_| retry.dispatch(Action::Retry))}>{ "Try again" }</button>
+                    <p>{ err.message(&state.locale) }</p>
+                    <button type="button" class="rw-retry" onclick={Callback::from(move |_| retry.dispatch(Action::Retry))}>{ state.locale.text("status.try_again") }</button>
                 </div>
             }
         }
@@ -164,7 +172,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
 
     html! {
-        <section class="rw" aria-labelledby={format!("{id}-heading")} aria-busy={(state.data_state() == "loading").to_string()}>
+        <section class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(state.data_state() == "loading").to_string()}>
             { views::nav(&state, &dispatcher, &id) }
             { views::stale(&state) }
             <div class="rw-body">{ body }</div>

@@ -1,8 +1,11 @@
 //! The components that keep state of their own: a chart that draws itself at its
-//! container's width, and the accessible seat search.
+//! container's width, the accessible seat search, and the table whose rows the
+//! core writes.
 
 mod chart;
 mod picker;
+mod table;
 
 pub use chart::{ChartFrame, ChartFrameProps, ChartSpec};
 pub use picker::{SeatPicker, SeatPickerProps};
+pub use table::{Rows, Shared, Table, TableProps};

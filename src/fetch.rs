@@ -5,6 +5,7 @@
 //! and a web page, a file of another type or one that is not UTF-8 text each get a
 //! sentence saying so instead of a parse error.
 
+use results_core::locale::Locale;
 use std::rc::Rc;
 
 use results_core::model::Index;
@@ -82,66 +83,80 @@ impl PartialEq for Data {
     }
 }
 
-/// Why a widget has nothing to show.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a widget has nothing to show. Each has its words in the locale's labels
+/// (`error.*`); `Display` gives the English.
+#[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
-    #[error("The results could not be loaded: the connection failed ({detail}). Check your connection and try again.")]
     Network { detail: String },
     /// The server answered with an HTTP error status.
-    #[error("{}", status_message(*status, url))]
     Status { status: u16, url: String },
     /// No answer, or not the whole body, within the time limit.
-    #[error("The results server did not answer within {}.", seconds(*timeout_ms))]
     Timeout { timeout_ms: u32 },
     /// The body is over the widget's limit ([`MAX_BYTES`] unless the embed sets another).
-    #[error("The results file is too large to load ({}; the widget's limit is {}).", megabytes(*bytes), megabytes(*limit))]
     TooLarge { bytes: u64, limit: u64 },
     /// An HTML page (a login page, a "not found" page served with status 200).
-    #[error("The server sent a web page instead of results data (is the address right?)")]
     WebPage,
     /// A body of a type that is not JSON, by its `Content-Type`.
-    #[error("The server sent a file of type \"{content_type}\" instead of results data (JSON), so nothing is shown.")]
     ContentType { content_type: String },
     /// A body that is not UTF-8.
-    #[error("The results file is not UTF-8 text, so it cannot be read (was it saved in another encoding?)")]
     NotText,
-    #[error("The results file has a problem, so nothing is shown rather than something wrong: {0}")]
     Data(LoadError),
-    #[error("The results index could not be read: {0}")]
     Index(String),
-    #[error("The results file has no result for the seat \"{seat}\".")]
     NoSuchSeat { seat: String },
-    #[error("This view needs a seat: add data-seat with the seat's ONS code, such as E14001086.")]
     NoSeat,
-    #[error("This view needs a results directory (with index.json), not a single file.")]
     NeedsDirectory,
+    /// A mistake in the embed's own attributes (`data-labels`, `data-locale`).
+    Embed(String),
 }
 
-/// An HTTP error status in a reader's words, by its class.
-fn status_message(status: u16, url: &str) -> String {
-    match status {
-        404 | 410 => format!("The results were not found: the server answered {status} for {url}. Is the address right?"),
-        401 | 403 => format!("The results server refused access to {url} (error {status})."),
-        408 | 429 => format!("The results server is busy (error {status} for {url}). Try again in a moment."),
-        500..=599 => format!("The results server had a problem (error {status} for {url}). Try again in a moment."),
-        _ => format!("The results could not be loaded: the server answered {status} for {url}."),
+impl FetchError {
+    /// The message in the locale's words.
+    pub fn message(&self, locale: &Locale) -> String {
+        let status_key = |status: u16| match status {
+            404 | 410 => "error.not_found",
+            401 | 403 => "error.refused",
+            408 | 429 => "error.busy",
+            500..=599 => "error.server",
+            _ => "error.status",
+        };
+        match self {
+            FetchError::Network { detail } => locale.fill("error.network", &[("detail", detail)]),
+            FetchError::Status { status, url } => locale.fill(status_key(*status), &[("status", &status.to_string()), ("url", url)]),
+            FetchError::Timeout { timeout_ms } => {
+                let seconds = timeout_ms.div_ceil(1000);
+                let time = locale.fill(if seconds == 1 { "error.one_second" } else { "error.seconds" }, &[("n", &seconds.to_string())]);
+                locale.fill("error.timeout", &[("time", &time)])
+            }
+            FetchError::TooLarge { bytes, limit } => locale.fill("error.too_large", &[("size", &megabytes(*bytes, locale)), ("limit", &megabytes(*limit, locale))]),
+            FetchError::WebPage => locale.text("error.web_page").to_string(),
+            FetchError::ContentType { content_type } => locale.fill("error.content_type", &[("type", content_type)]),
+            FetchError::NotText => locale.text("error.not_text").to_string(),
+            FetchError::Data(err) => locale.fill("error.data", &[("problem", &err.to_string())]),
+            FetchError::Index(why) => locale.fill("error.index", &[("problem", why)]),
+            FetchError::NoSuchSeat { seat } => locale.fill("result.no_seat", &[("seat", seat)]),
+            FetchError::NoSeat => locale.text("error.no_seat").to_string(),
+            FetchError::NeedsDirectory => locale.text("error.needs_directory").to_string(),
+            FetchError::Embed(why) => locale.fill("error.embed", &[("problem", why)]),
+        }
     }
 }
 
-fn seconds(ms: u32) -> String {
-    match ms.div_ceil(1000) {
-        1 => "1 second".to_string(),
-        n => format!("{n} seconds"),
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(&Locale::default()))
     }
 }
+
+impl std::error::Error for FetchError {}
 
 /// Bytes in megabytes to a tenth, in whole numbers (float formatting would cost the
 /// widget kilobytes of code).
-fn megabytes(bytes: u64) -> String {
+fn megabytes(bytes: u64, locale: &Locale) -> String {
     let tenths = bytes.saturating_add(50_000) / 100_000;
+    let n = &locale.numbers;
     match tenths % 10 {
-        0 => format!("{} MB", tenths / 10),
-        tenth => format!("{}.{tenth} MB", tenths / 10),
+        0 => format!("{} MB", n.thousands(tenths / 10)),
+        tenth => format!("{}{}{tenth} MB", n.thousands(tenths / 10), n.decimal),
     }
 }
 
@@ -198,6 +213,7 @@ fn check_index(index: &Index) -> Result<(), String> {
             let dark = party.dark_colour.as_ref().filter(|c| !is_hex_colour(c)).map(|c| format!("parties[{i}].dark_colour: must be a hex colour such as #ff5a7a, found \"{c}\""));
             colour.into_iter().chain(dark)
         })
+        .chain(results_core::locale::unknown_labels(&index.labels).into_iter().map(|key| format!("labels.{key}: is not a label the widget shows (the README lists them)")))
         .collect();
     if problems.is_empty() {
         Ok(())

@@ -1,13 +1,15 @@
 //! The results widget: Yew components over the headless [`results_core`].
 //!
-//! `mount` finds the host elements on the page, `app` runs one widget (its reducer
-//! in `state`, its files from `fetch`), and `views` map its state to HTML. All
+//! `mount` finds the host elements on the page (their words and number style from
+//! `locale`), `app` runs one widget (its reducer in `state`, its files from
+//! `fetch`), and `views` map its state to HTML. All
 //! results logic lives in `results_core`; nothing here computes a figure.
 
 pub mod app;
 pub mod components;
 pub mod fetch;
 pub mod live;
+pub mod locale;
 pub mod mount;
 pub mod state;
 pub mod views;

@@ -47,7 +47,8 @@ pub fn mount_once(host: Element) -> bool {
 }
 
 /// Mounts one widget in `host`, reading what to show from its `data-` attributes
-/// (`data-view`, `data-seat`, `data-election`, `data-src`); with `data-sync-url`,
+/// (`data-view`, `data-seat`, `data-election`, `data-src`, `data-locale`,
+/// `data-labels`); with `data-sync-url`,
 /// the page's query overrides them and follows the widget's view.
 pub fn mount(host: Element, instance: usize) {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
@@ -74,6 +75,10 @@ pub fn mount(host: Element, instance: usize) {
         None
     };
     let root = takeover.clone().unwrap_or_else(|| host.clone());
+    let (locale, embed_error) = match crate::locale::from_attributes(attr("data-locale").as_deref(), attr("data-labels").as_deref()) {
+        Ok(locale) => (locale, None),
+        Err(why) => (Default::default(), Some(why)),
+    };
     let props = WidgetProps {
         src: attr("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string()).into(),
         route,
@@ -83,6 +88,8 @@ pub fn mount(host: Element, instance: usize) {
         preloaded: None,
         limits: crate::fetch::Limits::from_attributes(attr("data-timeout").as_deref(), attr("data-max-kb").as_deref()),
         takeover,
+        locale: std::rc::Rc::new(locale),
+        embed_error,
     };
     let _ = host.set_attribute("data-state", "loading");
     yew::Renderer::<Widget>::with_root_and_props(root, props).render();

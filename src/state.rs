@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use results_core::compare::{default_compare_sort, CompareColumn};
 use results_core::history::{default_history_sort, HistoryColumn};
+use results_core::locale::{Labels, Locale};
 use results_core::national::{self, SeatColumn, SeatFilter};
 use results_core::{Column, Route, Sort, View};
 use yew::Reducible;
@@ -34,9 +35,16 @@ pub struct WidgetState {
     pub national_sort: Sort<SeatColumn>,
     pub filter: SeatFilter,
     /// Why the last refresh failed, while the last good data stays on show.
-    pub stale: Option<String>,
+    pub stale: Option<Rc<FetchError>>,
     /// Seats that declared in the last update, marked for a moment.
-    pub fresh: Vec<String>,
+    pub fresh: Rc<Vec<String>>,
+    /// The embed's words and number style (`data-labels`, `data-locale`).
+    pub embed_locale: Rc<Locale>,
+    /// What the widget speaks: the embed's locale, with the data's labels under the
+    /// embed's own.
+    pub locale: Rc<Locale>,
+    /// A mistake in the embed itself (its `data-labels`), shown before anything else.
+    pub embed_error: Option<Rc<FetchError>>,
 }
 
 /// Everything that changes a widget.
@@ -58,7 +66,7 @@ pub enum Action {
     /// A refresh brought new data for a file.
     Refreshed(String, Data),
     /// A refresh failed; the data on show stays.
-    RefreshFailed(String),
+    RefreshFailed(Rc<FetchError>),
     /// A refresh worked again after failing.
     RefreshRecovered,
 }
@@ -75,7 +83,30 @@ impl WidgetState {
             national_sort: national::default_sort(),
             filter: SeatFilter::default(),
             stale: None,
-            fresh: Vec::new(),
+            fresh: Rc::default(),
+            embed_locale: Rc::default(),
+            locale: Rc::default(),
+            embed_error: None,
+        }
+    }
+
+    /// This state with the embed's words and number style.
+    pub fn with_locale(self, locale: Rc<Locale>) -> WidgetState {
+        WidgetState { embed_locale: locale.clone(), locale, ..self }
+    }
+
+    /// Takes the labels a file carries, under the embed's.
+    fn take_labels(&mut self, data: &Data) {
+        let labels = match data {
+            Data::Results(file) => &file.labels,
+            Data::Index(index) => &index.labels,
+        };
+        if !labels.is_empty() {
+            let (from_data, _) = Labels::new(labels.clone());
+            let merged = from_data.overlaid(&self.embed_locale.labels);
+            if merged != self.locale.labels {
+                self.locale = Rc::new(Locale { labels: merged, ..(*self.embed_locale).clone() });
+            }
         }
     }
 
@@ -108,6 +139,9 @@ impl WidgetState {
 
     /// The first problem in the way of the current view, if any.
     pub fn error(&self) -> Option<Rc<FetchError>> {
+        if let Some(err) = &self.embed_error {
+            return Some(err.clone());
+        }
         match self.needs() {
             Err(err) => Some(Rc::new(err)),
             Ok(needs) => needs.iter().find_map(|(url, _)| match self.file(url) {
@@ -160,7 +194,10 @@ impl WidgetState {
         match action {
             Action::Navigate(route) => next.route = route,
             Action::Fetching(url) => next.set_file(url, Fetch::Loading),
-            Action::Fetched(url, Ok(data)) => next.set_file(url, Fetch::Ready(data)),
+            Action::Fetched(url, Ok(data)) => {
+                next.take_labels(&data);
+                next.set_file(url, Fetch::Ready(data));
+            }
             Action::Fetched(url, Err(err)) => next.set_file(url, Fetch::Failed(Rc::new(err))),
             Action::Retry => next.files.retain(|(_, fetch)| !matches!(fetch, Fetch::Failed(_))),
             Action::SortResult(column) => next.result_sort = self.result_sort.pressed(column),
@@ -170,7 +207,7 @@ impl WidgetState {
             Action::Filter(filter) => next.filter = filter,
             Action::Closest => next.national_sort = national::closest_sort(),
             Action::Refreshed(url, data) => {
-                next.fresh = match (self.file(&url), &data) {
+                next.fresh = Rc::new(match (self.file(&url), &data) {
                     (Some(Fetch::Ready(Data::Index(before))), Data::Index(after)) => after
                         .seats
                         .iter()
@@ -178,7 +215,8 @@ impl WidgetState {
                         .map(|row| row.code.clone())
                         .collect(),
                     _ => Vec::new(),
-                };
+                });
+                next.take_labels(&data);
                 next.set_file(url, Fetch::Ready(data));
                 next.stale = None;
             }
@@ -242,17 +280,17 @@ mod tests {
             second: None, majority: 0, majority_share: 0.0, turnout: None, result: String::new(), file: String::new(), hex: None, hash: None,
         };
         let index = |rows: Vec<IndexRow>| Data::Index(Rc::new(Index {
-            version: 1, attribution: None, updated: None, elections: vec![], parties: vec![], election: "e".into(), totals: vec![], hex_layout: None, seats: rows,
+            version: 1, attribution: None, updated: None, labels: Default::default(), elections: vec![], parties: vec![], election: "e".into(), totals: vec![], hex_layout: None, seats: rows,
         }));
         let url = "data/index.json".to_string();
         let s = state(View::National, &[]).apply(Action::Fetched(url.clone(), Ok(index(vec![row("A", true), row("B", false)]))));
         let sorted = s.apply(Action::SortNational(SeatColumn::Majority));
         let updated = sorted.apply(Action::Refreshed(url.clone(), index(vec![row("A", true), row("B", true)])));
-        assert_eq!(updated.fresh, ["B"]);
+        assert_eq!(*updated.fresh, ["B"]);
         assert_eq!(updated.national_sort, sorted.national_sort, "the reader's sort survives");
-        let failed = updated.apply(Action::RefreshFailed("the server had a problem".into()));
+        let failed = updated.apply(Action::RefreshFailed(Rc::new(FetchError::Timeout { timeout_ms: 8000 })));
         assert_eq!(failed.data_state(), "ready", "the last good data stays");
-        assert_eq!(failed.stale.as_deref(), Some("the server had a problem"));
+        assert_eq!(failed.stale.as_deref(), Some(&FetchError::Timeout { timeout_ms: 8000 }));
         assert_eq!(failed.apply(Action::RefreshRecovered).stale, None);
     }
 

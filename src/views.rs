@@ -6,6 +6,7 @@ pub mod history;
 pub mod national;
 pub mod result;
 
+use results_core::locale::Locale;
 use results_core::{Direction, Sort, TableColumn, View};
 use yew::prelude::*;
 use yew::UseReducerDispatcher;
@@ -17,6 +18,7 @@ pub type Dispatch = UseReducerDispatcher<WidgetState>;
 
 /// Tabs between the views; the current one is marked for assistive technology.
 pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+    let locale = &state.locale;
     let single = crate::fetch::is_single_file(state.src());
     let tabs = View::ALL.into_iter().filter(|v| !(single && *v == View::National)).map(|view| {
         let current = state.route.view == view;
@@ -25,15 +27,20 @@ pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::Navigate(route.clone())));
         html! {
             <li>
-                <button type="button" class="rw-tab" aria-current={current.then_some("page")} {onclick}>{ view.label() }</button>
+                <button type="button" class="rw-tab" aria-current={current.then_some("page")} {onclick}>{ locale.text(view.label()) }</button>
             </li>
         }
     });
     html! {
-        <nav class="rw-nav" aria-label="Results views" id={format!("{id}-nav")}>
+        <nav class="rw-nav" aria-label={locale.text("nav.label").to_string()} id={format!("{id}-nav")}>
             <ul>{ for tabs }</ul>
         </nav>
     }
+}
+
+/// A column header holding a sort button, labelled as the locale says.
+pub fn column_header<C: TableColumn + 'static>(column: C, locale: &Locale, sort: Sort<C>, on_sort: &Callback<C>) -> Html {
+    sort_header(column, locale.text(column.label()), sort, on_sort)
 }
 
 /// A column header holding a sort button; the sorted one carries `aria-sort`.
@@ -54,21 +61,14 @@ pub fn sort_header<C: TableColumn + 'static>(column: C, label: &str, sort: Sort<
     }
 }
 
-/// A coloured square beside a party's name: the name, not the colour, carries it.
-pub fn party_label(colour: &str, name: &str) -> Html {
-    html! {
-        <span class="rw-party-label">
-            <svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
-                <rect width="10" height="10" fill={colour.to_string()} />
-            </svg>
-            <span>{ name.to_string() }</span>
-        </span>
-    }
+/// Shown while a view's files load.
+pub fn loading(locale: &Locale) -> Html {
+    html! { <p class="rw-status" role="status">{ locale.text("status.loading") }</p> }
 }
 
-/// Shown while a view's files load.
-pub fn loading() -> Html {
-    html! { <p class="rw-status" role="status">{ "Loading results…" }</p> }
+/// A message in place of a view that cannot be shown.
+pub fn problem(message: String) -> Html {
+    html! { <p class="rw-error" role="alert">{ message }</p> }
 }
 
 /// The data's credit line.
@@ -80,9 +80,9 @@ pub fn source(attribution: Option<&str>) -> Html {
 }
 
 /// "Updated 01:42": when the data on show was last updated, in the reader's time.
-pub fn updated(iso: Option<&str>) -> Html {
+pub fn updated(iso: Option<&str>, locale: &Locale) -> Html {
     let Some(iso) = iso else { return html! {} };
-    html! { <p class="rw-updated">{ format!("Updated {}", clock(iso)) }</p> }
+    html! { <p class="rw-updated">{ locale.fill("status.updated", &[("time", &clock(iso))]) }</p> }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -103,7 +103,7 @@ fn clock(iso: &str) -> String {
 /// The note that the data on show could not be brought up to date.
 pub fn stale(state: &WidgetState) -> Html {
     match &state.stale {
-        Some(why) => html! { <p class="rw-stale" role="status">{ format!("Could not update: {why} Showing the last results received.") }</p> },
+        Some(why) => html! { <p class="rw-stale" role="status">{ state.locale.fill("status.stale", &[("why", &why.message(&state.locale))]) }</p> },
         None => html! {},
     }
 }

@@ -5,6 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use results_core::chart::{bar_chart_svg, BarChart};
 use results_core::load::{parse_results, parse_unchecked};
+use results_core::locale::Locale;
 use results_core::SeatResult;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,7 +17,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(file) => {
             for seat in &file.constituencies {
                 let result = SeatResult::new(&file, seat);
-                let _ = bar_chart_svg(&BarChart::vote_share(&result), "fuzz", 600);
+                let _ = bar_chart_svg(&BarChart::vote_share(&result, &Locale::default()), "fuzz", 600);
+                let _ = results_core::html::result_rows(&result, &Locale::default());
                 let _ = results_core::history::seat_history(&file, &seat.code, Some(&seat.election));
             }
             // What loads once loads again after a round trip through JSON.

@@ -15,6 +15,9 @@ pub struct SeatPickerProps {
     pub id: AttrValue,
     #[prop_or(false)]
     pub disabled: bool,
+    /// The words it uses.
+    #[prop_or_default]
+    pub locale: Rc<results_core::locale::Locale>,
 }
 
 /// How many suggestions the list shows.
@@ -119,7 +122,7 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
 
     html! {
         <div class="rw-picker">
-            <label for={format!("{}-input", props.id)}>{ "Add a seat to compare" }</label>
+            <label for={format!("{}-input", props.id)}>{ props.locale.text("compare.search") }</label>
             <div class="rw-combobox">
                 <input
                     id={format!("{}-input", props.id)}
@@ -136,12 +139,12 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
                     {onkeydown}
                     {onblur}
                 />
-                <ul id={listbox} role="listbox" aria-label="Matching seats" class="rw-listbox" hidden={!expanded}>
+                <ul id={listbox} role="listbox" aria-label={props.locale.text("compare.list").to_string()} class="rw-listbox" hidden={!expanded}>
                     { for options }
                 </ul>
             </div>
             <p class="rw-visually-hidden" role="status" aria-live="polite">
-                { if query.trim().is_empty() { String::new() } else { format!("{} seats match", suggestions.len()) } }
+                { if query.trim().is_empty() { String::new() } else { props.locale.fill("compare.matches", &[("count", &suggestions.len().to_string())]) } }
             </p>
         </div>
     }

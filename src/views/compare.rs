@@ -4,14 +4,14 @@ use std::rc::Rc;
 
 use results_core::chart::BarChart;
 use results_core::compare::{compare_order, compare_rows, CompareColumn};
-use results_core::format::percent;
+use results_core::html as rows;
 use results_core::route::MAX_COMPARE;
 use results_core::{Route, SeatResult, View};
 use yew::prelude::*;
 
 use super::result::seat_result;
-use super::{loading, party_label, sort_header, Dispatch};
-use crate::components::{ChartFrame, ChartSpec, SeatPicker};
+use super::{column_header, loading, problem, sort_header, Dispatch};
+use crate::components::{ChartFrame, ChartSpec, SeatPicker, Table};
 use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
 
@@ -26,7 +26,8 @@ fn choices(state: &WidgetState) -> Option<Vec<(String, String)>> {
 }
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
-    let Some(choices) = choices(state) else { return loading() };
+    let locale = &state.locale;
+    let Some(choices) = choices(state) else { return loading(locale) };
     let navigate = |seats: Vec<String>| {
         let dispatch = dispatch.clone();
         let route = Route { view: View::Compare, seats, ..state.route.clone() };
@@ -48,7 +49,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
         html! {
             <li key={code.clone()}>
                 { name.clone() }
-                <button type="button" class="rw-remove" aria-label={format!("Remove {name}")} onclick={Callback::from(move |_| remove())}>{ "×" }</button>
+                <button type="button" class="rw-remove" aria-label={locale.fill("compare.remove", &[("seat", &name)])} onclick={Callback::from(move |_| remove())}>{ "×" }</button>
             </li>
         }
     });
@@ -58,57 +59,46 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     for code in &state.route.seats {
         match seat_result(state, code) {
             Some(Ok(shown)) => results.push(shown.result),
-            Some(Err(message)) => return html! { <p class="rw-error" role="alert">{ message }</p> },
+            Some(Err(message)) => return problem(message),
             None => waiting = true,
         }
     }
     let refs: Vec<&SeatResult> = results.iter().collect();
     let body = if waiting {
-        loading()
+        loading(locale)
     } else if refs.len() < 2 {
-        html! { <p class="rw-status">{ "Pick at least two seats to compare them." }</p> }
+        html! { <p class="rw-status">{ locale.text("compare.pick_two") }</p> }
     } else {
         comparison(&refs, state, dispatch, id)
     };
     html! {
         <>
             <header class="rw-header">
-                <h2 class="rw-title" id={format!("{id}-heading")}>{ "Compare seats" }</h2>
+                <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.text("compare.title") }</h2>
             </header>
-            <ul class="rw-picked" aria-label="Seats compared">{ for picked }</ul>
-            <SeatPicker seats={Rc::new(choices.clone())} picked={state.route.seats.clone()} {on_pick} id={format!("{id}-picker")} disabled={state.route.seats.len() >= MAX_COMPARE} />
+            <ul class="rw-picked" aria-label={locale.text("compare.picked").to_string()}>{ for picked }</ul>
+            <SeatPicker seats={Rc::new(choices.clone())} picked={state.route.seats.clone()} {on_pick} id={format!("{id}-picker")} disabled={state.route.seats.len() >= MAX_COMPARE} locale={state.locale.clone()} />
             { body }
         </>
     }
 }
 
 fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
-    let rows = compare_rows(results);
+    let locale = &state.locale;
+    let parties = compare_rows(results);
     let on_sort = {
         let dispatch = dispatch.clone();
         Callback::from(move |column| dispatch.dispatch(Action::SortCompare(column)))
     };
     let sort = state.compare_sort;
-    let mut headers = vec![sort_header(CompareColumn::Party, "Party", sort, &on_sort)];
+    let mut headers = vec![column_header(CompareColumn::Party, locale, sort, &on_sort)];
     headers.extend(results.iter().enumerate().map(|(i, r)| sort_header(CompareColumn::Seat(i), &r.name, sort, &on_sort)));
-    let body = compare_order(&rows, sort).into_iter().filter_map(|i| rows.get(i)).map(|row| {
-        html! {
-            <tr key={row.party.clone()}>
-                <th scope="row">{ party_label(&row.colour, &row.party) }</th>
-                { for row.shares.iter().map(|share| html! { <td class="rw-num">{ share.map(percent).unwrap_or_else(|| "–".into()) }</td> }) }
-            </tr>
-        }
-    });
+    let order = Rc::new(compare_order(&parties, sort));
+    let caption = locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]);
     html! {
         <>
-            <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::compare(results)))} id={format!("{id}-compare-chart")} />
-            <div class="rw-table-wrap">
-                <table class="rw-table">
-                    <caption>{ format!("Vote share by party, {}", results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")) }</caption>
-                    <thead><tr>{ for headers }</tr></thead>
-                    <tbody>{ for body }</tbody>
-                </table>
-            </div>
+            <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::compare(results, locale)))} id={format!("{id}-compare-chart")} />
+            <Table {caption} head={html! { <tr>{ for headers }</tr> }} rows={rows::compare_rows(&parties, locale)} {order} />
         </>
     }
 }

@@ -1,135 +1,134 @@
 //! The national picture: seats and votes per party, a hex map, and every seat in a
 //! table with search, filters and a "closest results" order.
+//!
+//! The hex map and the seats' rows are HTML from the core, built once per data
+//! change (the two components below memoise them): a sort or a filter only moves
+//! rows.
 
 use std::rc::Rc;
 
 use results_core::chart::BarChart;
-use results_core::format::{percent, thousands};
+use results_core::html as rows;
+use results_core::locale::Locale;
 use results_core::model::Index;
 use results_core::national::{areas, seat_order, tallies, SeatColumn, SeatFilter};
-use results_core::TableColumn;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{loading, party_label, sort_header, source, updated, Dispatch};
-use crate::components::{ChartFrame, ChartSpec};
+use super::{column_header, loading, source, updated, Dispatch};
+use crate::components::{ChartFrame, ChartSpec, Rows, Shared, Table};
 use crate::state::{Action, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
-    let Some(index) = state.index() else { return loading() };
-    let election = index.elections.iter().find(|e| e.id == index.election).map_or(index.election.clone(), |e| e.name.clone());
-    let tallies = tallies(index);
-    let party_rows = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).map(|t| {
-        html! {
-            <tr key={t.party.id.clone()}>
-                <th scope="row">{ party_label(&t.party.colour, &t.party.name) }</th>
-                <td class="rw-num">{ thousands(u64::from(t.seats)) }</td>
-                <td class="rw-num">{ thousands(t.votes) }</td>
-                <td class="rw-num">{ percent(t.share) }</td>
-            </tr>
-        }
-    });
-    let total_seats: u32 = tallies.iter().map(|t| t.seats).sum();
-    let areas_word = if total_seats as usize > index.seats.len() { "wards" } else { "seats" };
-    let control = control(&tallies, total_seats);
-    let declared = index.seats.iter().filter(|r| r.declared).count();
-    let count = (declared < index.seats.len()).then(|| format!("{declared} of {} declared", index.seats.len()));
+    let Some(index) = state.index() else { return loading(&state.locale) };
+    let open = {
+        let (dispatch, route) = (dispatch.clone(), state.route.clone());
+        Callback::from(move |code: String| dispatch.dispatch(Action::Navigate(route.for_seat(&code))))
+    };
     html! {
         <>
-            <header class="rw-header">
-                <h2 class="rw-title" id={format!("{id}-heading")}>{ format!("{election}: all {} {areas_word}", index.seats.len()) }</h2>
-                <p class="rw-election rw-control">{ control }</p>
-                if let Some(count) = count {
-                    <p class="rw-declared" role="status">{ count }</p>
-                }
-                { updated(index.updated.as_deref()) }
-            </header>
-            <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::seats_won(&tallies)))} id={format!("{id}-seats-chart")} />
-            <div class="rw-table-wrap">
-                <table class="rw-table">
-                    <caption>{ format!("Seats and votes by party ({total_seats} seats)") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Party" }</th>
-                        <th scope="col" class="rw-num">{ "Seats" }</th>
-                        <th scope="col" class="rw-num">{ "Votes" }</th>
-                        <th scope="col" class="rw-num">{ "Share" }</th>
-                    </tr></thead>
-                    <tbody>{ for party_rows }</tbody>
-                </table>
-            </div>
-            { hex_map(index, state, dispatch) }
-            { seats_table(index, state, dispatch, id) }
+            <Overview index={Shared(index.clone())} locale={Shared(state.locale.clone())} id={id.to_string()} />
+            <HexMap index={Shared(index.clone())} fresh={Shared(state.fresh.clone())} locale={Shared(state.locale.clone())} on_open={open.clone()} />
+            { filters(index, state, dispatch, id) }
+            <SeatsTable index={Shared(index.clone())} fresh={Shared(state.fresh.clone())} locale={Shared(state.locale.clone())} filter={state.filter.clone()} sort={state.national_sort} on_sort={dispatch_sort(dispatch)} on_open={open} />
             { source(index.attribution.as_deref()) }
         </>
     }
 }
 
-/// "Aspire majority: 24 of 45 seats" or "No overall control: Labour largest with ...".
-fn control(tallies: &[results_core::national::PartyTally], total: u32) -> String {
-    match tallies.first() {
-        Some(top) if top.seats * 2 > total => format!("{} majority: {} of {} seats.", top.party.name, top.seats, total),
-        Some(top) => format!("No overall control: {} largest with {} of {} seats.", top.party.name, top.seats, total),
-        None => String::new(),
-    }
+#[derive(Properties, PartialEq)]
+struct OverviewProps {
+    index: Shared<Index>,
+    locale: Shared<Locale>,
+    id: AttrValue,
 }
 
-fn open_seat(state: &WidgetState, dispatch: &Dispatch) -> Callback<String> {
-    let (dispatch, route) = (dispatch.clone(), state.route.clone());
-    Callback::from(move |code: String| dispatch.dispatch(Action::Navigate(route.for_seat(&code))))
-}
-
-fn party_of<'a>(index: &'a Index, id: Option<&str>) -> Option<&'a results_core::Party> {
-    id.and_then(|id| index.parties.iter().find(|p| p.id == id))
-}
-
-/// The 650 seats as hexes coloured by winner; each hex is a focusable link to its
-/// seat. One handler on the map serves every hex.
-fn hex_map(index: &Index, state: &WidgetState, dispatch: &Dispatch) -> Html {
-    let placed: Vec<(&results_core::model::IndexRow, [i32; 2])> = index.seats.iter().filter_map(|row| row.hex.map(|h| (row, h))).collect();
-    if placed.is_empty() {
-        return html! {};
-    }
-    let (q_min, q_max) = placed.iter().fold((i32::MAX, i32::MIN), |(lo, hi), (_, [q, _])| (lo.min(*q), hi.max(*q)));
-    let (r_min, r_max) = placed.iter().fold((i32::MAX, i32::MIN), |(lo, hi), (_, [_, r])| (lo.min(*r), hi.max(*r)));
-    // Pointy-top hexagons 100 units wide, in whole units: a side is 57.7, rows are
-    // 86.6 apart. Integer geometry keeps float formatting out of the widget.
-    const CORNERS: [(i32, i32); 6] = [(0, -58), (50, -29), (50, 29), (0, 58), (-50, 29), (-50, -29)];
-    let width = (q_max - q_min + 1) * 100 + 50;
-    let height = (r_max - r_min) * 87 + 116;
-    let hexes = placed.iter().map(|(row, [q, r])| {
-        // odd-r: odd rows sit half a hex to the right; the map's rows count northwards.
-        let shift = if r.rem_euclid(2) == 1 { 50 } else { 0 };
-        let cx = (q - q_min) * 100 + shift + 50;
-        let cy = (r_max - r) * 87 + 58;
-        let points = CORNERS.iter().map(|(x, y)| format!("{},{}", cx + x, cy + y)).collect::<Vec<_>>().join(" ");
-        let party = party_of(index, row.party.as_deref());
-        let colour = party.map_or("#cccccc".to_string(), |p| p.colour.clone());
-        let label = match party {
-            Some(p) => format!("{}: {}, {}", row.name, p.name, row.result),
-            None => format!("{}: awaiting declaration", row.name),
-        };
-        let fresh = state.fresh.contains(&row.code);
-        html! {
-            <g key={row.code.clone()} class={classes!("rw-hex", fresh.then_some("rw-fresh"))} role="link" tabindex="0" aria-label={label} data-code={row.code.clone()}>
-                <polygon {points} fill={colour} />
-            </g>
-        }
+/// The election at a glance: who controls it, the count so far, the seats chart
+/// and the parties' table. Drawn again only when the data changes.
+#[component]
+fn Overview(props: &OverviewProps) -> Html {
+    let (index, locale, id) = (&*props.index.0, &*props.locale.0, &props.id);
+    let n = &locale.numbers;
+    let tallies = use_memo(props.index.clone(), |index| tallies(&index.0));
+    let party_rows = use_memo((props.index.clone(), props.locale.clone()), |(_, locale)| {
+        let shown: Vec<_> = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).collect();
+        Rows::from(rows::party_rows(&shown, &locale.0))
     });
-    let open = open_seat(state, dispatch);
+    let chart = use_memo((props.index.clone(), props.locale.clone()), |(_, locale)| ChartSpec::Bars(BarChart::seats_won(&tallies, &locale.0)));
+    let election = index.elections.iter().find(|e| e.id == index.election).map_or(index.election.clone(), |e| e.name.clone());
+    let total_seats: u32 = tallies.iter().map(|t| t.seats).sum();
+    let areas_word = locale.text(if total_seats as usize > index.seats.len() { "national.wards" } else { "national.seats" });
+    let control = match tallies.first() {
+        Some(top) => {
+            let key = if top.seats * 2 > total_seats { "national.majority" } else { "national.no_control" };
+            locale.fill(key, &[("party", &top.party.name), ("seats", &n.thousands(u64::from(top.seats))), ("total", &n.thousands(u64::from(total_seats)))])
+        }
+        None => String::new(),
+    };
+    let declared = index.seats.iter().filter(|r| r.declared).count();
+    let count = (declared < index.seats.len())
+        .then(|| locale.fill("national.declared", &[("declared", &n.thousands(declared as u64)), ("total", &n.thousands(index.seats.len() as u64))]));
+    let party_head = html! {
+        <tr>
+            <th scope="col">{ locale.text("column.party") }</th>
+            <th scope="col" class="rw-num">{ locale.text("column.seats") }</th>
+            <th scope="col" class="rw-num">{ locale.text("column.votes") }</th>
+            <th scope="col" class="rw-num">{ locale.text("column.share") }</th>
+        </tr>
+    };
+    html! {
+        <>
+            <header class="rw-header">
+                <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]) }</h2>
+                <p class="rw-election rw-control">{ control }</p>
+                if let Some(count) = count {
+                    <p class="rw-declared" role="status">{ count }</p>
+                }
+                { updated(index.updated.as_deref(), locale) }
+            </header>
+            <ChartFrame spec={chart} id={format!("{id}-seats-chart")} />
+            <Table
+                caption={locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))])}
+                head={party_head}
+                rows={(*party_rows).clone()}
+                order={Rc::new((0..party_rows.0.len()).collect::<Vec<_>>())}
+            />
+        </>
+    }
+}
+
+fn dispatch_sort(dispatch: &Dispatch) -> Callback<SeatColumn> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |column| dispatch.dispatch(Action::SortNational(column)))
+}
+
+#[derive(Properties, PartialEq)]
+struct HexMapProps {
+    index: Shared<Index>,
+    fresh: Shared<Vec<String>>,
+    locale: Shared<Locale>,
+    on_open: Callback<String>,
+}
+
+/// The seats as hexes coloured by winner; each hex is a focusable link to its seat,
+/// and one handler on the map serves every hex.
+#[component]
+fn HexMap(props: &HexMapProps) -> Html {
+    let svg = use_memo((props.index.clone(), props.fresh.clone(), props.locale.clone()), |(index, fresh, locale)| rows::hex_map_svg(&index.0, &fresh.0, &locale.0));
+    let Some(svg) = (*svg).clone() else { return html! {} };
     let code_of = |target: Option<web_sys::EventTarget>| {
         target
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("[data-code]").ok().flatten())
             .and_then(|e| e.get_attribute("data-code"))
     };
-    let onclick = {
-        let open = open.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(code) = code_of(e.target()) {
-                open.emit(code);
-            }
-        })
-    };
+    let open = props.on_open.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if let Some(code) = code_of(e.target()) {
+            open.emit(code);
+        }
+    });
+    let open = props.on_open.clone();
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
             if let Some(code) = code_of(e.target()) {
@@ -139,17 +138,17 @@ fn hex_map(index: &Index, state: &WidgetState, dispatch: &Dispatch) -> Html {
         }
     });
     html! {
-        <figure class="rw-hexmap">
-            <svg viewBox={format!("0 0 {width} {height}")} role="group" aria-label="Hex map: one hexagon per seat, coloured by the winning party. Each opens its seat." {onclick} {onkeydown}>
-                { for hexes }
-            </svg>
-            <figcaption class="rw-source">{ "Hex map layout: Open Innovations (MIT licence)." }</figcaption>
+        <figure class="rw-hexmap" {onclick} {onkeydown}>
+            // The SVG is built by the core, which escapes every string it writes.
+            { Html::from_html_unchecked(AttrValue::from(svg)) }
+            <figcaption class="rw-source">{ props.locale.0.text("national.hex_credit") }</figcaption>
         </figure>
     }
 }
 
-fn seats_table(index: &Index, state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
-    let filter = &state.filter;
+/// The search box, the area and party filters and "Closest results".
+fn filters(index: &Index, state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+    let (filter, locale) = (&state.filter, &state.locale);
     let set_filter = |update: fn(&mut SeatFilter, String)| {
         let (dispatch, filter) = (dispatch.clone(), filter.clone());
         Callback::from(move |e: Event| {
@@ -179,29 +178,6 @@ fn seats_table(index: &Index, state: &WidgetState, dispatch: &Dispatch, id: &str
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Closest))
     };
-    let on_sort = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |column| dispatch.dispatch(Action::SortNational(column)))
-    };
-    let order = seat_order(index, filter, state.national_sort);
-    let open = open_seat(state, dispatch);
-    let rows = order.iter().filter_map(|&i| index.seats.get(i)).map(|row| {
-        let party = party_of(index, row.party.as_deref());
-        let code = row.code.clone();
-        let open = open.clone();
-        html! {
-            <tr key={row.code.clone()} class={classes!(state.fresh.contains(&row.code).then_some("rw-fresh"), (!row.declared).then_some("rw-awaiting"))}>
-                <th scope="row"><button type="button" class="rw-link" onclick={Callback::from(move |_| open.emit(code.clone()))}>{ &row.name }</button></th>
-                <td>{ row.winner.clone().unwrap_or_default() }</td>
-                <td>{ party.map(|p| party_label(&p.colour, &p.name)).unwrap_or_default() }</td>
-                <td>{ &row.result }</td>
-                <td class="rw-num">{ thousands(row.majority) }</td>
-                <td class="rw-num">{ percent(row.majority_share) }</td>
-                <td class="rw-num">{ row.turnout.map(percent).unwrap_or_default() }</td>
-            </tr>
-        }
-    });
-    let headers = SeatColumn::ALL.iter().map(|&c| sort_header(c, c.label(), state.national_sort, &on_sort));
     let area_options = areas(index).into_iter().map(|area| {
         let selected = filter.area.as_ref() == Some(&area);
         html! { <option value={area.clone()} {selected}>{ area }</option> }
@@ -210,37 +186,55 @@ fn seats_table(index: &Index, state: &WidgetState, dispatch: &Dispatch, id: &str
         let selected = filter.party.as_ref() == Some(&t.party.id);
         html! { <option value={t.party.id.clone()} {selected}>{ t.party.name }</option> }
     });
+    let all = locale.text("national.all");
+    html! {
+        <div class="rw-filters" role="search" aria-label={locale.text("national.filters").to_string()}>
+            <div class="rw-field">
+                <label for={format!("{id}-search")}>{ locale.text("national.search") }</label>
+                <input type="search" id={format!("{id}-search")} value={filter.text.clone()} oninput={on_text} />
+            </div>
+            <div class="rw-field">
+                <label for={format!("{id}-area")}>{ locale.text("national.area") }</label>
+                <select id={format!("{id}-area")} onchange={on_area}>
+                    <option value="" selected={filter.area.is_none()}>{ all }</option>
+                    { for area_options }
+                </select>
+            </div>
+            <div class="rw-field">
+                <label for={format!("{id}-party")}>{ locale.text("national.party") }</label>
+                <select id={format!("{id}-party")} onchange={on_party}>
+                    <option value="" selected={filter.party.is_none()}>{ all }</option>
+                    { for party_options }
+                </select>
+            </div>
+            <button type="button" class="rw-closest" onclick={on_closest}>{ locale.text("national.closest") }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SeatsTableProps {
+    index: Shared<Index>,
+    fresh: Shared<Vec<String>>,
+    locale: Shared<Locale>,
+    filter: SeatFilter,
+    sort: results_core::Sort<SeatColumn>,
+    on_sort: Callback<SeatColumn>,
+    on_open: Callback<String>,
+}
+
+/// Every seat, in the reader's order and filter.
+#[component]
+fn SeatsTable(props: &SeatsTableProps) -> Html {
+    let locale = &*props.locale.0;
+    let built = use_memo((props.index.clone(), props.fresh.clone(), props.locale.clone()), |(index, fresh, locale)| Rows::from(rows::seat_rows(&index.0, &fresh.0, &locale.0)));
+    let order = use_memo((props.index.clone(), props.filter.clone(), props.sort), |(index, filter, sort)| seat_order(&index.0, filter, *sort));
+    let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &props.on_sort)) }</tr> };
+    let shown = locale.fill("national.showing", &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
     html! {
         <>
-            <div class="rw-filters" role="search" aria-label="Filter seats">
-                <div class="rw-field">
-                    <label for={format!("{id}-search")}>{ "Search seats or winners" }</label>
-                    <input type="search" id={format!("{id}-search")} value={filter.text.clone()} oninput={on_text} />
-                </div>
-                <div class="rw-field">
-                    <label for={format!("{id}-area")}>{ "Nation or region" }</label>
-                    <select id={format!("{id}-area")} onchange={on_area}>
-                        <option value="" selected={filter.area.is_none()}>{ "All" }</option>
-                        { for area_options }
-                    </select>
-                </div>
-                <div class="rw-field">
-                    <label for={format!("{id}-party")}>{ "Winning party" }</label>
-                    <select id={format!("{id}-party")} onchange={on_party}>
-                        <option value="" selected={filter.party.is_none()}>{ "All" }</option>
-                        { for party_options }
-                    </select>
-                </div>
-                <button type="button" class="rw-closest" onclick={on_closest}>{ "Closest results" }</button>
-            </div>
-            <p class="rw-count" role="status">{ format!("Showing {} of {} seats", order.len(), index.seats.len()) }</p>
-            <div class="rw-table-wrap rw-seats">
-                <table class="rw-table">
-                    <caption>{ "Every seat: winner, result and majority" }</caption>
-                    <thead><tr>{ for headers }</tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
+            <p class="rw-count" role="status">{ shown }</p>
+            <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={(*built).clone()} {order} class="rw-seats" on_code={props.on_open.clone()} />
         </>
     }
 }

@@ -1,7 +1,7 @@
 // A fault-injecting HTTP server for the end-to-end tests, on 127.0.0.1 and an
 // ephemeral port. It serves dist/ as support.mjs's serve() does, and besides:
 //
-//   /widget.html?src=…&seat=…&view=…   the demo page with one widget showing that
+//   /widget.html?src=…&seat=…&view=…   the demo page with one widget showing that (also locale=, labels=)
 //                                      (no data-sync-url), built from dist/index.html
 //   /faults/<fault>/<path>             <path> of dist/data/, with the fault injected
 //   /files/<path>                      a body a test put there with server.put()
@@ -202,7 +202,7 @@ export async function faultServer(dir = dist) {
 
 /** dist/index.html with its <main> replaced by one widget showing `params`. */
 function widgetPage(template, params) {
-  const attrs = ['src', 'seat', 'view', 'election']
+  const attrs = ['src', 'seat', 'view', 'election', 'locale', 'labels']
     .filter((name) => params.has(name))
     .map((name) => ` data-${name}="${escapeAttribute(params.get(name))}"`)
     .join('');

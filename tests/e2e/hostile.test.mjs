@@ -180,6 +180,9 @@ test('national: the index\'s names, results and regions are text; opening a seat
   const opened = await open('national', '');
   const { page, context } = opened;
   await page.waitForSelector(`${widget}[data-state="ready"]`);
+  // Rows out of view are not rendered (content-visibility), so not in innerText.
+  await page.locator(`${widget} .rw-seats`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((w) => document.querySelector(`${w} .rw-seats tbody`).innerText.includes('seat-'), widget);
   await assertSafe(opened, [index.seats[0].name, index.seats[0].winner, index.seats[1].result, parties[0].name]);
   // The hex map names each seat for assistive technology: the name as an attribute value, not markup.
   const labels = await page.locator(`${widget} .rw-hex`).evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));

@@ -14,7 +14,7 @@ const nightDir = path.join(dist, 'night');
 const host = '[data-results-widget]';
 
 before(async () => {
-  execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'results'], { cwd: root, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'results-cli', '--bin', 'results'], { cwd: root, stdio: 'inherit' });
   await rm(nightDir, { recursive: true, force: true });
   night = spawn(path.join(root, 'target/release/results'), ['simulate', '--from', path.join(root, 'target/results-data'),
     '--out', nightDir, '--interval', '1', '--batch', '15', '--seed', '2024'], { stdio: 'ignore' });

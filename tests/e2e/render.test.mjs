@@ -10,7 +10,7 @@ let server;
 let browser;
 before(async () => {
   for (const [view, file] of [['result', 'static-result.html'], ['history', 'static-history.html']]) {
-    execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'results', '--', 'render', '--view', view,
+    execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'results-cli', '--bin', 'results', '--', 'render', '--view', view,
       '--seat', 'E14001086', '--src', 'data/', '--data', path.join(root, 'data'), '--page', '--out', path.join(dist, file)], { cwd: root, stdio: 'inherit' });
   }
   server = await serve();

@@ -151,6 +151,7 @@ impl Builder {
             version: FORMAT_VERSION,
             attribution: self.attribution,
             updated: None,
+            labels: BTreeMap::new(),
             elections: vec![self.election],
             parties: parties_out,
             constituencies: self.seats.into_values().collect(),

@@ -63,6 +63,12 @@ enum Command {
         /// Write a whole HTML page (with the widget's styles and loader) rather than the snippet.
         #[arg(long)]
         page: bool,
+        /// Write numbers for this locale (a BCP 47 tag such as de-DE); en-GB when left out.
+        #[arg(long)]
+        locale: Option<String>,
+        /// A JSON file of label replacements ({"column.votes": "Pleidleisiau", ...}).
+        #[arg(long)]
+        labels: Option<PathBuf>,
         /// The file to write; standard output when left out.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -304,7 +310,8 @@ fn progress(message: &str) {
     eprintln!("results: {message}");
 }
 
-fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: bool, out: Option<PathBuf>) -> Result<(), ImportError> {
+#[allow(clippy::too_many_arguments)]
+fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: bool, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
     let mut pairs = vec![("view", view), ("seat", seat)];
     if let Some(election) = election.as_deref() {
         pairs.push(("election", election));
@@ -314,7 +321,12 @@ fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Opt
         return Err(ImportError::Invalid(vec![format!("unknown view \"{view}\"; use result, history, compare or national")]));
     }
     let dir = data.unwrap_or_else(|| PathBuf::from(src));
-    let widget = results_cli::render::render(&route, &dir, src)?;
+    let labels = match labels {
+        Some(path) => Some(std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path, source })?),
+        None => None,
+    };
+    let embed = results_cli::render::Embed::new(locale, labels)?;
+    let widget = results_cli::render::render(&route, &dir, src, &embed)?;
     let text = if page { results_cli::render::page("Election results", &widget) } else { widget + "\n" };
     match out {
         Some(path) => std::fs::write(&path, text).map_err(|source| ImportError::Write { path, source }),
@@ -341,7 +353,7 @@ fn main() -> ExitCode {
             let night = results_cli::simulate::Night { interval, batch, seed, steps };
             results_cli::simulate::run(&from, &out, &night, |declared, total| progress(&format!("{declared} of {total} declared")))
         }
-        Command::Render { view, seat, election, src, data, page, out } => render(&view, &seat, election, &src, data, page, out),
+        Command::Render { view, seat, election, src, data, page, locale, labels, out } => render(&view, &seat, election, &src, data, page, locale, labels, out),
         Command::Hexmap { file, out } => store::add_hexmap(&out, &file, HEX_RENAMES).map(|n| progress(&format!("placed {n} seats on the hex map"))),
     };
     match outcome {

@@ -11,11 +11,45 @@ use results_widget::state::WidgetState;
 use results_widget::{Widget, WidgetProps};
 
 use crate::import::ImportError;
-use results_core::chart::escape_xml as escape_attribute;
+use results_core::html::escape as escape_attribute;
+use results_core::locale::{Labels, Locale, Numbers};
+
+/// The embed's words and number style, as `data-locale` and `data-labels` give them.
+#[derive(Debug, Default)]
+pub struct Embed {
+    tag: Option<String>,
+    labels_json: Option<String>,
+    locale: Locale,
+}
+
+impl Embed {
+    /// From a locale tag and the text of a labels file (a JSON object).
+    pub fn new(tag: Option<String>, labels_json: Option<String>) -> Result<Embed, ImportError> {
+        let mut locale = Locale::default();
+        if let Some(tag) = &tag {
+            locale.numbers = Numbers::for_tag(tag);
+            locale.lang = Some(tag.clone());
+        }
+        let labels_json = match labels_json {
+            Some(text) => {
+                let map = serde_json::from_str(&text).map_err(|e| ImportError::Invalid(vec![format!("the labels must be a JSON object of label texts: {e}")]))?;
+                let (labels, unknown) = Labels::new(map);
+                if !unknown.is_empty() {
+                    return Err(ImportError::Invalid(unknown.iter().map(|key| format!("labels: \"{key}\" is not a label the widget shows")).collect()));
+                }
+                locale.labels = labels;
+                // One line, for the attribute.
+                Some(serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&text).unwrap_or_default()).unwrap_or_default())
+            }
+            None => None,
+        };
+        Ok(Embed { tag, labels_json, locale })
+    }
+}
 
 /// Renders `route` with the data in `dir`, which the embed will fetch from `src`.
 /// Returns the host element with the rendered widget inside.
-pub fn render(route: &Route, dir: &Path, src: &str) -> Result<String, ImportError> {
+pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed) -> Result<String, ImportError> {
     let state = WidgetState::new(src.to_string(), route.clone());
     let needs = state.needs().map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
     let mut files: Vec<(String, Data)> = Vec::new();
@@ -26,7 +60,7 @@ pub fn render(route: &Route, dir: &Path, src: &str) -> Result<String, ImportErro
         let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
         files.push((url, data));
     }
-    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None };
+    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;
@@ -38,6 +72,12 @@ pub fn render(route: &Route, dir: &Path, src: &str) -> Result<String, ImportErro
     }
     if let Some(election) = &route.election {
         attributes.push_str(&format!(" data-election=\"{}\"", escape_attribute(election)));
+    }
+    if let Some(tag) = &embed.tag {
+        attributes.push_str(&format!(" data-locale=\"{}\"", escape_attribute(tag)));
+    }
+    if let Some(labels) = &embed.labels_json {
+        attributes.push_str(&format!(" data-labels=\"{}\"", escape_attribute(labels)));
     }
     Ok(format!("<div data-results-widget{attributes} data-src=\"{}\" data-state=\"static\">{inner}</div>", escape_attribute(src)))
 }

@@ -5,7 +5,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::derive::SeatResult;
-use crate::format::percent;
+use crate::html::escape;
+use crate::locale::Locale;
 use crate::sort::{sort_by_key_stable, Direction, Key};
 
 /// One bar: a labelled value with its party colour.
@@ -39,15 +40,16 @@ pub struct ChartError(String);
 impl BarChart {
     /// Vote share per candidate, in rank order; in a count with stages, then each
     /// later stage's totals for the candidates still in it.
-    pub fn vote_share(result: &SeatResult) -> BarChart {
+    pub fn vote_share(result: &SeatResult, locale: &Locale) -> BarChart {
+        let n = &locale.numbers;
         let longest = result.rows.iter().map(|r| r.share).fold(0.0_f64, f64::max);
         let staged = !result.summary.stages.is_empty();
         let mut bars: Vec<Bar> = result
             .rows
             .iter()
             .map(|row| Bar {
-                label: if staged { format!("{}, {}: first preferences", row.name, row.party_name) } else { format!("{}, {}", row.name, row.party_name) },
-                value_label: percent(row.share),
+                label: if staged { format!("{}, {}: {}", row.name, row.party_name, locale.text("chart.first_preferences")) } else { format!("{}, {}", row.name, row.party_name) },
+                value_label: n.percent(row.share),
                 length: if longest > 0.0 { row.share / longest } else { 0.0 },
                 colour: row.colour.clone(),
             })
@@ -61,7 +63,7 @@ impl BarChart {
             for (row, votes) in at_stage {
                 bars.push(Bar {
                     label: format!("{}, {}: {}", row.name, row.party_name, stage.to_lowercase()),
-                    value_label: crate::format::thousands(votes),
+                    value_label: n.thousands(votes),
                     length: votes as f64 / scale,
                     colour: row.colour.clone(),
                 });
@@ -73,7 +75,7 @@ impl BarChart {
             .collect::<Vec<_>>()
             .join("; ");
         BarChart {
-            title: format!("Vote share by candidate, {}, {}", result.name, result.election_name),
+            title: locale.fill("result.chart", &[("seat", &result.name), ("election", &result.election_name)]),
             description: format!("{description}."),
             bars,
         }
@@ -112,22 +114,6 @@ pub fn fit_label(label: &str, width: i32) -> String {
     let mut short: String = label.chars().take(room - 1).collect();
     short.push('…');
     short
-}
-
-/// Escapes text for SVG/HTML element content and attribute values.
-pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 fn parse_colour(hex: &str) -> RGBColor {
@@ -186,11 +172,11 @@ fn wrap(body: &str, id: &str, width: u32, height: u32, title: &str, description:
         Some(end) => body.get(end + 2..).unwrap_or(""),
         None => return Err(ChartError("unexpected SVG output".into())),
     };
-    let id = escape_xml(id);
+    let id = escape(id);
     Ok(format!(
         "<svg class=\"rw-chart-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{inner}",
-        escape_xml(title),
-        escape_xml(description),
+        escape(title),
+        escape(description),
     ))
 }
 
@@ -220,7 +206,8 @@ pub const OTHERS_COLOUR: &str = "#9a9a9a";
 impl StackedChart {
     /// Party shares by election for a seat's history: the parties that won or took
     /// a tenth of the vote somewhere in it (at most five) by colour, the rest as Others.
-    pub fn history(seat_name: &str, entries: &[crate::history::HistoryEntry]) -> StackedChart {
+    pub fn history(seat_name: &str, entries: &[crate::history::HistoryEntry], locale: &Locale) -> StackedChart {
+        let others_label = locale.text("chart.others");
         let mut main: Vec<(String, String, String, f64)> = Vec::new(); // id, name, colour, best share
         for entry in entries {
             for row in &entry.result.rows {
@@ -253,18 +240,18 @@ impl StackedChart {
                     })
                     .collect();
                 let others = (1.0 - segments.iter().map(|s| s.share).sum::<f64>()).max(0.0);
-                segments.push(Segment { label: "Others".into(), colour: OTHERS_COLOUR.into(), share: others });
+                segments.push(Segment { label: others_label.into(), colour: OTHERS_COLOUR.into(), share: others });
                 described.push(format!(
                     "{label}: {}",
-                    segments.iter().filter(|s| s.share >= 0.0005).map(|s| format!("{} {}", s.label, percent(s.share))).collect::<Vec<_>>().join(", ")
+                    segments.iter().filter(|s| s.share >= 0.0005).map(|s| format!("{} {}", s.label, locale.numbers.percent(s.share))).collect::<Vec<_>>().join(", ")
                 ));
                 (label, segments)
             })
             .collect();
         let mut legend: Vec<(String, String)> = main.into_iter().map(|(_, name, colour, _)| (name, colour)).collect();
-        legend.push(("Others".into(), OTHERS_COLOUR.into()));
+        legend.push((others_label.into(), OTHERS_COLOUR.into()));
         StackedChart {
-            title: format!("Vote share by election, {seat_name} and predecessor seats"),
+            title: locale.fill("history.chart", &[("seat", seat_name)]),
             description: format!("{}.", described.join("; ")),
             rows,
             legend,
@@ -319,38 +306,39 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<S
 impl BarChart {
     /// Party shares in several seats: a group of bars per party (main parties of any
     /// of the seats), one bar per seat, in party colours.
-    pub fn compare(results: &[&SeatResult]) -> BarChart {
+    pub fn compare(results: &[&SeatResult], locale: &Locale) -> BarChart {
         let parties = compare_parties(results);
         let mut bars = Vec::new();
         for (id, name, colour) in &parties {
             for result in results {
                 let share: f64 = result.rows.iter().filter(|r| &r.party_id == id).map(|r| r.share).sum();
-                bars.push(Bar { label: format!("{name}, {}", result.name), value_label: percent(share), length: share, colour: colour.clone() });
+                bars.push(Bar { label: format!("{name}, {}", result.name), value_label: locale.numbers.percent(share), length: share, colour: colour.clone() });
             }
         }
         let description = bars.iter().map(|b| format!("{}: {}", b.label, b.value_label)).collect::<Vec<_>>().join("; ");
         BarChart {
-            title: format!("Vote share by party, {}", results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")),
+            title: locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]),
             description: format!("{description}."),
             bars,
         }
     }
 
     /// Seats won per party, with each party's share of the vote.
-    pub fn seats_won(tallies: &[crate::national::PartyTally]) -> BarChart {
+    pub fn seats_won(tallies: &[crate::national::PartyTally], locale: &Locale) -> BarChart {
+        let n = &locale.numbers;
         let most = tallies.iter().map(|t| t.seats).max().unwrap_or(0).max(1);
         let bars: Vec<Bar> = tallies
             .iter()
             .filter(|t| t.seats > 0)
             .map(|t| Bar {
-                label: format!("{}, {} of the vote", t.party.name, percent(t.share)),
-                value_label: crate::format::thousands(u64::from(t.seats)),
+                label: locale.fill("chart.seats_bar", &[("party", &t.party.name), ("share", &n.percent(t.share))]),
+                value_label: n.thousands(u64::from(t.seats)),
                 length: f64::from(t.seats) / f64::from(most),
                 colour: t.party.colour.clone(),
             })
             .collect();
-        let description = bars.iter().map(|b| format!("{}: {} seats", b.label, b.value_label)).collect::<Vec<_>>().join("; ");
-        BarChart { title: "Seats won by party".into(), description: format!("{description}."), bars }
+        let description = bars.iter().map(|b| locale.fill("chart.seats_described", &[("party", &b.label), ("seats", &b.value_label)])).collect::<Vec<_>>().join("; ");
+        BarChart { title: locale.text("chart.seats_title").into(), description: format!("{description}."), bars }
     }
 }
 
@@ -421,7 +409,7 @@ mod tests {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/seats/E14001086.json")).unwrap();
         let file = crate::load::parse_results(&text).unwrap();
         let entries = crate::history::seat_history(&file, "E14001086", None);
-        let chart = StackedChart::history("Bethnal Green and Stepney", &entries);
+        let chart = StackedChart::history("Bethnal Green and Stepney", &entries, &crate::locale::Locale::default());
         assert_eq!(chart.rows.len(), 6);
         assert_eq!(chart.rows[0].0, "2005, Bethnal Green & Bow");
         assert_eq!(chart.rows[5].0, "2024");

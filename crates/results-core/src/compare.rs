@@ -9,6 +9,7 @@ use crate::sort::{collation_key, order_by, Direction, Key, Sort, TableColumn};
 pub struct CompareRow {
     pub party: String,
     pub colour: String,
+    pub dark_colour: Option<String>,
     /// Share in each seat, in the seats' order; `None` where the party did not stand.
     pub shares: Vec<Option<f64>>,
 }
@@ -18,6 +19,7 @@ pub fn compare_rows(results: &[&SeatResult]) -> Vec<CompareRow> {
     compare_parties(results)
         .into_iter()
         .map(|(id, name, colour)| CompareRow {
+            dark_colour: results.iter().flat_map(|r| r.rows.iter()).find(|row| row.party_id == id).and_then(|row| row.dark_colour.clone()),
             party: name,
             colour,
             shares: results
@@ -41,8 +43,8 @@ pub enum CompareColumn {
 impl TableColumn for CompareColumn {
     fn label(self) -> &'static str {
         match self {
-            CompareColumn::Party => "Party",
-            CompareColumn::Seat(_) => "Share",
+            CompareColumn::Party => "column.party",
+            CompareColumn::Seat(_) => "column.share",
         }
     }
 

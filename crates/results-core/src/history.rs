@@ -1,6 +1,7 @@
 //! A seat across every election in its file, following predecessor seats back
 //! through boundary changes.
 
+use crate::locale::Locale;
 use crate::derive::SeatResult;
 use crate::model::{Constituency, ResultsFile};
 
@@ -105,12 +106,12 @@ impl HistoryColumn {
 impl crate::sort::TableColumn for HistoryColumn {
     fn label(self) -> &'static str {
         match self {
-            HistoryColumn::Election => "Election",
-            HistoryColumn::Seat => "Seat",
-            HistoryColumn::Winner => "Winner",
-            HistoryColumn::Party => "Party",
-            HistoryColumn::Majority => "Majority",
-            HistoryColumn::Turnout => "Turnout",
+            HistoryColumn::Election => "column.election",
+            HistoryColumn::Seat => "column.seat",
+            HistoryColumn::Winner => "column.winner",
+            HistoryColumn::Party => "column.party",
+            HistoryColumn::Majority => "column.majority",
+            HistoryColumn::Turnout => "column.turnout",
         }
     }
 
@@ -151,48 +152,41 @@ pub fn history_order(entries: &[HistoryEntry], sort: crate::sort::Sort<HistoryCo
 /// The result in one plain sentence, for a screen reader to read first: "Labour held
 /// Bethnal Green and Stepney with a majority of 1,689 over an independent, down from
 /// 37,524 in 2019." `before` is the seat's (or its one predecessor's) previous result.
-pub fn spoken_summary(result: &SeatResult, before: Option<&SeatResult>) -> String {
-    use crate::format::thousands;
-    let Some(winner) = result.winner() else { return format!("{} has no candidates.", result.name) };
+pub fn spoken_summary(result: &SeatResult, before: Option<&SeatResult>, locale: &Locale) -> String {
+    let n = &locale.numbers;
+    let seat = result.name.as_str();
+    let Some(winner) = result.winner() else { return locale.fill("spoken.no_candidates", &[("seat", seat)]) };
     if result.summary.result_text == "Awaiting declaration" {
-        return format!("{} has not declared yet.", result.name);
+        return locale.fill("spoken.not_declared", &[("seat", seat)]);
     }
-    let party = if winner.party_id == "ind" { format!("{}, an independent,", winner.name) } else { winner.party_name.clone() };
     if result.summary.seats > 1 {
-        return format!("{} elected {}: {}.", result.name, result.summary.seats, result.summary.result_text);
+        return locale.fill("spoken.elected", &[("seat", seat), ("seats", &result.summary.seats.to_string()), ("result", &result.summary.result_text)]);
     }
-    let verb = if result.summary.result_text.ends_with(" hold") {
-        "held"
+    let party = if winner.party_id == "ind" { locale.fill("spoken.independent_winner", &[("name", &winner.name)]) } else { winner.party_name.clone() };
+    let key = if result.summary.result_text.ends_with(" hold") {
+        "spoken.held"
     } else if result.summary.result_text.contains(" gain from ") {
-        "gained"
+        "spoken.gained"
     } else {
-        "won"
+        "spoken.won"
     };
-    let runner_up = result.rows.get(1).map(|r| {
-        if r.party_id == "ind" {
-            " over an independent".to_string()
-        } else {
-            format!(" over {}", r.party_name)
-        }
-    });
-    let mut sentence = format!(
-        "{party} {verb} {} with a majority of {}{}",
-        result.name,
-        thousands(result.summary.majority),
-        runner_up.unwrap_or_default()
-    );
+    let mut sentence = locale.fill(key, &[("party", &party), ("seat", seat), ("majority", &n.thousands(result.summary.majority))]);
+    if let Some(r) = result.rows.get(1) {
+        sentence.push_str(&if r.party_id == "ind" { locale.text("spoken.over_independent").to_string() } else { locale.fill("spoken.over", &[("party", &r.party_name)]) });
+    }
     if let Some(before) = before.filter(|b| b.winner().is_some_and(|w| w.party_id == winner.party_id)) {
         let year = before.election_date.get(..4).unwrap_or(&before.election_name);
-        let direction = if before.summary.majority > result.summary.majority { "down" } else { "up" };
-        sentence.push_str(&format!(", {direction} from {} in {year}", thousands(before.summary.majority)));
+        let key = if before.summary.majority > result.summary.majority { "spoken.down" } else { "spoken.up" };
+        sentence.push_str(&locale.fill(key, &[("before", &n.thousands(before.summary.majority)), ("year", year)]));
     }
-    sentence.push('.');
+    sentence.push_str(locale.text("spoken.end"));
     sentence
 }
 
 #[cfg(test)]
 mod spoken_tests {
     use super::*;
+    use crate::locale::Locale;
     use crate::load::parse_results;
 
     #[test]
@@ -200,9 +194,9 @@ mod spoken_tests {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/seats/E14001086.json")).unwrap();
         let file = parse_results(&text).unwrap();
         let history = seat_history(&file, "E14001086", None);
-        let sentence = spoken_summary(&history[0].result, Some(&history[1].result));
+        let sentence = spoken_summary(&history[0].result, Some(&history[1].result), &Locale::default());
         assert_eq!(sentence, "Labour held Bethnal Green and Stepney with a majority of 1,689 over an independent, down from 37,524 in 2019.");
-        let respect = spoken_summary(&history[5].result, None);
+        let respect = spoken_summary(&history[5].result, None, &Locale::default());
         assert_eq!(respect, "Respect gained Bethnal Green & Bow with a majority of 823 over Labour.");
     }
 }

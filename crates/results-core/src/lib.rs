@@ -1,5 +1,5 @@
 //! The headless results core: the results data format, its validation, the figures
-//! derived from it, table sorting, number formatting and chart drawing.
+//! derived from it, table sorting, words and number formats, table rows as HTML and chart drawing.
 //!
 //! Nothing here imports yew, web-sys or gloo, so every rule is tested natively with
 //! plain `cargo test`; the widget and the `results` tool are thin shells over it.
@@ -7,9 +7,10 @@
 pub mod chart;
 pub mod compare;
 pub mod derive;
-pub mod format;
 pub mod history;
+pub mod html;
 pub mod load;
+pub mod locale;
 pub mod model;
 pub mod national;
 pub mod route;

@@ -3,6 +3,8 @@
 //! Only votes are stored; every figure a reader sees (share, majority, turnout,
 //! hold or gain) is derived from them in [`crate::derive`].
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The format version this code reads and writes.
@@ -24,6 +26,10 @@ pub struct ResultsFile {
     /// When the figures were last updated (ISO 8601), on election night.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
+    /// Words to show instead of the widget's English defaults, by label key (the
+    /// README lists the keys): a newsroom's house style or another language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
     #[serde(default)]
     pub elections: Vec<Election>,
     #[serde(default)]
@@ -235,6 +241,10 @@ pub struct Index {
     /// When the figures were last updated (ISO 8601), on election night.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
+    /// Words to show instead of the widget's English defaults, by label key (the
+    /// README lists the keys): a newsroom's house style or another language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
     /// Every election in the directory.
     pub elections: Vec<Election>,
     /// Every party named by a row.

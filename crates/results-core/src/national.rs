@@ -65,13 +65,13 @@ impl SeatColumn {
 impl TableColumn for SeatColumn {
     fn label(self) -> &'static str {
         match self {
-            SeatColumn::Seat => "Seat",
-            SeatColumn::Winner => "Winner",
-            SeatColumn::Party => "Party",
-            SeatColumn::Result => "Result",
-            SeatColumn::Majority => "Majority",
-            SeatColumn::MajorityShare => "Majority %",
-            SeatColumn::Turnout => "Turnout",
+            SeatColumn::Seat => "column.seat",
+            SeatColumn::Winner => "column.winner",
+            SeatColumn::Party => "column.party",
+            SeatColumn::Result => "column.result",
+            SeatColumn::Majority => "column.majority",
+            SeatColumn::MajorityShare => "column.majority_share",
+            SeatColumn::Turnout => "column.turnout",
         }
     }
 

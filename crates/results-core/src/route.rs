@@ -28,13 +28,13 @@ impl View {
         }
     }
 
-    /// The tab label a reader sees.
+    /// The key of the tab label a reader sees (see `locale::DEFAULTS`).
     pub fn label(self) -> &'static str {
         match self {
-            View::Result => "Result",
-            View::History => "History",
-            View::Compare => "Compare",
-            View::National => "All seats",
+            View::Result => "view.result",
+            View::History => "view.history",
+            View::Compare => "view.compare",
+            View::National => "view.national",
         }
     }
 

@@ -7,7 +7,7 @@ use crate::derive::Row;
 
 /// A column of a sortable table.
 pub trait TableColumn: Copy + Eq {
-    /// The header a reader sees.
+    /// The key of the header a reader sees (see `locale::DEFAULTS`).
     fn label(self) -> &'static str;
     /// The direction a first press sorts in: words A to Z, numbers largest first.
     fn first_direction(self) -> Direction;
@@ -33,10 +33,10 @@ impl Column {
 impl TableColumn for Column {
     fn label(self) -> &'static str {
         match self {
-            Column::Candidate => "Candidate",
-            Column::Party => "Party",
-            Column::Votes => "Votes",
-            Column::Share => "Share",
+            Column::Candidate => "column.candidate",
+            Column::Party => "column.party",
+            Column::Votes => "column.votes",
+            Column::Share => "column.share",
         }
     }
 

@@ -34,6 +34,9 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem = |path: String, message: String| problems.push(Problem { path, message });
 
+    for key in crate::locale::unknown_labels(&file.labels) {
+        problem(format!("labels.{key}"), "is not a label the widget shows (the README lists them)".into());
+    }
     let mut election_ids = HashSet::new();
     for (i, election) in file.elections.iter().enumerate() {
         if election.id.trim().is_empty() {

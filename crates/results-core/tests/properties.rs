@@ -7,7 +7,8 @@ use results_core::load::parse_unchecked;
 use results_core::model::{Candidate, ResultsFile};
 use serde_json::json;
 use results_core::sort::{order_by, Key};
-use results_core::{format, parse_results, Column, Direction, Row, SeatResult, Sort};
+use results_core::locale::Numbers;
+use results_core::{parse_results, Column, Direction, Row, SeatResult, Sort};
 
 /// A real seat's file, with its history: the starting point for mutations.
 const SEAT_FILE: &str = include_str!("../../../data/seats/E14001086.json");
@@ -171,7 +172,7 @@ proptest! {
             prop_assert!((sum - 1.0).abs() < 1e-9, "shares add up to {sum}");
             // As shown, each share rounded to a tenth of a point: off by at most half
             // a tenth per candidate.
-            let shown: f64 = result.rows.iter().map(|r| format::percent(r.share).trim_end_matches('%').parse::<f64>().unwrap()).sum();
+            let shown: f64 = result.rows.iter().map(|r| Numbers::default().percent(r.share).trim_end_matches('%').parse::<f64>().unwrap()).sum();
             prop_assert!((shown - 100.0).abs() <= 0.05 * votes.len() as f64 + 1e-9, "shown shares add up to {shown}");
         }
         for row in &result.rows {

@@ -121,7 +121,7 @@ pub fn convert(candidates: &Path, constituencies: Option<&Path>, election_id: &s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use results_core::format::{percent, points_change};
+    use results_core::locale::Numbers;
     use results_core::SeatResult;
 
     pub fn shared(file: &str) -> std::path::PathBuf {
@@ -221,10 +221,11 @@ mod tests {
         let result = SeatResult::new(&file, seat);
         assert_eq!(result.summary.majority, 1689);
         assert_eq!(result.summary.result_text, "Lab hold");
-        assert_eq!(percent(result.summary.majority_share), "3.6%");
+        let n = Numbers::default();
+        assert_eq!(n.percent(result.summary.majority_share), "3.6%");
         let labour = &result.rows[0];
-        assert_eq!((labour.name.as_str(), labour.votes, percent(labour.share)), ("Rushanara Ali", 15896, "34.1%".to_string()));
-        assert_eq!(points_change(labour.change.unwrap()), "\u{2212}39.4");
+        assert_eq!((labour.name.as_str(), labour.votes, n.percent(labour.share)), ("Rushanara Ali", 15896, "34.1%".to_string()));
+        assert_eq!(n.points_change(labour.change.unwrap()), "\u{2212}39.4");
         assert!(result.summary.previous_notional);
         assert_eq!(result.rows.len(), 11);
         assert_eq!(result.rows.iter().filter(|r| r.lost_deposit).count(), 7);

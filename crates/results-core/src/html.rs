@@ -1,0 +1,288 @@
+//! Table rows and the hex map as HTML text, one string per row in the data's order.
+//!
+//! The widget puts these into the page once per data change and then only moves
+//! them (a sort) or leaves some out (a filter), which is what keeps a 650-row table
+//! fast; `results render` writes the same text into its static pages. Every string
+//! from the data is escaped here, in one place.
+
+use std::fmt::Write;
+
+use crate::compare::CompareRow;
+use crate::derive::SeatResult;
+use crate::history::HistoryEntry;
+use crate::locale::Locale;
+use crate::model::{Index, Party};
+use crate::national::PartyTally;
+
+/// Text made safe for HTML and XML, in content and in quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A coloured square beside a party's name: the name, not the colour, carries it.
+/// Where the data gives a dark-mode colour, a second square shows in dark mode.
+pub fn party_label(colour: &str, dark_colour: Option<&str>, name: &str) -> String {
+    let dark = dark_colour.map_or_else(String::new, |dark| format!(r#"<rect class="rw-dark-fill" width="10" height="10" fill="{}"/>"#, escape(dark)));
+    format!(
+        r#"<span class="rw-party-label"><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect width="10" height="10" fill="{}"/>{dark}</svg><span>{}</span></span>"#,
+        escape(colour),
+        escape(name)
+    )
+}
+
+fn party_label_of(party: &Party) -> String {
+    party_label(&party.colour, party.dark_colour.as_deref(), &party.name)
+}
+
+fn num(out: &mut String, text: &str) {
+    let _ = write!(out, r#"<td class="rw-num">{text}</td>"#);
+}
+
+/// The candidates of one contest, in rank order: name (and "Elected"), party,
+/// votes, share, any later stages, and the change where any candidate has one.
+pub fn result_rows(result: &SeatResult, locale: &Locale) -> Vec<String> {
+    let n = &locale.numbers;
+    let has_change = result.rows.iter().any(|r| r.change.is_some());
+    let stages = result.summary.stages.len();
+    result
+        .rows
+        .iter()
+        .map(|row| {
+            let mut out = String::with_capacity(400);
+            let badge = if row.elected { format!(r#"<span class="rw-badge"> {}</span>"#, escape(locale.text("result.elected"))) } else { String::new() };
+            let _ = write!(
+                out,
+                r#"<tr{}><th scope="row" class="rw-candidate">{}{badge}</th><td class="rw-party">{}</td>"#,
+                if row.elected { r#" class="rw-elected""# } else { "" },
+                escape(&row.name),
+                party_label(&row.colour, row.dark_colour.as_deref(), &row.party_name),
+            );
+            num(&mut out, &n.thousands(row.votes));
+            num(&mut out, &n.percent(row.share));
+            for k in 0..stages {
+                num(&mut out, &row.stages.get(k).map_or_else(|| "–".to_string(), |v| n.thousands(*v)));
+            }
+            if has_change {
+                num(&mut out, &row.change.map(|c| n.points_change(c)).unwrap_or_default());
+            }
+            out.push_str("</tr>");
+            out
+        })
+        .collect()
+}
+
+/// One row per contest of a seat's history, newest first.
+pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<String> {
+    let n = &locale.numbers;
+    entries
+        .iter()
+        .map(|entry| {
+            let r = &entry.result;
+            let winner = r.winner();
+            let note = if entry.boundary_change_after { format!(r#"<span class="rw-note"> {}</span>"#, escape(locale.text("history.old_boundaries"))) } else { String::new() };
+            let mut out = String::with_capacity(400);
+            let _ = write!(
+                out,
+                r#"<tr><th scope="row">{}</th><td>{}{note}</td><td>{}</td><td>{}</td>"#,
+                escape(r.election_date.get(..4).unwrap_or(&r.election_name)),
+                escape(&r.name),
+                winner.map(|w| escape(&w.name)).unwrap_or_default(),
+                winner.map(|w| party_label(&w.colour, w.dark_colour.as_deref(), &w.party_name)).unwrap_or_default(),
+            );
+            num(&mut out, &n.thousands(r.summary.majority));
+            num(&mut out, &r.summary.turnout.map(|t| n.percent(t)).unwrap_or_default());
+            out.push_str("</tr>");
+            out
+        })
+        .collect()
+}
+
+/// One row per party of the compared seats, its share in each seat.
+pub fn compare_rows(rows: &[CompareRow], locale: &Locale) -> Vec<String> {
+    rows.iter()
+        .map(|row| {
+            let mut out = format!(r#"<tr><th scope="row">{}</th>"#, party_label(&row.colour, row.dark_colour.as_deref(), &row.party));
+            for share in &row.shares {
+                num(&mut out, &share.map_or_else(|| "–".to_string(), |s| locale.numbers.percent(s)));
+            }
+            out.push_str("</tr>");
+            out
+        })
+        .collect()
+}
+
+/// The national tally of seats and votes, one row per party.
+pub fn party_rows(tallies: &[&PartyTally], locale: &Locale) -> Vec<String> {
+    let n = &locale.numbers;
+    tallies
+        .iter()
+        .map(|t| {
+            let mut out = format!(r#"<tr><th scope="row">{}</th>"#, party_label_of(&t.party));
+            num(&mut out, &n.thousands(u64::from(t.seats)));
+            num(&mut out, &n.thousands(t.votes));
+            num(&mut out, &n.percent(t.share));
+            out.push_str("</tr>");
+            out
+        })
+        .collect()
+}
+
+fn party_of<'a>(index: &'a Index, id: Option<&str>) -> Option<&'a Party> {
+    id.and_then(|id| index.parties.iter().find(|p| p.id == id))
+}
+
+/// Every seat of an index: its name as a button that opens the seat (the table
+/// handles the press), winner, party, result, majority, majority share, turnout.
+/// Seats in `fresh` declared in the last update and are marked.
+pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String> {
+    let n = &locale.numbers;
+    index
+        .seats
+        .iter()
+        .map(|row| {
+            let mut class = Vec::new();
+            if fresh.contains(&row.code) {
+                class.push("rw-fresh");
+            }
+            if !row.declared {
+                class.push("rw-awaiting");
+            }
+            let class = if class.is_empty() { String::new() } else { format!(r#" class="{}""#, class.join(" ")) };
+            let mut out = String::with_capacity(600);
+            let _ = write!(
+                out,
+                r#"<tr{class}><th scope="row"><button type="button" class="rw-link" data-code="{}">{}</button></th><td>{}</td><td>{}</td><td>{}</td>"#,
+                escape(&row.code),
+                escape(&row.name),
+                escape(row.winner.as_deref().unwrap_or("")),
+                party_of(index, row.party.as_deref()).map(party_label_of).unwrap_or_default(),
+                escape(&row.result),
+            );
+            num(&mut out, &n.thousands(row.majority));
+            num(&mut out, &n.percent(row.majority_share));
+            num(&mut out, &row.turnout.map(|t| n.percent(t)).unwrap_or_default());
+            out.push_str("</tr>");
+            out
+        })
+        .collect()
+}
+
+/// The seats as hexes coloured by winner, each a focusable link named for its
+/// seat: an `<svg>` element, or nothing when the index has no hex layout. Pointy-top
+/// hexagons 100 units wide, in whole units (integer geometry keeps float formatting
+/// out of the widget): a side is 57.7, rows are 86.6 apart.
+pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<String> {
+    let placed: Vec<(&crate::model::IndexRow, [i32; 2])> = index.seats.iter().filter_map(|row| row.hex.map(|h| (row, h))).collect();
+    let (q_min, q_max) = placed.iter().fold((i32::MAX, i32::MIN), |(lo, hi), (_, [q, _])| (lo.min(*q), hi.max(*q)));
+    let (r_min, r_max) = placed.iter().fold((i32::MAX, i32::MIN), |(lo, hi), (_, [_, r])| (lo.min(*r), hi.max(*r)));
+    if placed.is_empty() {
+        return None;
+    }
+    const CORNERS: [(i32, i32); 6] = [(0, -58), (50, -29), (50, 29), (0, 58), (-50, 29), (-50, -29)];
+    let width = (q_max - q_min + 1) * 100 + 50;
+    let height = (r_max - r_min) * 87 + 116;
+    let mut out = String::with_capacity(placed.len() * 220);
+    let _ = write!(out, r#"<svg viewBox="0 0 {width} {height}" role="group" aria-label="{}">"#, escape(locale.text("national.hex_map")));
+    for (row, [q, r]) in placed {
+        // odd-r: odd rows sit half a hex to the right; the map's rows count northwards.
+        let shift = if r.rem_euclid(2) == 1 { 50 } else { 0 };
+        let cx = (q - q_min) * 100 + shift + 50;
+        let cy = (r_max - r) * 87 + 58;
+        let party = party_of(index, row.party.as_deref());
+        let label = match party {
+            Some(p) => format!("{}: {}, {}", row.name, p.name, row.result),
+            None => format!("{}: {}", row.name, locale.text("national.awaiting")),
+        };
+        let class = if fresh.contains(&row.code) { "rw-hex rw-fresh" } else { "rw-hex" };
+        let _ = write!(out, r#"<g class="{class}" role="link" tabindex="0" aria-label="{}" data-code="{}"><polygon points=""#, escape(&label), escape(&row.code));
+        for (i, (x, y)) in CORNERS.iter().enumerate() {
+            let _ = write!(out, "{}{},{}", if i > 0 { " " } else { "" }, cx + x, cy + y);
+        }
+        let colour = party.map_or("#cccccc", |p| p.colour.as_str());
+        let _ = write!(out, r#"" fill="{}"/></g>"#, escape(colour));
+    }
+    out.push_str("</svg>");
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::national::tallies;
+
+    fn index() -> Index {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/index.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn escapes_every_markup_character() {
+        assert_eq!(escape(r#"<img src=x onerror="a('b')">&"#), "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;");
+        assert_eq!(escape("Ynys Môn"), "Ynys Môn");
+    }
+
+    #[test]
+    fn every_seat_has_a_row_with_its_button_and_figures() {
+        let index = index();
+        let rows = seat_rows(&index, &[], &Locale::default());
+        assert_eq!(rows.len(), 650);
+        let bethnal = rows.iter().find(|r| r.contains(r#"data-code="E14001086""#)).unwrap();
+        assert!(bethnal.contains(">Bethnal Green and Stepney</button>"), "{bethnal}");
+        assert!(bethnal.contains("<td>Rushanara Ali</td>"), "{bethnal}");
+        assert!(bethnal.contains(r#"<td class="rw-num">1,689</td><td class="rw-num">3.6%</td>"#), "{bethnal}");
+        assert!(rows.iter().all(|r| r.starts_with("<tr") && r.ends_with("</tr>") && r.matches("<td").count() == 6));
+    }
+
+    #[test]
+    fn fresh_and_awaiting_seats_are_marked() {
+        let mut index = index();
+        index.seats[1].declared = false;
+        let fresh = vec![index.seats[0].code.clone()];
+        let rows = seat_rows(&index, &fresh, &Locale::default());
+        assert!(rows[0].starts_with(r#"<tr class="rw-fresh">"#));
+        assert!(rows[1].starts_with(r#"<tr class="rw-awaiting">"#));
+        assert!(rows[2].starts_with("<tr><th"));
+        let map = hex_map_svg(&index, &fresh, &Locale::default()).unwrap();
+        assert_eq!(map.matches(r#"class="rw-hex rw-fresh""#).count(), 1);
+    }
+
+    #[test]
+    fn the_hex_map_names_and_places_every_seat() {
+        let index = index();
+        let map = hex_map_svg(&index, &[], &Locale::default()).unwrap();
+        assert_eq!(map.matches("<polygon").count(), 650);
+        assert!(map.contains(r#"aria-label="Poplar and Limehouse: Labour, Lab hold" data-code="E14001430""#));
+        assert!(map.starts_with(r#"<svg viewBox="0 0 "#) && map.ends_with("</svg>"));
+        let mut bare = index.clone();
+        bare.seats.iter_mut().for_each(|s| s.hex = None);
+        assert_eq!(hex_map_svg(&bare, &[], &Locale::default()), None);
+    }
+
+    #[test]
+    fn party_rows_use_the_locale() {
+        let index = index();
+        let tallies = tallies(&index);
+        let shown: Vec<&PartyTally> = tallies.iter().take(1).collect();
+        let locale = Locale { numbers: crate::locale::Numbers::for_tag("de"), ..Locale::default() };
+        let rows = party_rows(&shown, &locale);
+        assert!(rows[0].contains("<td class=\"rw-num\">411</td><td class=\"rw-num\">9.708.716</td><td class=\"rw-num\">33,7\u{a0}%</td>"), "{}", rows[0]);
+    }
+
+    #[test]
+    fn hostile_strings_stay_text() {
+        let label = party_label("#fff\" onload=\"x", Some("<b>"), "<script>alert(1)</script>");
+        assert!(!label.contains("<script>") && !label.contains("\" onload") && !label.contains("<b>"), "{label}");
+        assert!(label.contains(r#"class="rw-dark-fill""#));
+    }
+}

@@ -1,0 +1,366 @@
+//! How the widget speaks: its words ([`Labels`], English by default, replaceable by
+//! the data or the embed) and how it writes numbers ([`Numbers`], en-GB by default:
+//! 15,896 and 34.1%).
+
+use std::collections::BTreeMap;
+
+/// The words and number style a widget uses.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Locale {
+    /// A BCP 47 language tag for the widget's `lang` attribute, when not en-GB.
+    pub lang: Option<String>,
+    pub numbers: Numbers,
+    pub labels: Labels,
+}
+
+impl Locale {
+    /// The label for `key`: a replacement if one was given, else the English default.
+    pub fn text(&self, key: &str) -> &str {
+        self.labels.get(key)
+    }
+
+    /// The label for `key` with its `{placeholders}` filled in.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.labels.get(key), values)
+    }
+}
+
+/// Number style: the separators a locale writes. Grouping is by thousands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Numbers {
+    /// Between groups of three digits: "," in en-GB, "." in de, a narrow space in fr.
+    pub group: String,
+    /// Before the decimals: "." in en-GB, "," in de and fr.
+    pub decimal: String,
+    /// Written before and after the figure of a percentage: "" and "%" in en-GB,
+    /// "" and " %" (a no-break space) in de and fr.
+    pub percent_prefix: String,
+    pub percent_suffix: String,
+    /// The minus sign of a change: U+2212, which screen readers read as "minus".
+    pub minus: String,
+}
+
+impl Default for Numbers {
+    fn default() -> Numbers {
+        Numbers { group: ",".into(), decimal: ".".into(), percent_prefix: String::new(), percent_suffix: "%".into(), minus: "\u{2212}".into() }
+    }
+}
+
+impl Numbers {
+    /// The style of a few common locales, for where no browser is at hand to ask
+    /// (`results render`); the widget asks the browser's `Intl.NumberFormat`.
+    /// Unknown tags get en-GB.
+    pub fn for_tag(tag: &str) -> Numbers {
+        let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let (group, decimal, suffix) = match language.as_str() {
+            "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" => (".", ",", "\u{a0}%"),
+            "fr" | "nb" | "no" | "sv" | "fi" | "pl" | "cs" | "sk" | "ru" | "uk" => ("\u{202f}", ",", "\u{a0}%"),
+            _ => (",", ".", "%"),
+        };
+        let suffix = if matches!(language.as_str(), "nl" | "it" | "pt" | "da") { "%" } else { suffix };
+        let (prefix, suffix) = if language == "tr" { ("%", "") } else { ("", suffix) };
+        Numbers { group: group.into(), decimal: decimal.into(), percent_prefix: prefix.into(), percent_suffix: suffix.into(), ..Numbers::default() }
+    }
+
+    /// A whole number with its digits grouped: `15896` → `15,896`.
+    pub fn thousands(&self, value: u64) -> String {
+        let digits = value.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * self.group.len());
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(&self.group);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A fraction as a percentage with one decimal: `0.340772` → `34.1%`.
+    pub fn percent(&self, fraction: f64) -> String {
+        format!("{}{}{}", self.percent_prefix, self.one_decimal(fraction * 100.0), self.percent_suffix)
+    }
+
+    /// A change in share in percentage points with its sign: `-0.394348` → `−39.4`.
+    pub fn points_change(&self, fraction: f64) -> String {
+        let points = fraction * 100.0;
+        let text = self.one_decimal(points.abs());
+        if text == self.one_decimal(0.0) {
+            text
+        } else if points < 0.0 {
+            format!("{}{text}", self.minus)
+        } else {
+            format!("+{text}")
+        }
+    }
+
+    /// One decimal place, rounded half away from zero as published tables are.
+    pub fn one_decimal(&self, value: f64) -> String {
+        if !value.is_finite() {
+            return "–".to_string();
+        }
+        // Written with integers: float formatting would cost the widget kilobytes.
+        let tenths = (value.abs() * 10.0 + 0.5).trunc() as u64;
+        let sign = if value < 0.0 && tenths > 0 { "-" } else { "" };
+        format!("{sign}{}{}{}", self.thousands(tenths / 10), self.decimal, tenths % 10)
+    }
+}
+
+/// Replacement words by key, over the English defaults of [`DEFAULTS`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Labels {
+    replaced: BTreeMap<String, String>,
+}
+
+impl Labels {
+    /// Replacements over the defaults. Keys that are not labels are reported,
+    /// so that a misspelt key does not fail in silence.
+    pub fn new(replaced: BTreeMap<String, String>) -> (Labels, Vec<String>) {
+        let unknown = unknown_labels(&replaced).into_iter().map(String::from).collect();
+        (Labels { replaced }, unknown)
+    }
+
+    /// These labels with `other`'s replacements on top.
+    pub fn overlaid(&self, other: &Labels) -> Labels {
+        let mut replaced = self.replaced.clone();
+        replaced.extend(other.replaced.iter().map(|(k, v)| (k.clone(), v.clone())));
+        Labels { replaced }
+    }
+
+    pub fn get(&self, key: &str) -> &str {
+        self.replaced.get(key).map(String::as_str).or_else(|| default_of(key)).unwrap_or("")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.replaced.is_empty()
+    }
+}
+
+/// The keys of `labels` that are not labels the widget shows, for validation.
+pub fn unknown_labels(labels: &BTreeMap<String, String>) -> Vec<&str> {
+    labels.keys().map(String::as_str).filter(|key| default_of(key).is_none()).collect()
+}
+
+fn default_of(key: &str) -> Option<&'static str> {
+    DEFAULTS.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// Fills `{name}` placeholders; unknown ones stay as written, so a mistake shows.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let value = after.find('}').and_then(|close| {
+            let name = after.get(1..close)?;
+            values.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('{');
+                rest = after.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every label the widget shows, with its English default. The README lists them.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    // Views and tabs.
+    ("view.result", "Result"),
+    ("view.history", "History"),
+    ("view.compare", "Compare"),
+    ("view.national", "All seats"),
+    ("nav.label", "Results views"),
+    // Column headers.
+    ("column.candidate", "Candidate"),
+    ("column.party", "Party"),
+    ("column.votes", "Votes"),
+    ("column.first_preferences", "First preferences"),
+    ("column.share", "Share"),
+    ("column.change", "Change"),
+    ("column.change_notional", "Change (notional)"),
+    ("column.election", "Election"),
+    ("column.seat", "Seat"),
+    ("column.winner", "Winner"),
+    ("column.result", "Result"),
+    ("column.majority", "Majority"),
+    ("column.majority_share", "Majority %"),
+    ("column.turnout", "Turnout"),
+    ("column.seats", "Seats"),
+    // One seat's result.
+    ("result.caption", "Votes by candidate, {seat}, {election}"),
+    ("result.elected", "Elected"),
+    ("result.elected_list", "Elected: {names}."),
+    ("result.majority", "Majority {majority} ({share} of valid votes)."),
+    ("result.majority_stage", "Majority {majority} {stage}."),
+    ("result.majority_multi", "{majority} votes between the last elected and the next candidate."),
+    ("result.turnout", "Turnout {turnout}."),
+    ("result.swing", "Swing {points} points from {from} to {to}."),
+    ("result.no_candidates", "No candidates."),
+    ("result.no_seat", "The results file has no result for the seat \"{seat}\"."),
+    ("result.chart", "Vote share by candidate, {seat}, {election}"),
+    // The sentence read first.
+    ("spoken.held", "{party} held {seat} with a majority of {majority}"),
+    ("spoken.gained", "{party} gained {seat} with a majority of {majority}"),
+    ("spoken.won", "{party} won {seat} with a majority of {majority}"),
+    ("spoken.independent_winner", "{name}, an independent,"),
+    ("spoken.over", " over {party}"),
+    ("spoken.over_independent", " over an independent"),
+    ("spoken.down", ", down from {before} in {year}"),
+    ("spoken.up", ", up from {before} in {year}"),
+    ("spoken.end", "."),
+    ("spoken.elected", "{seat} elected {seats}: {result}."),
+    ("spoken.no_candidates", "{seat} has no candidates."),
+    ("spoken.not_declared", "{seat} has not declared yet."),
+    // Charts.
+    ("chart.first_preferences", "first preferences"),
+    ("chart.others", "Others"),
+    ("chart.seats_title", "Seats won by party"),
+    ("chart.seats_bar", "{party}, {share} of the vote"),
+    ("chart.seats_described", "{party}: {seats} seats"),
+    // History.
+    ("history.title", "{seat}: results since {year}"),
+    ("history.note", "Earlier results are of the predecessor seats, on their own boundaries."),
+    ("history.caption", "Winners by election, {seat} and predecessor seats"),
+    ("history.chart", "Vote share by election, {seat} and predecessor seats"),
+    ("history.old_boundaries", "(old boundaries)"),
+    // Compare.
+    ("compare.title", "Compare seats"),
+    ("compare.picked", "Seats compared"),
+    ("compare.remove", "Remove {seat}"),
+    ("compare.pick_two", "Pick at least two seats to compare them."),
+    ("compare.caption", "Vote share by party, {seats}"),
+    ("compare.search", "Add a seat to compare"),
+    ("compare.list", "Matching seats"),
+    ("compare.matches", "{count} seats match"),
+    // National.
+    ("national.title", "{election}: all {count} {areas}"),
+    ("national.seats", "seats"),
+    ("national.wards", "wards"),
+    ("national.majority", "{party} majority: {seats} of {total} seats."),
+    ("national.no_control", "No overall control: {party} largest with {seats} of {total} seats."),
+    ("national.declared", "{declared} of {total} declared"),
+    ("national.parties_caption", "Seats and votes by party ({total} seats)"),
+    ("national.seats_caption", "Every seat: winner, result and majority"),
+    ("national.filters", "Filter seats"),
+    ("national.search", "Search seats or winners"),
+    ("national.area", "Nation or region"),
+    ("national.party", "Winning party"),
+    ("national.all", "All"),
+    ("national.closest", "Closest results"),
+    ("national.showing", "Showing {shown} of {total} seats"),
+    ("national.awaiting", "Awaiting declaration"),
+    ("national.hex_map", "Hex map: one hexagon per seat, coloured by the winning party. Each opens its seat."),
+    ("national.hex_credit", "Hex map layout: Open Innovations (MIT licence)."),
+    // Status and messages.
+    ("status.loading", "Loading results…"),
+    ("status.updated", "Updated {time}"),
+    ("status.stale", "Could not update: {why} Showing the last results received."),
+    ("status.try_again", "Try again"),
+    ("error.network", "The results could not be loaded: the connection failed ({detail}). Check your connection and try again."),
+    ("error.not_found", "The results were not found: the server answered {status} for {url}. Is the address right?"),
+    ("error.refused", "The results server refused access to {url} (error {status})."),
+    ("error.busy", "The results server is busy (error {status} for {url}). Try again in a moment."),
+    ("error.server", "The results server had a problem (error {status} for {url}). Try again in a moment."),
+    ("error.status", "The results could not be loaded: the server answered {status} for {url}."),
+    ("error.timeout", "The results server did not answer within {time}."),
+    ("error.one_second", "1 second"),
+    ("error.seconds", "{n} seconds"),
+    ("error.too_large", "The results file is too large to load ({size}; the widget's limit is {limit})."),
+    ("error.web_page", "The server sent a web page instead of results data (is the address right?)"),
+    ("error.content_type", "The server sent a file of type \"{type}\" instead of results data (JSON), so nothing is shown."),
+    ("error.not_text", "The results file is not UTF-8 text, so it cannot be read (was it saved in another encoding?)"),
+    ("error.data", "The results file has a problem, so nothing is shown rather than something wrong: {problem}"),
+    ("error.index", "The results index could not be read: {problem}"),
+    ("error.no_seat", "This view needs a seat: add data-seat with the seat's ONS code, such as E14001086."),
+    ("error.needs_directory", "This view needs a results directory (with index.json), not a single file."),
+    ("error.embed", "The widget's embed code has a mistake: {problem}"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        let n = Numbers::default();
+        for (value, text) in [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (15896, "15,896"), (37524, "37,524"), (1234567, "1,234,567"), (28809340, "28,809,340")] {
+            assert_eq!(n.thousands(value), text);
+        }
+    }
+
+    #[test]
+    fn percentages_to_one_decimal() {
+        let n = Numbers::default();
+        for (fraction, text) in [(0.340772, "34.1%"), (0.304564, "30.5%"), (0.00746, "0.7%"), (0.004995, "0.5%"), (1.0, "100.0%"), (0.0, "0.0%"), (0.0362, "3.6%"), (0.0225, "2.3%")] {
+            assert_eq!(n.percent(fraction), text, "{fraction}");
+        }
+    }
+
+    #[test]
+    fn changes_carry_a_sign() {
+        let n = Numbers::default();
+        assert_eq!(n.points_change(-0.394348), "\u{2212}39.4");
+        assert_eq!(n.points_change(0.094947), "+9.5");
+        assert_eq!(n.points_change(0.0001), "0.0");
+        assert_eq!(n.points_change(-0.0001), "0.0");
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        let n = Numbers::default();
+        assert_eq!(n.one_decimal(2.25), "2.3");
+        assert_eq!(n.one_decimal(-2.25), "-2.3");
+        assert_eq!(n.one_decimal(-0.04), "0.0");
+        assert_eq!(n.one_decimal(99.95), "100.0");
+        assert_eq!(n.one_decimal(1234.5678), "1,234.6");
+    }
+
+    #[test]
+    fn nonsense_is_not_a_number() {
+        assert_eq!(Numbers::default().percent(f64::NAN), "–%");
+    }
+
+    #[test]
+    fn other_locales_write_their_own_separators() {
+        let de = Numbers::for_tag("de-DE");
+        assert_eq!(de.thousands(28_809_340), "28.809.340");
+        assert_eq!(de.percent(0.340772), "34,1\u{a0}%");
+        assert_eq!(de.points_change(-0.394348), "\u{2212}39,4");
+        let fr = Numbers::for_tag("fr");
+        assert_eq!(fr.thousands(15_896), "15\u{202f}896");
+        assert_eq!(fr.percent(0.036), "3,6\u{a0}%");
+        assert_eq!(Numbers::for_tag("tr").percent(0.5), "%50,0");
+        assert_eq!(Numbers::for_tag("cy-GB"), Numbers::default());
+        assert_eq!(Numbers::for_tag(""), Numbers::default());
+    }
+
+    #[test]
+    fn labels_default_to_english_and_take_replacements() {
+        let (labels, unknown) = Labels::new(BTreeMap::from([("column.votes".to_string(), "Pleidleisiau".to_string()), ("column.vote".to_string(), "x".to_string())]));
+        assert_eq!(unknown, vec!["column.vote".to_string()]);
+        assert_eq!(labels.get("column.votes"), "Pleidleisiau");
+        assert_eq!(labels.get("column.party"), "Party");
+        let (embed, _) = Labels::new(BTreeMap::from([("column.party".to_string(), "Plaid".to_string())]));
+        let both = labels.overlaid(&embed);
+        assert_eq!((both.get("column.votes"), both.get("column.party")), ("Pleidleisiau", "Plaid"));
+    }
+
+    #[test]
+    fn every_key_is_unique_and_every_default_fills() {
+        for (i, (key, _)) in DEFAULTS.iter().enumerate() {
+            assert!(DEFAULTS.iter().skip(i + 1).all(|(k, _)| k != key), "{key} twice");
+        }
+        assert_eq!(fill("Majority {majority} ({share} of valid votes).", &[("majority", "1,689"), ("share", "3.6%")]), "Majority 1,689 (3.6% of valid votes).");
+        assert_eq!(fill("{a}{b} {", &[("a", "x")]), "x{b} {");
+        assert_eq!(fill("{}{seat", &[("seat", "x")]), "{}{seat");
+        assert_eq!(fill("héllo {n}é", &[("n", "ü")]), "héllo üé");
+    }
+}

@@ -1,0 +1,132 @@
+//! A table whose body rows are HTML text from the core (`results_core::html`).
+//!
+//! The rows go into the page once per data change. A sort or a filter then moves
+//! the rows already there, or leaves some out, instead of building them again: that
+//! keeps a 650-row table within a frame, with every row still in the DOM for screen
+//! readers and find-in-page.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Shared data compared by pointer, not by value: props and memo keys that hold
+/// 650 seats compare in no time, and new data is always new.
+#[derive(Debug, Default)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Rows of HTML in the data's order: the same rows are never put in twice.
+pub type Rows = Shared<Vec<String>>;
+
+impl From<Vec<String>> for Rows {
+    fn from(rows: Vec<String>) -> Rows {
+        Shared(Rc::new(rows))
+    }
+}
+
+impl yew::html::IntoPropValue<Rows> for Vec<String> {
+    fn into_prop_value(self) -> Rows {
+        Rows::from(self)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    pub caption: AttrValue,
+    /// The header row's cells.
+    pub head: Html,
+    pub rows: Rows,
+    /// Which rows show, in which order: indices into `rows`.
+    pub order: Rc<Vec<usize>>,
+    /// Classes for the scrolling wrapper.
+    #[prop_or_default]
+    pub class: Classes,
+    /// A press on a button in a row that carries `data-code`.
+    #[prop_or_default]
+    pub on_code: Option<Callback<String>>,
+}
+
+/// What is in the page's `<tbody>` now.
+#[derive(Default)]
+struct Shown {
+    body: Option<web_sys::Element>,
+    rows: Option<Rows>,
+    nodes: Vec<web_sys::Element>,
+    order: Vec<usize>,
+}
+
+#[component]
+pub fn Table(props: &TableProps) -> Html {
+    let body = use_node_ref();
+    let shown = use_mut_ref(Shown::default);
+    {
+        let (body, shown, rows, order) = (body.clone(), shown.clone(), props.rows.clone(), props.order.clone());
+        // After every render, and cheap when nothing changed: new rows (or a new
+        // `<tbody>`) are put in once; a new order moves the existing rows.
+        use_effect(move || {
+            let Some(tbody) = body.cast::<web_sys::Element>() else { return };
+            let mut shown = shown.borrow_mut();
+            if shown.body.as_ref() != Some(&tbody) || shown.rows.as_ref() != Some(&rows) {
+                tbody.set_inner_html(&rows.0.concat());
+                let children = tbody.children();
+                shown.nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
+                shown.order = (0..shown.nodes.len()).collect();
+                shown.body = Some(tbody.clone());
+                shown.rows = Some(rows);
+            }
+            if shown.order != *order {
+                let list = js_sys::Array::new();
+                for node in order.iter().filter_map(|&i| shown.nodes.get(i)) {
+                    list.push(node);
+                }
+                tbody.replace_children_with_node(&list);
+                shown.order = order.to_vec();
+            }
+        });
+    }
+    let onclick = props.on_code.clone().map(|on_code| {
+        Callback::from(move |e: MouseEvent| {
+            let code = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("button[data-code]").ok().flatten())
+                .and_then(|e| e.get_attribute("data-code"));
+            if let Some(code) = code {
+                on_code.emit(code);
+            }
+        })
+    });
+    html! {
+        <div class={classes!("rw-table-wrap", props.class.clone())}>
+            <table class="rw-table">
+                <caption>{ props.caption.clone() }</caption>
+                <thead>{ props.head.clone() }</thead>
+                <tbody ref={body} {onclick}>{ server_rows(props) }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Rendered on a server there are no effects: the rows go straight into the HTML.
+#[cfg(feature = "ssr")]
+fn server_rows(props: &TableProps) -> Html {
+    let rows: String = props.order.iter().filter_map(|&i| props.rows.0.get(i)).map(String::as_str).collect();
+    Html::from_html_unchecked(AttrValue::from(rows))
+}
+
+#[cfg(not(feature = "ssr"))]
+fn server_rows(_: &TableProps) -> Html {
+    Html::default()
+}
