@@ -64,6 +64,8 @@ fn mount(host: &Element, src: &str, view: View, preloaded: Option<Rc<Vec<(String
         preloaded,
         limits: Default::default(),
         takeover: None,
+        locale: Default::default(),
+        embed_error: None,
     };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
 }
@@ -144,4 +146,17 @@ async fn a_failed_fetch_shows_a_message_and_a_retry() {
     let message = texts(&host, "[role=alert] p").join(" ");
     assert!(message.contains("the server answered 404"), "{message}");
     assert!(host.query_selector("button.rw-retry").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn the_browser_says_how_a_locale_writes_numbers() {
+    use results_widget::locale::from_attributes;
+    let de = from_attributes(Some("de-DE"), None).unwrap();
+    assert_eq!((de.numbers.thousands(28_809_340), de.numbers.percent(0.341)), ("28.809.340".to_string(), "34,1\u{a0}%".to_string()));
+    let fr = from_attributes(Some("fr-FR"), None).unwrap();
+    assert_eq!(fr.numbers.thousands(15_896), "15\u{202f}896");
+    let gb = from_attributes(None, Some(r#"{"column.votes": "Pleidleisiau"}"#)).unwrap();
+    assert_eq!((gb.numbers.percent(0.036), gb.text("column.votes")), ("3.6%".to_string(), "Pleidleisiau"));
+    assert!(from_attributes(Some("en_GB!"), None).unwrap_err().contains("not a language tag"));
+    assert!(from_attributes(None, Some("[1]")).unwrap_err().contains("must be a JSON object"));
 }
