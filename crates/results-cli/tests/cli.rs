@@ -184,3 +184,25 @@ fn render_refuses_an_unknown_view() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown view \"map\""));
 }
+
+#[test]
+fn render_speaks_the_embeds_locale_and_labels() {
+    let dir = scratch("render-locale");
+    std::fs::create_dir_all(&dir).unwrap();
+    let labels = dir.join("labels.json");
+    std::fs::write(&labels, r#"{"column.votes": "Stimmen", "result.turnout": "Wahlbeteiligung {turnout}."}"#).unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let out = results(&["render", "--view", "result", "--seat", "E14001086", "--src", "data/", "--data", data.to_str().unwrap(), "--locale", "de-DE", "--labels", labels.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8_lossy(&out.stdout);
+    assert!(html.contains(r#" data-locale="de-DE""#), "{html}");
+    assert!(html.contains(r#"data-labels="{&quot;column.votes&quot;:&quot;Stimmen&quot;"#), "{html}");
+    assert!(html.contains("<td class=\"rw-num\">15.896</td><td class=\"rw-num\">34,1\u{a0}%</td>"), "{html}");
+    assert!(html.contains(">Stimmen<") && html.contains("Wahlbeteiligung "), "{html}");
+    assert!(html.contains(r#"<section lang="de-DE""#), "{html}");
+
+    std::fs::write(&labels, r#"{"column.vote": "Stimmen"}"#).unwrap();
+    let out = results(&["render", "--view", "result", "--seat", "E14001086", "--src", "data/", "--data", data.to_str().unwrap(), "--labels", labels.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"column.vote\" is not a label the widget shows"));
+}

@@ -354,6 +354,23 @@ mod tests {
     }
 
     #[test]
+    fn every_column_and_tab_has_a_label_and_the_readme_lists_every_key() {
+        use crate::sort::TableColumn;
+        let keys = crate::sort::Column::ALL.iter().map(|c| c.label())
+            .chain(crate::national::SeatColumn::ALL.iter().map(|c| c.label()))
+            .chain(crate::history::HistoryColumn::ALL.iter().map(|c| c.label()))
+            .chain([crate::compare::CompareColumn::Party.label(), crate::compare::CompareColumn::Seat(0).label()])
+            .chain(crate::route::View::ALL.iter().map(|v| v.label()));
+        for key in keys {
+            assert!(default_of(key).is_some(), "{key} has no default");
+        }
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+        for (key, _) in DEFAULTS {
+            assert!(readme.contains(&format!("| `{key}` |")), "the README does not list {key}");
+        }
+    }
+
+    #[test]
     fn every_key_is_unique_and_every_default_fills() {
         for (i, (key, _)) in DEFAULTS.iter().enumerate() {
             assert!(DEFAULTS.iter().skip(i + 1).all(|(k, _)| k != key), "{key} twice");

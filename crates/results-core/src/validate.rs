@@ -153,6 +153,16 @@ mod tests {
     }
 
     #[test]
+    fn labels_must_be_labels_the_widget_shows() {
+        let with = |labels: &str| GOOD.replacen(r#"{"version":1,"#, &format!(r#"{{"version":1,"labels":{labels},"#), 1);
+        assert!(problems(&with(r#"{"column.votes":"Pleidleisiau","spoken.held":"{party} a gadwodd {seat}"}"#)).is_empty());
+        assert_eq!(problems(&with(r#"{"column.vote":"Votes","colum.party":"Party"}"#)), [
+            "colum.party",
+            "column.vote",
+        ].map(|key| format!("labels.{key}: is not a label the widget shows (the README lists them)")));
+    }
+
+    #[test]
     fn hex_colours() {
         for good in ["#e4003b", "#FFF", "#000000"] {
             assert!(is_hex_colour(good), "{good}");
