@@ -116,7 +116,8 @@ async function pollBytes() {
 }
 
 try {
-  await readyFigures('', 'one-seat demo', 150);
+  await readyFigures('embed.html?view=result&seat=E14001086&src=data/', 'one-seat embed', 150);
+  await readyFigures('', 'one-seat demo page (Trunk\'s start script)', null);
   await readyFigures('?view=national', 'national view', 200);
   await sortFigure('', 'one-seat table', 'Votes', 16);
   await sortFigure('?view=national', 'national table (650 rows)', 'Majority %', 16);

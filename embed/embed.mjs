@@ -2,7 +2,7 @@
 // tells the parent page its height whenever it changes, so the iframe can fit it.
 const host = document.getElementById('widget');
 const query = new URLSearchParams(location.search);
-for (const name of ['view', 'seat', 'election', 'src', 'theme']) {
+for (const name of ['view', 'seat', 'election', 'src', 'theme', 'locale', 'labels']) {
   const value = query.get(name);
   if (value) host.setAttribute(name === 'theme' ? 'data-theme' : `data-${name}`, value);
 }

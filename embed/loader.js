@@ -18,17 +18,35 @@ function start() {
       css.setAttribute('data-results-widget-css', '');
       document.head.append(css);
     }
+    // The wasm is fetched while the glue loads, and compiled as it streams in.
+    const wasm = fetch(new URL('__WASM__', import.meta.url));
     started = import(glue).then(async (module) => {
-      await module.default({ module_or_path: new URL('__WASM__', import.meta.url) });
+      await module.default({ module_or_path: wasm });
       return module;
     });
   }
   return started;
 }
 
+/** Starts fetching the one file a one-seat widget needs while the wasm loads (the
+ *  widget's own request then finds it in the preload cache). */
+function preload(element) {
+  const { src = 'data/', view = 'result', seat = '' } = element.dataset;
+  const code = seat.split(',')[0].trim();
+  if (element.hasAttribute('data-sync-url') || !['result', 'history'].includes(view) || !/^[A-Za-z0-9]+$/.test(code)) return;
+  const url = src.endsWith('.json') ? src : `${src.replace(/\/?$/, '/')}seats/${code}.json`;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = url;
+  document.head.append(link);
+}
+
 /** Mounts a widget in `element` now (once). Resolves to true when it mounted. */
 function mount(element) {
   if (!(element instanceof Element)) return Promise.resolve(false);
+  if (!element.hasAttribute('data-results-widget-mounted')) preload(element);
   return start().then((module) => module.mountWidget(element));
 }
 
