@@ -220,11 +220,7 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
 mod tests {
     use super::*;
     use crate::national::tallies;
-
-    fn index() -> Index {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/index.json")).unwrap();
-        serde_json::from_str(&text).unwrap()
-    }
+    use crate::national::tests::index;
 
     #[test]
     fn escapes_every_markup_character() {

@@ -150,10 +150,11 @@ pub fn seat_order(index: &Index, filter: &SeatFilter, sort: Sort<SeatColumn>) ->
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn index() -> Index {
+    /// The shipped national index (GE2024), for tests here and in `html`.
+    pub(crate) fn index() -> Index {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/index.json")).unwrap();
         serde_json::from_str(&text).unwrap()
     }
