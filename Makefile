@@ -6,13 +6,21 @@ export CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: serve build test setup setup-test test-native lint fuzz fuzz-smoke test-wasm test-e2e size data data-check bench clean
 
+# The release wasm rebuilds the standard library with panics that abort on the spot:
+# no panic messages or their formatting, which a page never shows anyway (the widget
+# has no panic hook), and 18 KB gzip less code. The stable toolchain takes these two
+# unstable options with RUSTC_BOOTSTRAP; only Trunk's build of the widget gets them,
+# in a target directory of its own (so other builds are not made again).
+RELEASE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_DIR=target/release-wasm \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+
 ## Install what is missing, build, and serve the demo at http://127.0.0.1:8080/
 serve: setup
-	trunk serve --release
+	$(RELEASE_WASM_ENV) trunk serve --release
 
 ## The release build into dist/
 build: setup
-	trunk build --release
+	$(RELEASE_WASM_ENV) trunk build --release
 
 ## Install what the tests need and run them all
 test: setup-test test-native lint fuzz-smoke data-check test-wasm build size test-e2e

@@ -28,13 +28,20 @@ function start() {
   return started;
 }
 
-/** Starts fetching the one file a one-seat widget needs while the wasm loads (the
- *  widget's own request then finds it in the preload cache). */
+/** Starts fetching the files a widget needs while the wasm loads (the widget's own
+ *  requests then find them in the preload cache): a seat's file, or the index. */
 function preload(element) {
-  const { src = 'data/', view = 'result', seat = '' } = element.dataset;
+  if (element.hasAttribute('data-sync-url')) return;
+  const src = element.dataset.src?.trim() || 'data/';
+  const view = element.dataset.view?.trim() || 'result';
+  const seat = element.dataset.seat ?? '';
+  const dir = src.replace(/\/?$/, '/');
   const code = seat.split(',')[0].trim();
-  if (element.hasAttribute('data-sync-url') || !['result', 'history'].includes(view) || !/^[A-Za-z0-9]+$/.test(code)) return;
-  const url = src.endsWith('.json') ? src : `${src.replace(/\/?$/, '/')}seats/${code}.json`;
+  let url;
+  if (src.endsWith('.json')) url = src;
+  else if (view === 'national') url = `${dir}index.json`;
+  else if (['result', 'history'].includes(view) && /^[A-Za-z0-9]+$/.test(code)) url = `${dir}seats/${code}.json`;
+  if (!url) return;
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';
