@@ -100,6 +100,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
+    // Colour the swatches of every party in the files loaded.
+    use_effect_with(state.files.clone(), |files| {
+        for (_, fetch) in files {
+            if let crate::state::Fetch::Ready(data) = fetch {
+                crate::swatches::colour(data.parties());
+            }
+        }
+    });
+
     // Report where the widget stands on its host element, after the DOM is updated.
     {
         let (host, takeover) = (props.host.clone(), props.takeover.clone());
@@ -152,6 +161,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 
     let id = format!("rw{}", props.instance);
+    // The widget's width, read while the page's layout is still that of the last
+    // frame (so it costs nothing): a chart drawn for the first time draws at it.
+    let frame = use_node_ref();
+    let width = WidgetWidth(frame.cast::<web_sys::Element>().map(|e| e.client_width()).filter(|w| *w > 0).map(|w| w as u32));
     let dispatcher = state.dispatcher();
     let body = match state.error() {
         Some(err) => {
@@ -172,13 +185,19 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
 
     html! {
-        <section class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(state.data_state() == "loading").to_string()}>
+        <section ref={frame} class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(state.data_state() == "loading").to_string()}>
             { views::nav(&state, &dispatcher, &id) }
             { views::stale(&state) }
-            <div class="rw-body">{ body }</div>
+            <ContextProvider<WidgetWidth> context={width}>
+                <div class="rw-body">{ body }</div>
+            </ContextProvider<WidgetWidth>>
         </section>
     }
 }
+
+/// The widget's width in CSS pixels, once it is in the page.
+#[derive(Clone, Copy, PartialEq, Default)]
+pub struct WidgetWidth(pub Option<u32>);
 
 /// The route in the page's query, if it names one.
 pub fn route_from_location() -> Option<Route> {

@@ -71,6 +71,16 @@ pub enum Data {
     Index(Rc<Index>),
 }
 
+impl Data {
+    /// The parties the file names.
+    pub fn parties(&self) -> &[results_core::Party] {
+        match self {
+            Data::Results(file) => &file.parties,
+            Data::Index(index) => &index.parties,
+        }
+    }
+}
+
 /// The same file, not an equal one: comparing by pointer is instant, and a file
 /// loaded again is new data worth a render.
 impl PartialEq for Data {

@@ -12,6 +12,7 @@ pub mod live;
 pub mod locale;
 pub mod mount;
 pub mod state;
+pub mod swatches;
 pub mod views;
 
 pub use app::{Widget, WidgetProps};

@@ -12,6 +12,32 @@ use yew::Reducible;
 
 use crate::fetch::{index_url, is_single_file, seat_url, Data, FetchError, Kind};
 
+/// Shared data compared by pointer, not by value: props and memo keys that hold
+/// 650 seats compare in no time, and new data is always new.
+#[derive(Debug, Default)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The national view's HTML from the core: every seat's row and the hex map. Built
+/// here, when the index, the marks or the words change, rather than in the render
+/// that shows it, so that render is short enough to finish within one frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NationalHtml {
+    pub rows: Shared<Vec<String>>,
+    pub hex_map: Shared<Option<String>>,
+}
+
 /// One file's loading state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fetch {
@@ -45,6 +71,8 @@ pub struct WidgetState {
     pub locale: Rc<Locale>,
     /// A mistake in the embed itself (its `data-labels`), shown before anything else.
     pub embed_error: Option<Rc<FetchError>>,
+    /// The national view's rows and hex map, while it shows.
+    pub national: Option<NationalHtml>,
 }
 
 /// Everything that changes a widget.
@@ -87,6 +115,7 @@ impl WidgetState {
             embed_locale: Rc::default(),
             locale: Rc::default(),
             embed_error: None,
+            national: None,
         }
     }
 
@@ -223,7 +252,24 @@ impl WidgetState {
             Action::RefreshFailed(why) => next.stale = Some(why),
             Action::RefreshRecovered => next.stale = None,
         }
+        next.build_national(self);
         next
+    }
+
+    /// Builds the national view's HTML when it shows and its inputs changed.
+    fn build_national(&mut self, before: &WidgetState) {
+        if self.route.view != View::National {
+            return;
+        }
+        let Some(index) = self.index() else { return };
+        let same = |a: Option<&Rc<results_core::model::Index>>| a.is_some_and(|a| Rc::ptr_eq(a, index));
+        if self.national.is_some() && same(before.index()) && Rc::ptr_eq(&self.fresh, &before.fresh) && Rc::ptr_eq(&self.locale, &before.locale) {
+            return;
+        }
+        self.national = Some(NationalHtml {
+            rows: Shared(Rc::new(results_core::html::seat_rows(index, &self.fresh, &self.locale))),
+            hex_map: Shared(Rc::new(results_core::html::hex_map_svg(index, &self.fresh, &self.locale))),
+        });
     }
 }
 

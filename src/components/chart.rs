@@ -22,7 +22,10 @@ pub struct ChartFrameProps {
 #[component]
 pub fn ChartFrame(props: &ChartFrameProps) -> Html {
     let figure = use_node_ref();
-    let width = use_state_eq(|| layout::WIDTH);
+    // The widget's width is the chart's: the chart is drawn once, at that width,
+    // rather than again when the effect below measures it.
+    let known = use_context::<crate::app::WidgetWidth>().and_then(|w| w.0);
+    let width = use_state_eq(|| known.unwrap_or(layout::WIDTH));
     {
         let (figure, width) = (figure.clone(), width.clone());
         use_effect_with((), move |()| {

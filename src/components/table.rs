@@ -10,22 +10,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Shared data compared by pointer, not by value: props and memo keys that hold
-/// 650 seats compare in no time, and new data is always new.
-#[derive(Debug, Default)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+pub use crate::state::Shared;
 
 /// Rows of HTML in the data's order: the same rows are never put in twice.
 pub type Rows = Shared<Vec<String>>;

@@ -2,8 +2,7 @@
 //! table with search, filters and a "closest results" order.
 //!
 //! The hex map and the seats' rows are HTML from the core, built once per data
-//! change (the two components below memoise them): a sort or a filter only moves
-//! rows.
+//! change (in the state, see `NationalHtml`): a sort or a filter only moves rows.
 
 use std::rc::Rc;
 
@@ -20,7 +19,7 @@ use crate::components::{ChartFrame, ChartSpec, Rows, Shared, Table};
 use crate::state::{Action, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
-    let Some(index) = state.index() else { return loading(&state.locale) };
+    let (Some(index), Some(built)) = (state.index(), &state.national) else { return loading(&state.locale) };
     let open = {
         let (dispatch, route) = (dispatch.clone(), state.route.clone());
         Callback::from(move |code: String| dispatch.dispatch(Action::Navigate(route.for_seat(&code))))
@@ -28,9 +27,9 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     html! {
         <>
             <Overview index={Shared(index.clone())} locale={Shared(state.locale.clone())} id={id.to_string()} />
-            <HexMap index={Shared(index.clone())} fresh={Shared(state.fresh.clone())} locale={Shared(state.locale.clone())} on_open={open.clone()} />
+            <HexMap svg={built.hex_map.clone()} locale={Shared(state.locale.clone())} on_open={open.clone()} />
             { filters(index, state, dispatch, id) }
-            <SeatsTable index={Shared(index.clone())} fresh={Shared(state.fresh.clone())} locale={Shared(state.locale.clone())} filter={state.filter.clone()} sort={state.national_sort} on_sort={dispatch_sort(dispatch)} on_open={open} />
+            <SeatsTable index={Shared(index.clone())} rows={built.rows.clone()} locale={Shared(state.locale.clone())} filter={state.filter.clone()} sort={state.national_sort} on_sort={dispatch_sort(dispatch)} on_open={open} />
             { source(index.attribution.as_deref()) }
         </>
     }
@@ -104,8 +103,7 @@ fn dispatch_sort(dispatch: &Dispatch) -> Callback<SeatColumn> {
 
 #[derive(Properties, PartialEq)]
 struct HexMapProps {
-    index: Shared<Index>,
-    fresh: Shared<Vec<String>>,
+    svg: Shared<Option<String>>,
     locale: Shared<Locale>,
     on_open: Callback<String>,
 }
@@ -114,8 +112,7 @@ struct HexMapProps {
 /// and one handler on the map serves every hex.
 #[component]
 fn HexMap(props: &HexMapProps) -> Html {
-    let svg = use_memo((props.index.clone(), props.fresh.clone(), props.locale.clone()), |(index, fresh, locale)| rows::hex_map_svg(&index.0, &fresh.0, &locale.0));
-    let Some(svg) = (*svg).clone() else { return html! {} };
+    let Some(svg) = (*props.svg.0).clone() else { return html! {} };
     let code_of = |target: Option<web_sys::EventTarget>| {
         target
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -215,7 +212,7 @@ fn filters(index: &Index, state: &WidgetState, dispatch: &Dispatch, id: &str) ->
 #[derive(Properties, PartialEq)]
 struct SeatsTableProps {
     index: Shared<Index>,
-    fresh: Shared<Vec<String>>,
+    rows: Rows,
     locale: Shared<Locale>,
     filter: SeatFilter,
     sort: results_core::Sort<SeatColumn>,
@@ -227,14 +224,13 @@ struct SeatsTableProps {
 #[component]
 fn SeatsTable(props: &SeatsTableProps) -> Html {
     let locale = &*props.locale.0;
-    let built = use_memo((props.index.clone(), props.fresh.clone(), props.locale.clone()), |(index, fresh, locale)| Rows::from(rows::seat_rows(&index.0, &fresh.0, &locale.0)));
     let order = use_memo((props.index.clone(), props.filter.clone(), props.sort), |(index, filter, sort)| seat_order(&index.0, filter, *sort));
     let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &props.on_sort)) }</tr> };
     let shown = locale.fill("national.showing", &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
     html! {
         <>
             <p class="rw-count" role="status">{ shown }</p>
-            <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={(*built).clone()} {order} class="rw-seats" on_code={props.on_open.clone()} />
+            <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={props.rows.clone()} {order} class="rw-seats" on_code={props.on_open.clone()} />
         </>
     }
 }

@@ -60,6 +60,16 @@ pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed) -> Result<Str
         let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
         files.push((url, data));
     }
+    // The swatches' colours: the live widget adds these rules itself; the static
+    // HTML carries them (a page with a strict style-src shows the swatches' outline only).
+    let mut rules: Vec<String> = Vec::new();
+    for (_, data) in &files {
+        for (_, rule) in results_core::html::swatch_rules(data.parties()) {
+            if !rules.contains(&rule) {
+                rules.push(rule);
+            }
+        }
+    }
     let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -79,7 +89,7 @@ pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed) -> Result<Str
     if let Some(labels) = &embed.labels_json {
         attributes.push_str(&format!(" data-labels=\"{}\"", escape_attribute(labels)));
     }
-    Ok(format!("<div data-results-widget{attributes} data-src=\"{}\" data-state=\"static\">{inner}</div>", escape_attribute(src)))
+    Ok(format!("<div data-results-widget{attributes} data-src=\"{}\" data-state=\"static\"><style>{}</style>{inner}</div>", escape_attribute(src), rules.concat()))
 }
 
 /// A whole page around a rendered widget: its styles, and the loader so that the

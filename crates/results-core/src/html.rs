@@ -31,14 +31,40 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A coloured square beside a party's name: the name, not the colour, carries it.
-/// Where the data gives a dark-mode colour, a second square shows in dark mode.
+/// The square is an element with a class named for its colours (see
+/// [`swatch_class`]); the widget adds a style rule per class (`swatch_rule`),
+/// since a strict content security policy refuses colours in `style` attributes.
 pub fn party_label(colour: &str, dark_colour: Option<&str>, name: &str) -> String {
-    let dark = dark_colour.map_or_else(String::new, |dark| format!(r#"<rect class="rw-dark-fill" width="10" height="10" fill="{}"/>"#, escape(dark)));
-    format!(
-        r#"<span class="rw-party-label"><svg class="rw-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect width="10" height="10" fill="{}"/>{dark}</svg><span>{}</span></span>"#,
-        escape(colour),
-        escape(name)
-    )
+    format!(r#"<span class="rw-party-label"><i class="rw-swatch {}" aria-hidden="true"></i>{}</span>"#, swatch_class(colour, dark_colour), escape(name))
+}
+
+/// `rw-c-e4003b-ff5c7a`: a class for a colour and its dark-mode variant, made of the
+/// colours' hex digits only, so no string from the data reaches a class or a rule.
+pub fn swatch_class(colour: &str, dark_colour: Option<&str>) -> String {
+    let digits = |c: &str| c.chars().filter(char::is_ascii_hexdigit).map(|c| c.to_ascii_lowercase()).collect::<String>();
+    match dark_colour {
+        Some(dark) => format!("rw-c-{}-{}", digits(colour), digits(dark)),
+        None => format!("rw-c-{}", digits(colour)),
+    }
+}
+
+/// The style rule for [`swatch_class`]: the colour, and the dark one for dark mode.
+pub fn swatch_rule(colour: &str, dark_colour: Option<&str>) -> String {
+    let digits = |c: &str| c.chars().filter(char::is_ascii_hexdigit).collect::<String>();
+    let dark = dark_colour.map_or_else(String::new, |d| format!("--rw-swatch-dark:#{};", digits(d)));
+    format!(".{}{{--rw-swatch:#{};{dark}}}", swatch_class(colour, dark_colour), digits(colour))
+}
+
+/// The swatch rules for every party of a file or index, one per distinct class.
+pub fn swatch_rules(parties: &[Party]) -> Vec<(String, String)> {
+    let mut rules: Vec<(String, String)> = Vec::new();
+    for party in parties {
+        let class = swatch_class(&party.colour, party.dark_colour.as_deref());
+        if !rules.iter().any(|(c, _)| *c == class) {
+            rules.push((class, swatch_rule(&party.colour, party.dark_colour.as_deref())));
+        }
+    }
+    rules
 }
 
 fn party_label_of(party: &Party) -> String {
@@ -279,6 +305,20 @@ mod tests {
     fn hostile_strings_stay_text() {
         let label = party_label("#fff\" onload=\"x", Some("<b>"), "<script>alert(1)</script>");
         assert!(!label.contains("<script>") && !label.contains("\" onload") && !label.contains("<b>"), "{label}");
-        assert!(label.contains(r#"class="rw-dark-fill""#));
+        assert_eq!(label, r#"<span class="rw-party-label"><i class="rw-swatch rw-c-fffad-b" aria-hidden="true"></i>&lt;script&gt;alert(1)&lt;/script&gt;</span>"#);
+        // Only hex digits reach a class or a rule, whatever the data holds (validation
+        // refuses such colours before this in any case).
+        assert_eq!(swatch_rule("#fff\" onload=\"x", Some("}body{x")), ".rw-c-fffad-bd{--rw-swatch:#fffad;--rw-swatch-dark:#bd;}");
+    }
+
+    #[test]
+    fn one_swatch_rule_per_pair_of_colours() {
+        let index = index();
+        let rules = swatch_rules(&index.parties);
+        assert!(rules.iter().any(|(class, rule)| class == "rw-c-e4003b-ff5c7a" && rule == ".rw-c-e4003b-ff5c7a{--rw-swatch:#e4003b;--rw-swatch-dark:#ff5c7a;}"), "{rules:?}");
+        let mut classes: Vec<&String> = rules.iter().map(|(c, _)| c).collect();
+        classes.dedup();
+        assert_eq!(classes.len(), rules.len());
+        assert!(rules.len() < index.parties.len(), "independents share a colour");
     }
 }
