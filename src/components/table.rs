@@ -35,6 +35,11 @@ pub struct TableProps {
     pub rows: Rows,
     /// Which rows show, in which order: indices into `rows`.
     pub order: Rc<Vec<usize>>,
+    /// Rows per `<tbody>`, for a long table: with `content-visibility` on each (see
+    /// the styles), the browser lays out a group out of view as one box rather than
+    /// row by row, which keeps a 650-row sort within a frame.
+    #[prop_or_default]
+    pub group: Option<usize>,
     /// Classes for the scrolling wrapper.
     #[prop_or_default]
     pub class: Classes,
@@ -43,10 +48,10 @@ pub struct TableProps {
     pub on_code: Option<Callback<String>>,
 }
 
-/// What is in the page's `<tbody>` now.
+/// What is in the page's `<tbody>` elements now.
 #[derive(Default)]
 struct Shown {
-    body: Option<web_sys::Element>,
+    bodies: Vec<web_sys::Element>,
     rows: Option<Rows>,
     nodes: Vec<web_sys::Element>,
     order: Vec<usize>,
@@ -54,30 +59,39 @@ struct Shown {
 
 #[component]
 pub fn Table(props: &TableProps) -> Html {
-    let body = use_node_ref();
+    let table = use_node_ref();
     let shown = use_mut_ref(Shown::default);
+    let group = props.group.unwrap_or(usize::MAX).max(1);
+    let groups = props.order.len().div_ceil(group).max(1);
     {
-        let (body, shown, rows, order) = (body.clone(), shown.clone(), props.rows.clone(), props.order.clone());
-        // After every render, and cheap when nothing changed: new rows (or a new
-        // `<tbody>`) are put in once; a new order moves the existing rows.
+        let (table, shown, rows, order) = (table.clone(), shown.clone(), props.rows.clone(), props.order.clone());
+        // After every render, and cheap when nothing changed: new rows are put in
+        // once; a new order (or new groups) moves the rows already there.
         use_effect(move || {
-            let Some(tbody) = body.cast::<web_sys::Element>() else { return };
+            let Some(table) = table.cast::<web_sys::Element>() else { return };
+            let children = table.children();
+            let bodies: Vec<web_sys::Element> = (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c.tag_name() == "TBODY").collect();
+            let Some(first) = bodies.first() else { return };
             let mut shown = shown.borrow_mut();
-            if shown.body.as_ref() != Some(&tbody) || shown.rows.as_ref() != Some(&rows) {
-                tbody.set_inner_html(&rows.0.concat());
-                let children = tbody.children();
+            if shown.rows.as_ref() != Some(&rows) {
+                first.set_inner_html(&rows.0.concat());
+                let children = first.children();
                 shown.nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
                 shown.order = (0..shown.nodes.len()).collect();
-                shown.body = Some(tbody.clone());
                 shown.rows = Some(rows);
+                shown.bodies.clear();
             }
-            if shown.order != *order {
-                let list = js_sys::Array::new();
-                for node in order.iter().filter_map(|&i| shown.nodes.get(i)) {
-                    list.push(node);
+            if shown.bodies != bodies || shown.order != *order {
+                let mut rest = order.iter().filter_map(|&i| shown.nodes.get(i));
+                for body in &bodies {
+                    let list = js_sys::Array::new();
+                    for node in rest.by_ref().take(group) {
+                        list.push(node);
+                    }
+                    body.replace_children_with_node(&list);
                 }
-                tbody.replace_children_with_node(&list);
                 shown.order = order.to_vec();
+                shown.bodies = bodies;
             }
         });
     }
@@ -95,10 +109,11 @@ pub fn Table(props: &TableProps) -> Html {
     });
     html! {
         <div class={classes!("rw-table-wrap", props.class.clone())}>
-            <table class="rw-table">
+            <table class="rw-table" ref={table} {onclick}>
                 <caption>{ props.caption.clone() }</caption>
                 <thead>{ props.head.clone() }</thead>
-                <tbody ref={body} {onclick}>{ server_rows(props) }</tbody>
+                <tbody>{ server_rows(props) }</tbody>
+                { for (1..groups).map(|_| html! { <tbody /> }) }
             </table>
         </div>
     }
