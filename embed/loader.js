@@ -68,12 +68,19 @@ const nearby = 'IntersectionObserver' in globalThis
   }, { rootMargin: '400px 0px' })
   : null;
 
+/** Whether `host` is on screen (or within the margin) now: such widgets start at
+ *  once rather than a frame later, when the observer would first report. */
+function inView(host) {
+  const box = host.getBoundingClientRect();
+  return box.bottom > -400 && box.top < innerHeight + 400;
+}
+
 function watch(root) {
   const hosts = root.matches?.(selector) ? [root] : [...(root.querySelectorAll?.(selector) ?? [])];
   for (const host of hosts) {
     if (host.hasAttribute('data-results-widget-watched')) continue;
     host.setAttribute('data-results-widget-watched', '');
-    if (nearby) nearby.observe(host); else mount(host);
+    if (nearby && !inView(host)) nearby.observe(host); else mount(host);
   }
 }
 
