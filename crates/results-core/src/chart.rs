@@ -30,6 +30,21 @@ pub struct BarChart {
     /// The chart's accessible description: every bar in words.
     pub description: String,
     pub bars: Vec<Bar>,
+    /// Colours with a dark-mode variant: (colour, dark colour).
+    pub dark: Vec<(String, String)>,
+}
+
+/// The (colour, dark colour) pairs among `pairs`, each once.
+fn dark_pairs<'a>(pairs: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (colour, dark) in pairs {
+        if let Some(dark) = dark {
+            if !out.iter().any(|(c, _)| c == colour) {
+                out.push((colour.to_string(), dark.to_string()));
+            }
+        }
+    }
+    out
 }
 
 /// Why a chart could not be drawn.
@@ -78,6 +93,7 @@ impl BarChart {
             title: locale.fill("result.chart", &[("seat", &result.name), ("election", &result.election_name)]),
             description: format!("{description}."),
             bars,
+            dark: dark_pairs(result.rows.iter().map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
         }
     }
 }
@@ -162,16 +178,24 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, C
         }
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
-    wrap(&body, id, width, height, &chart.title, &chart.description)
+    wrap(&body, id, (width, height), (&chart.title, &chart.description), &chart.dark)
 }
 
 /// plotters opens with a fixed-size `<svg>`; ours scales with its container and
-/// carries its accessible name and description.
-fn wrap(body: &str, id: &str, width: u32, height: u32, title: &str, description: &str) -> Result<String, ChartError> {
+/// carries its accessible name and description. A fill with a dark-mode variant
+/// gets the swatch class of its pair (`html::swatch_class`), whose rule the dark
+/// scheme follows.
+fn wrap(body: &str, id: &str, (width, height): (u32, u32), (title, description): (&str, &str), dark: &[(String, String)]) -> Result<String, ChartError> {
     let inner = match body.find(">\n") {
         Some(end) => body.get(end + 2..).unwrap_or(""),
         None => return Err(ChartError("unexpected SVG output".into())),
     };
+    let mut inner = inner.to_string();
+    for (colour, dark_colour) in dark {
+        let RGBColor(r, g, b) = parse_colour(colour);
+        let fill = format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
+        inner = inner.replace(&fill, &format!("{fill} class=\"{}\"", crate::html::swatch_class(colour, Some(dark_colour))));
+    }
     let id = escape(id);
     Ok(format!(
         "<svg class=\"rw-chart-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{inner}",
@@ -198,6 +222,8 @@ pub struct StackedChart {
     pub rows: Vec<(String, Vec<Segment>)>,
     /// Each segment kind once: its label and colour.
     pub legend: Vec<(String, String)>,
+    /// Colours with a dark-mode variant: (colour, dark colour).
+    pub dark: Vec<(String, String)>,
 }
 
 /// The colour for everything outside the main parties.
@@ -255,6 +281,7 @@ impl StackedChart {
             description: format!("{}.", described.join("; ")),
             rows,
             legend,
+            dark: dark_pairs(entries.iter().flat_map(|e| e.result.rows.iter()).map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
         }
     }
 }
@@ -300,7 +327,7 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<S
         }
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
-    wrap(&body, id, width, height, &chart.title, &chart.description)
+    wrap(&body, id, (width, height), (&chart.title, &chart.description), &chart.dark)
 }
 
 impl BarChart {
@@ -320,6 +347,7 @@ impl BarChart {
             title: locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]),
             description: format!("{description}."),
             bars,
+            dark: dark_pairs(results.iter().flat_map(|r| r.rows.iter()).map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
         }
     }
 
@@ -338,7 +366,12 @@ impl BarChart {
             })
             .collect();
         let description = bars.iter().map(|b| locale.fill("chart.seats_described", &[("party", &b.label), ("seats", &b.value_label)])).collect::<Vec<_>>().join("; ");
-        BarChart { title: locale.text("chart.seats_title").into(), description: format!("{description}."), bars }
+        BarChart {
+            title: locale.text("chart.seats_title").into(),
+            description: format!("{description}."),
+            bars,
+            dark: dark_pairs(tallies.iter().map(|t| (t.party.colour.as_str(), t.party.dark_colour.as_deref()))),
+        }
     }
 }
 
@@ -373,6 +406,7 @@ mod tests {
                 .iter()
                 .map(|(label, length)| Bar { label: label.to_string(), value_label: "1.0%".into(), length: *length, colour: "#e4003b".into() })
                 .collect(),
+            dark: vec![("#e4003b".into(), "#ff5c7a".into())],
         }
     }
 
@@ -382,6 +416,8 @@ mod tests {
         assert!(svg.starts_with("<svg class=\"rw-chart-svg\" viewBox=\"0 0 360 96\""), "{svg}");
         assert_eq!(svg.matches("<rect").count(), 2, "two bars: {svg}");
         assert_eq!(svg.matches("fill=\"#E4003B\"").count(), 2, "{svg}");
+        // The dark-mode colour comes in through the swatch class of the pair.
+        assert_eq!(svg.matches("fill=\"#E4003B\" class=\"rw-c-e4003b-ff5c7a\"").count(), 2, "{svg}");
         assert!(svg.contains("role=\"img\"") && svg.contains("<title id=\"c1-title\">Vote share</title>"));
         assert!(svg.trim_end().ends_with("</svg>"));
         assert!(svg.contains("font-size=\"14\""), "{svg}");
