@@ -28,7 +28,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
         <>
             <Overview index={Shared(index.clone())} locale={Shared(state.locale.clone())} id={id.to_string()} />
             <HexMap svg={built.hex_map.clone()} locale={Shared(state.locale.clone())} on_open={open.clone()} />
-            { filters(index, state, dispatch, id) }
+            <Filters index={Shared(index.clone())} locale={Shared(state.locale.clone())} filter={state.filter.clone()} dispatch={dispatch.clone()} id={id.to_string()} />
             <SeatsTable index={Shared(index.clone())} rows={built.rows.clone()} locale={Shared(state.locale.clone())} filter={state.filter.clone()} sort={state.national_sort} on_sort={dispatch_sort(dispatch)} on_open={open} />
             { source(index.attribution.as_deref()) }
         </>
@@ -143,9 +143,24 @@ fn HexMap(props: &HexMapProps) -> Html {
     }
 }
 
-/// The search box, the area and party filters and "Closest results".
-fn filters(index: &Index, state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
-    let (filter, locale) = (&state.filter, &state.locale);
+#[derive(Properties, PartialEq)]
+struct FiltersProps {
+    index: Shared<Index>,
+    locale: Shared<Locale>,
+    filter: SeatFilter,
+    dispatch: Dispatch,
+    id: AttrValue,
+}
+
+/// The search box, the area and party filters and "Closest results". The areas and
+/// parties to choose from are worked out once per index, not at every keystroke.
+#[component]
+fn Filters(props: &FiltersProps) -> Html {
+    let (filter, locale, dispatch, id) = (&props.filter, &*props.locale.0, &props.dispatch, &props.id);
+    let choices = use_memo(props.index.clone(), |index| {
+        let parties: Vec<(String, String)> = tallies(&index.0).into_iter().filter(|t| t.seats > 0).map(|t| (t.party.id, t.party.name)).collect();
+        (areas(&index.0), parties)
+    });
     let set_filter = |update: fn(&mut SeatFilter, String)| {
         let (dispatch, filter) = (dispatch.clone(), filter.clone());
         Callback::from(move |e: Event| {
@@ -175,13 +190,13 @@ fn filters(index: &Index, state: &WidgetState, dispatch: &Dispatch, id: &str) ->
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Closest))
     };
-    let area_options = areas(index).into_iter().map(|area| {
-        let selected = filter.area.as_ref() == Some(&area);
-        html! { <option value={area.clone()} {selected}>{ area }</option> }
+    let area_options = choices.0.iter().map(|area| {
+        let selected = filter.area.as_ref() == Some(area);
+        html! { <option value={area.clone()} {selected}>{ area.clone() }</option> }
     });
-    let party_options = tallies(index).into_iter().filter(|t| t.seats > 0).map(|t| {
-        let selected = filter.party.as_ref() == Some(&t.party.id);
-        html! { <option value={t.party.id.clone()} {selected}>{ t.party.name }</option> }
+    let party_options = choices.1.iter().map(|(party, name)| {
+        let selected = filter.party.as_ref() == Some(party);
+        html! { <option value={party.clone()} {selected}>{ name.clone() }</option> }
     });
     let all = locale.text("national.all");
     html! {
