@@ -8,4 +8,4 @@ mod table;
 
 pub use chart::{ChartFrame, ChartFrameProps, ChartSpec};
 pub use picker::{SeatPicker, SeatPickerProps};
-pub use table::{Rows, Shared, Table, TableProps};
+pub use table::{code_at, Rows, Shared, Table, TableProps};

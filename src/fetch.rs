@@ -79,6 +79,14 @@ impl Data {
             Data::Index(index) => &index.parties,
         }
     }
+
+    /// The label replacements the file carries.
+    pub fn labels(&self) -> &std::collections::BTreeMap<String, String> {
+        match self {
+            Data::Results(file) => &file.labels,
+            Data::Index(index) => &index.labels,
+        }
+    }
 }
 
 /// The same file, not an equal one: comparing by pointer is instant, and a file

@@ -126,10 +126,7 @@ impl WidgetState {
 
     /// Takes the labels a file carries, under the embed's.
     fn take_labels(&mut self, data: &Data) {
-        let labels = match data {
-            Data::Results(file) => &file.labels,
-            Data::Index(index) => &index.labels,
-        };
+        let labels = data.labels();
         if !labels.is_empty() {
             let (from_data, _) = Labels::new(labels.clone());
             let merged = from_data.overlaid(&self.embed_locale.labels);

@@ -97,12 +97,7 @@ pub fn Table(props: &TableProps) -> Html {
     }
     let onclick = props.on_code.clone().map(|on_code| {
         Callback::from(move |e: MouseEvent| {
-            let code = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("button[data-code]").ok().flatten())
-                .and_then(|e| e.get_attribute("data-code"));
-            if let Some(code) = code {
+            if let Some(code) = code_at(e.target()) {
                 on_code.emit(code);
             }
         })
@@ -117,6 +112,15 @@ pub fn Table(props: &TableProps) -> Html {
             </table>
         </div>
     }
+}
+
+/// The `data-code` of the element an event came from, or of its nearest ancestor
+/// with one: one handler serves every row (or hex) that opens a seat.
+pub fn code_at(target: Option<web_sys::EventTarget>) -> Option<String> {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-code]").ok().flatten())
+        .and_then(|e| e.get_attribute("data-code"))
 }
 
 /// Rendered on a server there are no effects: the rows go straight into the HTML.

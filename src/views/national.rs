@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{column_header, loading, source, updated, Dispatch};
-use crate::components::{ChartFrame, ChartSpec, Rows, Shared, Table};
+use crate::components::{code_at, ChartFrame, ChartSpec, Rows, Shared, Table};
 use crate::state::{Action, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
@@ -113,22 +113,16 @@ struct HexMapProps {
 #[component]
 fn HexMap(props: &HexMapProps) -> Html {
     let Some(svg) = (*props.svg.0).clone() else { return html! {} };
-    let code_of = |target: Option<web_sys::EventTarget>| {
-        target
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("[data-code]").ok().flatten())
-            .and_then(|e| e.get_attribute("data-code"))
-    };
     let open = props.on_open.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
-        if let Some(code) = code_of(e.target()) {
+        if let Some(code) = code_at(e.target()) {
             open.emit(code);
         }
     });
     let open = props.on_open.clone();
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
-            if let Some(code) = code_of(e.target()) {
+            if let Some(code) = code_at(e.target()) {
                 e.prevent_default();
                 open.emit(code);
             }

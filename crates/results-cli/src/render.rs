@@ -32,14 +32,16 @@ impl Embed {
         }
         let labels_json = match labels_json {
             Some(text) => {
-                let map = serde_json::from_str(&text).map_err(|e| ImportError::Invalid(vec![format!("the labels must be a JSON object of label texts: {e}")]))?;
+                let map: std::collections::BTreeMap<String, String> =
+                    serde_json::from_str(&text).map_err(|e| ImportError::Invalid(vec![format!("the labels must be a JSON object of label texts: {e}")]))?;
+                // One line, for the attribute.
+                let line = serde_json::to_string(&map).map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
                 let (labels, unknown) = Labels::new(map);
                 if !unknown.is_empty() {
                     return Err(ImportError::Invalid(unknown.iter().map(|key| format!("labels: \"{key}\" is not a label the widget shows")).collect()));
                 }
                 locale.labels = labels;
-                // One line, for the attribute.
-                Some(serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&text).unwrap_or_default()).unwrap_or_default())
+                Some(line)
             }
             None => None,
         };

@@ -41,16 +41,19 @@ pub fn party_label(colour: &str, dark_colour: Option<&str>, name: &str) -> Strin
 /// `rw-c-e4003b-ff5c7a`: a class for a colour and its dark-mode variant, made of the
 /// colours' hex digits only, so no string from the data reaches a class or a rule.
 pub fn swatch_class(colour: &str, dark_colour: Option<&str>) -> String {
-    let digits = |c: &str| c.chars().filter(char::is_ascii_hexdigit).map(|c| c.to_ascii_lowercase()).collect::<String>();
     match dark_colour {
         Some(dark) => format!("rw-c-{}-{}", digits(colour), digits(dark)),
         None => format!("rw-c-{}", digits(colour)),
     }
 }
 
+/// A colour's hex digits, lower case, and nothing else.
+fn digits(colour: &str) -> String {
+    colour.chars().filter(char::is_ascii_hexdigit).map(|c| c.to_ascii_lowercase()).collect()
+}
+
 /// The style rule for [`swatch_class`]: the colour, and the dark one for dark mode.
 pub fn swatch_rule(colour: &str, dark_colour: Option<&str>) -> String {
-    let digits = |c: &str| c.chars().filter(char::is_ascii_hexdigit).collect::<String>();
     let dark = dark_colour.map_or_else(String::new, |d| format!("--rw-swatch-dark:#{};", digits(d)));
     format!(".{}{{--rw-swatch:#{};{dark}}}", swatch_class(colour, dark_colour), digits(colour))
 }
@@ -164,10 +167,6 @@ pub fn party_rows(tallies: &[&PartyTally], locale: &Locale) -> Vec<String> {
         .collect()
 }
 
-fn party_of<'a>(index: &'a Index, id: Option<&str>) -> Option<&'a Party> {
-    id.and_then(|id| index.parties.iter().find(|p| p.id == id))
-}
-
 /// Every seat of an index: its name as a button that opens the seat (the table
 /// handles the press), winner, party, result, majority, majority share, turnout.
 /// Seats in `fresh` declared in the last update and are marked.
@@ -192,7 +191,7 @@ pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String
                 escape(&row.code),
                 escape(&row.name),
                 escape(row.winner.as_deref().unwrap_or("")),
-                party_of(index, row.party.as_deref()).map(party_label_of).unwrap_or_default(),
+                row.party.as_deref().and_then(|id| index.party(id)).map(party_label_of).unwrap_or_default(),
                 escape(&row.result),
             );
             num(&mut out, &n.thousands(row.majority));
@@ -225,7 +224,7 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
         let shift = if r.rem_euclid(2) == 1 { 50 } else { 0 };
         let cx = (q - q_min) * 100 + shift + 50;
         let cy = (r_max - r) * 87 + 58;
-        let party = party_of(index, row.party.as_deref());
+        let party = row.party.as_deref().and_then(|id| index.party(id));
         let label = match party {
             Some(p) => format!("{}: {}, {}", row.name, p.name, row.result),
             None => format!("{}: {}", row.name, locale.text("national.awaiting")),

@@ -52,13 +52,13 @@ impl Numbers {
     /// Unknown tags get en-GB.
     pub fn for_tag(tag: &str) -> Numbers {
         let language = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        let (group, decimal, suffix) = match language.as_str() {
-            "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" => (".", ",", "\u{a0}%"),
-            "fr" | "nb" | "no" | "sv" | "fi" | "pl" | "cs" | "sk" | "ru" | "uk" => ("\u{202f}", ",", "\u{a0}%"),
-            _ => (",", ".", "%"),
+        let (group, decimal, prefix, suffix) = match language.as_str() {
+            "de" | "es" | "id" => (".", ",", "", "\u{a0}%"),
+            "it" | "nl" | "pt" | "da" => (".", ",", "", "%"),
+            "tr" => (".", ",", "%", ""),
+            "fr" | "nb" | "no" | "sv" | "fi" | "pl" | "cs" | "sk" | "ru" | "uk" => ("\u{202f}", ",", "", "\u{a0}%"),
+            _ => (",", ".", "", "%"),
         };
-        let suffix = if matches!(language.as_str(), "nl" | "it" | "pt" | "da") { "%" } else { suffix };
-        let (prefix, suffix) = if language == "tr" { ("%", "") } else { ("", suffix) };
         Numbers { group: group.into(), decimal: decimal.into(), percent_prefix: prefix.into(), percent_suffix: suffix.into(), ..Numbers::default() }
     }
 
@@ -128,10 +128,6 @@ impl Labels {
 
     pub fn get(&self, key: &str) -> &str {
         self.replaced.get(key).map(String::as_str).or_else(|| default_of(key)).unwrap_or("")
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.replaced.is_empty()
     }
 }
 

@@ -260,6 +260,13 @@ pub struct Index {
     pub seats: Vec<IndexRow>,
 }
 
+impl Index {
+    /// The party with this id.
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|party| party.id == id)
+    }
+}
+
 /// A party's votes and seats in the index's election.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
