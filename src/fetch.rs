@@ -209,34 +209,8 @@ pub fn index_url(src: &str) -> String {
 /// Parses a fetched body as what the URL holds.
 pub fn data_from_text(text: &str, kind: Kind) -> Result<Data, FetchError> {
     match kind {
-        Kind::Results => results_core::parse_results(text).map(|f| Data::Results(Rc::new(f))).map_err(FetchError::Data),
-        Kind::Index => {
-            let index = serde_json::from_str::<Index>(text).map_err(|e| FetchError::Index(e.to_string()))?;
-            check_index(&index).map_err(FetchError::Index)?;
-            Ok(Data::Index(Rc::new(index)))
-        }
-    }
-}
-
-/// What the index's types do not say: its colours are colours (they become `fill`
-/// attributes, so anything else is refused as a results file's would be).
-fn check_index(index: &Index) -> Result<(), String> {
-    use results_core::validate::is_hex_colour;
-    let problems: Vec<String> = index
-        .parties
-        .iter()
-        .enumerate()
-        .flat_map(|(i, party)| {
-            let colour = (!is_hex_colour(&party.colour)).then(|| format!("parties[{i}].colour: must be a hex colour such as #e4003b, found \"{}\"", party.colour));
-            let dark = party.dark_colour.as_ref().filter(|c| !is_hex_colour(c)).map(|c| format!("parties[{i}].dark_colour: must be a hex colour such as #ff5a7a, found \"{c}\""));
-            colour.into_iter().chain(dark)
-        })
-        .chain(results_core::locale::unknown_labels(&index.labels).into_iter().map(|key| format!("labels.{key}: is not a label the widget shows (the README lists them)")))
-        .collect();
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("; "))
+        Kind::Results => crate::json::results(text).map(|f| Data::Results(Rc::new(f))).map_err(FetchError::Data),
+        Kind::Index => crate::json::index(text).map(|index| Data::Index(Rc::new(index))).map_err(|e| FetchError::Index(e.to_string())),
     }
 }
 

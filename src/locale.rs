@@ -2,7 +2,6 @@
 //! replacements) and `data-locale` (a BCP 47 tag; the browser's `Intl.NumberFormat`
 //! says how that locale writes numbers).
 
-use std::collections::BTreeMap;
 
 use results_core::locale::{Labels, Locale, Numbers};
 use wasm_bindgen::prelude::*;
@@ -59,7 +58,7 @@ pub fn from_attributes(tag: Option<&str>, labels: Option<&str>) -> Result<Locale
         locale.lang = Some(tag.to_string());
     }
     if let Some(text) = labels.map(str::trim).filter(|t| !t.is_empty()) {
-        let map: BTreeMap<String, String> = serde_json::from_str(text).map_err(|e| format!("data-labels must be a JSON object of label texts ({e})."))?;
+        let map = crate::json::labels(text).map_err(|e| format!("data-labels must be a JSON object of label texts ({e})."))?;
         let (labels, unknown) = Labels::new(map);
         if let Some(key) = unknown.first() {
             return Err(format!("data-labels: \"{key}\" is not a label the widget shows (the README lists them)."));

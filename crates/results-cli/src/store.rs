@@ -256,17 +256,19 @@ pub fn validate_path(path: &Path) -> Result<(), ImportError> {
     let mut failures = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).map_err(|source| ImportError::Read { path: file.clone(), source })?;
-        let outcome = if file.file_name().is_some_and(|n| n == "index.json") {
-            serde_json::from_str::<Index>(&text).map(|_| ()).map_err(|e| e.to_string())
+        // The checks the widget makes: the same reader, the same words.
+        let checked = if file.file_name().is_some_and(|n| n == "index.json") {
+            results_core::parse_index(&text).map(|_| ())
         } else {
-            match results_core::parse_results(&text) {
-                Ok(_) => Ok(()),
-                Err(LoadError::Invalid(problems)) => {
-                    failures.extend(problems.iter().map(|p| format!("{}: {p}", file.display())));
-                    continue;
-                }
-                Err(err) => Err(err.to_string()),
+            results_core::parse_results(&text).map(|_| ())
+        };
+        let outcome = match checked {
+            Ok(()) => Ok(()),
+            Err(LoadError::Invalid(problems)) => {
+                failures.extend(problems.iter().map(|p| format!("{}: {p}", file.display())));
+                continue;
             }
+            Err(err) => Err(err.to_string()),
         };
         if let Err(err) = outcome {
             failures.push(format!("{}: {err}", file.display()));

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod derive;
 pub mod history;
 pub mod html;
+pub mod json;
 pub mod load;
 pub mod locale;
 pub mod model;
@@ -18,7 +19,7 @@ pub mod sort;
 pub mod validate;
 
 pub use derive::{Row, SeatResult, Summary, Swing};
-pub use load::{parse_results, LoadError};
+pub use load::{parse_index, parse_results, LoadError};
 pub use model::{Candidate, Constituency, Election, ElectionKind, Party, Previous, ResultsFile};
 pub use route::{Route, View};
 pub use sort::{Column, Direction, Sort, TableColumn};

@@ -29,14 +29,41 @@ pub fn is_hex_colour(text: &str) -> bool {
     }
 }
 
+/// What an index's types do not say: its colours are colours (they become `fill`
+/// attributes and style rules, so anything else is refused as a results file's
+/// would be), and its labels are labels the widget has.
+pub fn validate_index(index: &crate::model::Index) -> Vec<Problem> {
+    let mut problems = labels(&index.labels);
+    for (i, party) in index.parties.iter().enumerate() {
+        colours(&mut problems, i, party);
+    }
+    problems
+}
+
+fn labels(labels: &std::collections::BTreeMap<String, String>) -> Vec<Problem> {
+    crate::locale::unknown_labels(labels)
+        .into_iter()
+        .map(|key| Problem { path: format!("labels.{key}"), message: "is not a label the widget shows (the README lists them)".into() })
+        .collect()
+}
+
+fn colours(problems: &mut Vec<Problem>, i: usize, party: &crate::model::Party) {
+    if !is_hex_colour(&party.colour) {
+        problems.push(Problem { path: format!("parties[{i}].colour"), message: format!("must be a hex colour such as #e4003b, found \"{}\"", party.colour) });
+    }
+    if let Some(dark) = party.dark_colour.as_ref().filter(|c| !is_hex_colour(c)) {
+        problems.push(Problem { path: format!("parties[{i}].dark_colour"), message: format!("must be a hex colour such as #ff5a7a, found \"{dark}\"") });
+    }
+}
+
 /// Every consistency problem in the file; empty when it is fine.
 pub fn validate(file: &ResultsFile) -> Vec<Problem> {
-    let mut problems = Vec::new();
+    let mut problems = labels(&file.labels);
+    for (i, party) in file.parties.iter().enumerate() {
+        colours(&mut problems, i, party);
+    }
     let mut problem = |path: String, message: String| problems.push(Problem { path, message });
 
-    for key in crate::locale::unknown_labels(&file.labels) {
-        problem(format!("labels.{key}"), "is not a label the widget shows (the README lists them)".into());
-    }
     let mut election_ids = HashSet::new();
     for (i, election) in file.elections.iter().enumerate() {
         if election.id.trim().is_empty() {
@@ -51,14 +78,6 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             problem(format!("parties[{i}].id"), "must not be empty".into());
         } else if !party_ids.insert(party.id.as_str()) {
             problem(format!("parties[{i}].id"), format!("\"{}\" is used by an earlier party", party.id));
-        }
-        if !is_hex_colour(&party.colour) {
-            problem(format!("parties[{i}].colour"), format!("must be a hex colour such as #e4003b, found \"{}\"", party.colour));
-        }
-        if let Some(dark) = &party.dark_colour {
-            if !is_hex_colour(dark) {
-                problem(format!("parties[{i}].dark_colour"), format!("must be a hex colour such as #ff5a7a, found \"{dark}\""));
-            }
         }
     }
 
