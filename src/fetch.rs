@@ -209,8 +209,8 @@ pub fn index_url(src: &str) -> String {
 /// Parses a fetched body as what the URL holds.
 pub fn data_from_text(text: &str, kind: Kind) -> Result<Data, FetchError> {
     match kind {
-        Kind::Results => crate::json::results(text).map(|f| Data::Results(Rc::new(f))).map_err(FetchError::Data),
-        Kind::Index => crate::json::index(text).map(|index| Data::Index(Rc::new(index))).map_err(|e| FetchError::Index(e.to_string())),
+        Kind::Results => results_core::parse_results(text).map(|f| Data::Results(Rc::new(f))).map_err(FetchError::Data),
+        Kind::Index => results_core::parse_index(text).map(|index| Data::Index(Rc::new(index))).map_err(|e| FetchError::Index(e.to_string())),
     }
 }
 

@@ -2,13 +2,12 @@
 //!
 //! `mount` finds the host elements on the page (their words and number style from
 //! `locale`), `app` runs one widget (its reducer in `state`, its files from
-//! `fetch`, read by `json`), and `views` map its state to HTML. All
+//! `fetch`), and `views` map its state to HTML. All
 //! results logic lives in `results_core`; nothing here computes a figure.
 
 pub mod app;
 pub mod components;
 pub mod fetch;
-pub mod json;
 pub mod live;
 pub mod locale;
 pub mod mount;

@@ -58,7 +58,7 @@ pub fn from_attributes(tag: Option<&str>, labels: Option<&str>) -> Result<Locale
         locale.lang = Some(tag.to_string());
     }
     if let Some(text) = labels.map(str::trim).filter(|t| !t.is_empty()) {
-        let map = crate::json::labels(text).map_err(|e| format!("data-labels must be a JSON object of label texts ({e})."))?;
+        let map = results_core::load::parse_labels(text).map_err(|e| format!("data-labels must be a JSON object of label texts ({e})."))?;
         let (labels, unknown) = Labels::new(map);
         if let Some(key) = unknown.first() {
             return Err(format!("data-labels: \"{key}\" is not a label the widget shows (the README lists them)."));

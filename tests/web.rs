@@ -161,27 +161,3 @@ fn the_browser_says_how_a_locale_writes_numbers() {
     assert!(from_attributes(None, Some("[1]")).unwrap_err().contains("must be a JSON object"));
 }
 
-/// In the browser, files are parsed by `JSON.parse` and read field by field: the
-/// shipped seat file and index read exactly as the core's native path reads them,
-/// and bad data gets the same paths and words.
-#[wasm_bindgen_test]
-fn json_parse_reads_files_as_the_native_path_does() {
-    const INDEX: &str = include_str!("../data/index.json");
-    assert_eq!(results_widget::json::results(SHIPPED).unwrap(), results_core::parse_results(SHIPPED).unwrap());
-    assert_eq!(results_widget::json::index(INDEX).unwrap(), results_core::parse_index(INDEX).unwrap());
-
-    let broken = SHIPPED.replacen("\"votes\":", "\"votes\":\"many\",\"x\":", 1);
-    let err = results_widget::json::results(&broken).unwrap_err().to_string();
-    assert_eq!(err, results_core::parse_results(&broken).unwrap_err().to_string());
-    assert!(err.contains(".candidates[0].votes: must be a whole number of at least 0, found string \"many\""), "{err}");
-
-    // Where the browser gives a position, it becomes a line and column; where it
-    // quotes the text around the mistake instead, the quote is the place.
-    let err = results_widget::json::results("{\"version\": 1,\n  \"parties\": [1 2]}").unwrap_err().to_string();
-    assert!(err.starts_with("the file is not valid JSON: ") && err.ends_with("(line 2, column 17)"), "{err}");
-    let err = results_widget::json::results("{\"version\": 1,\n  \"parties\": [}").unwrap_err().to_string();
-    assert!(err.starts_with("the file is not valid JSON: ") && err.contains("[}"), "{err}");
-    let err = results_widget::json::results("{\"version\": 1").unwrap_err().to_string();
-    assert!(err.ends_with("(line 1, column 14)"), "{err}");
-    assert_eq!(results_widget::json::labels("{\"view.result\": \"Canlyniad\"}").unwrap().len(), 1);
-}

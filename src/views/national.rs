@@ -112,7 +112,21 @@ struct HexMapProps {
 /// and one handler on the map serves every hex.
 #[component]
 fn HexMap(props: &HexMapProps) -> Html {
-    let Some(svg) = (*props.svg.0).clone() else { return html! {} };
+    let map = use_node_ref();
+    {
+        // The map goes into the page after the render, as the table's rows do: that
+        // keeps the render short, so the browser draws the whole view in one frame
+        // rather than half of it first.
+        let map = map.clone();
+        use_effect_with(props.svg.clone(), move |svg| {
+            if let (Some(map), Some(svg)) = (map.cast::<web_sys::Element>(), svg.0.as_deref()) {
+                map.set_inner_html(svg);
+            }
+        });
+    }
+    if props.svg.0.is_none() {
+        return html! {};
+    }
     let open = props.on_open.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
         if let Some(code) = code_at(e.target()) {
@@ -130,11 +144,22 @@ fn HexMap(props: &HexMapProps) -> Html {
     });
     html! {
         <figure class="rw-hexmap" {onclick} {onkeydown}>
-            // The SVG is built by the core, which escapes every string it writes.
-            { Html::from_html_unchecked(AttrValue::from(svg)) }
+            <div class="rw-hexmap-map" ref={map}>{ server_map(&props.svg) }</div>
             <figcaption class="rw-source">{ props.locale.0.text("national.hex_credit") }</figcaption>
         </figure>
     }
+}
+
+/// Rendered on a server there are no effects: the map goes straight into the HTML.
+/// The SVG is built by the core, which escapes every string it writes.
+#[cfg(feature = "ssr")]
+fn server_map(svg: &Shared<Option<String>>) -> Html {
+    svg.0.as_deref().map(|svg| Html::from_html_unchecked(AttrValue::from(svg.to_string()))).unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn server_map(_: &Shared<Option<String>>) -> Html {
+    Html::default()
 }
 
 #[derive(Properties, PartialEq)]

@@ -43,7 +43,7 @@ const immediate = {
   'not-found': `The results were not found: the server answered 404 for ${seatFile('not-found')}. Is the address right?`,
   'server-error': `The results server had a problem (error 500 for ${seatFile('server-error')}). Try again in a moment.`,
   'unavailable': `The results server had a problem (error 503 for ${seatFile('unavailable')}). Try again in a moment.`,
-  'truncated': /^The results file has a problem, so nothing is shown rather than something wrong: the file is not valid JSON: [A-Z][^(]+ \(line 1, column \d+\)$/,
+  'truncated': /^The results file has a problem, so nothing is shown rather than something wrong: the file is not valid JSON: the text ends (inside a string|before the data does) \(line 1, column \d+\)$/,
   'html-200': 'The server sent a web page instead of results data (is the address right?)',
   'html-as-json': 'The server sent a web page instead of results data (is the address right?)',
   'wrong-type': 'The server sent a file of type "image/png" instead of results data (JSON), so nothing is shown.',

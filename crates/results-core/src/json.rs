@@ -1,47 +1,70 @@
-//! Reading the results format out of parsed JSON, field by field: every problem in a
+//! JSON for the results format: a small strict parser, and the reading of the
+//! format's types out of what it parses, field by field, so that every problem in a
 //! file is found in one pass, each with the JSON path of the field.
 //!
-//! The JSON itself is parsed by someone else: serde_json natively, and the browser's
-//! own `JSON.parse` in the widget, which then carries no JSON parser and no
-//! per-type deserializing code of its own (about 40 KB of compressed wasm). Both
-//! hand this module a tree through the small [`Json`] trait.
+//! Hand-written rather than serde_json with serde's derived code, which cost the
+//! widget about 43 KB of its compressed wasm; the browser's own `JSON.parse`,
+//! reached through wasm-bindgen one member at a time, took 15 to 30 ms for the
+//! national index. This parser is about 4 KB and reads the index in a few
+//! milliseconds. The native tests check it against serde_json on every file the
+//! project ships, and the fuzz targets feed it hostile text.
 
 use std::collections::BTreeMap;
 
 use crate::model::{Candidate, Constituency, Election, ElectionKind, Index, IndexRow, Party, PartyShare, PartyTotal, Previous, ResultsFile};
 use crate::validate::Problem;
 
-/// What a JSON value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+/// A JSON value. An object keeps its members in order, in a list: the format's
+/// objects have a handful of members, which a list finds as fast as a map would.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
     Null,
-    Bool,
-    Number,
-    String,
-    Array,
-    Object,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>),
 }
 
-/// A parsed JSON value, as this module reads it.
-pub trait Json: Sized {
-    fn kind(&self) -> Kind;
-    fn as_bool(&self) -> Option<bool>;
-    fn as_f64(&self) -> Option<f64>;
-    fn as_string(&self) -> Option<String>;
-    /// An object's member; `None` when it is absent (or this is not an object).
-    fn member(&self, key: &str) -> Option<Self>;
-    /// An array's elements; `None` when this is not an array.
-    fn items(&self) -> Option<Vec<Self>>;
-    /// An object's members in order; `None` when this is not an object.
-    fn entries(&self) -> Option<Vec<(String, Self)>>;
-
+impl Value {
     fn is_null(&self) -> bool {
-        self.kind() == Kind::Null
+        matches!(self, Value::Null)
     }
     fn is_object(&self) -> bool {
-        self.kind() == Kind::Object
+        matches!(self, Value::Object(_))
     }
-
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// An object's member (the last, if a name is repeated, as `JSON.parse` does);
+    /// `None` when it is absent or this is not an object.
+    fn member(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().rev().find(|(name, _)| name == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+    fn items(&self) -> Option<&[Value]> {
+        match self {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
     /// A whole number of at least 0 that a double holds exactly.
     fn as_whole(&self) -> Option<u64> {
         const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
@@ -50,50 +73,321 @@ pub trait Json: Sized {
     }
 }
 
-impl Json for &serde_json::Value {
-    fn kind(&self) -> Kind {
-        use serde_json::Value;
-        match self {
-            Value::Null => Kind::Null,
-            Value::Bool(_) => Kind::Bool,
-            Value::Number(_) => Kind::Number,
-            Value::String(_) => Kind::String,
-            Value::Array(_) => Kind::Array,
-            Value::Object(_) => Kind::Object,
+/// Where and why JSON text could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: &'static str,
+    /// The byte offset of the problem (the text's length when it ends too soon).
+    pub offset: usize,
+}
+
+/// How deep lists and objects may nest: far deeper than any results file, and
+/// shallow enough that hostile text cannot exhaust the stack.
+const MAX_DEPTH: usize = 128;
+
+const ENDS: &str = "the text ends before the data does";
+
+/// Parses JSON text (RFC 8259, strictly: no comments, no trailing commas).
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    let mut parser = Parser { bytes: text.as_bytes(), at: 0 };
+    let value = parser.value(0)?;
+    parser.space();
+    if parser.at < parser.bytes.len() {
+        return Err(parser.error("there is more text after the data"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: &'static str) -> SyntaxError {
+        SyntaxError { message, offset: self.at }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
         }
     }
-    fn as_bool(&self) -> Option<bool> {
-        serde_json::Value::as_bool(self)
+
+    /// The byte after the space here, or `expected` (or the end) as an error.
+    fn expect(&mut self, expected: &'static str) -> Result<u8, SyntaxError> {
+        self.space();
+        self.peek().ok_or_else(|| self.error(ENDS)).map_err(|e| if self.at < self.bytes.len() { self.error(expected) } else { e })
     }
-    fn as_f64(&self) -> Option<f64> {
-        serde_json::Value::as_f64(self)
+
+    fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, SyntaxError> {
+        if self.bytes.get(self.at..self.at + word.len()) == Some(word) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected a value"))
+        }
     }
-    fn as_string(&self) -> Option<String> {
-        self.as_str().map(str::to_string)
+
+    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        match self.expect("expected a value")? {
+            b'n' => self.literal(b"null", Value::Null),
+            b't' => self.literal(b"true", Value::Bool(true)),
+            b'f' => self.literal(b"false", Value::Bool(false)),
+            b'"' => self.string().map(Value::String),
+            b'-' | b'0'..=b'9' => self.number(),
+            b'[' | b'{' if depth >= MAX_DEPTH => Err(self.error("lists and objects are nested too deeply")),
+            b'[' => {
+                self.at += 1;
+                self.array(depth + 1)
+            }
+            b'{' => {
+                self.at += 1;
+                self.object(depth + 1)
+            }
+            _ => Err(self.error("expected a value")),
+        }
     }
-    fn member(&self, key: &str) -> Option<Self> {
-        self.as_object()?.get(key)
+
+    /// After `[`.
+    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        let mut items = Vec::new();
+        if self.expect("expected a value")? == b']' {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            match self.expect("expected `,` or `]`")? {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("expected `,` or `]`")),
+            }
+        }
     }
-    fn items(&self) -> Option<Vec<Self>> {
-        Some(self.as_array()?.iter().collect())
+
+    /// After `{`.
+    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        let mut members = Vec::new();
+        if self.expect("expected a member name in quotes")? == b'}' {
+            self.at += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            if self.expect("expected a member name in quotes")? != b'"' {
+                return Err(self.error("expected a member name in quotes"));
+            }
+            let name = self.string()?;
+            if self.expect("expected `:`")? != b':' {
+                return Err(self.error("expected `:`"));
+            }
+            self.at += 1;
+            members.push((name, self.value(depth)?));
+            match self.expect("expected `,` or `}`")? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.error("expected `,` or `}`")),
+            }
+        }
     }
-    fn entries(&self) -> Option<Vec<(String, Self)>> {
-        Some(self.as_object()?.iter().map(|(k, v)| (k.clone(), v)).collect())
+
+    /// At `"`: the text up to the closing quote, its escapes decoded.
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.at += 1;
+        let mut out = String::new();
+        let mut run = self.at; // the start of the bytes not yet copied
+        loop {
+            match self.peek() {
+                None => return Err(self.error("the text ends inside a string")),
+                Some(b'"') => {
+                    out.push_str(self.run(run)?);
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    out.push_str(self.run(run)?);
+                    self.at += 1;
+                    let escaped = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => self.unicode()?,
+                        _ => return Err(self.error("a string has an escape that JSON does not have")),
+                    };
+                    out.push(escaped);
+                    self.at += 1;
+                    run = self.at;
+                }
+                Some(0..=0x1f) => return Err(self.error("a string holds a control character")),
+                Some(_) => self.at += 1,
+            }
+        }
     }
-    fn as_whole(&self) -> Option<u64> {
-        self.as_u64()
+
+    /// The bytes from `start` to here: whole characters, since the text is UTF-8
+    /// and a run ends only at an ASCII byte.
+    fn run(&self, start: usize) -> Result<&str, SyntaxError> {
+        self.bytes.get(start..self.at).and_then(|b| std::str::from_utf8(b).ok()).ok_or_else(|| self.error("a string is not valid text"))
+    }
+
+    /// At the `u` of `\uXXXX` (and of a second escape for a surrogate pair); ends
+    /// on the last hex digit.
+    fn unicode(&mut self) -> Result<char, SyntaxError> {
+        const HALF: &str = "a string has half of a surrogate pair";
+        let first = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&first) {
+            if self.bytes.get(self.at + 1..self.at + 3) != Some(b"\\u") {
+                return Err(self.error(HALF));
+            }
+            self.at += 2;
+            let second = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&second) {
+                return Err(self.error(HALF));
+            }
+            0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+        } else {
+            first
+        };
+        char::from_u32(code).ok_or_else(|| self.error(HALF))
+    }
+
+    /// At `u`: the four hex digits after it, ending on the last.
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self.bytes.get(self.at + 1..self.at + 5).and_then(|d| std::str::from_utf8(d).ok());
+        match digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())).and_then(|d| u32::from_str_radix(d, 16).ok()) {
+            Some(code) => {
+                self.at += 4;
+                Ok(code)
+            }
+            None => Err(self.error("a string has a malformed \\u escape")),
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        const MALFORMED: &str = "a number is malformed";
+        let start = self.at;
+        let digits = |p: &mut Self| {
+            let from = p.at;
+            while matches!(p.peek(), Some(b'0'..=b'9')) {
+                p.at += 1;
+            }
+            p.at > from
+        };
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        // No leading zeros: `0` alone, or a digit from 1 to 9 and more.
+        if self.peek() == Some(b'0') {
+            self.at += 1;
+        } else if !digits(self) {
+            return Err(self.error(MALFORMED));
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return Err(self.error(MALFORMED));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return Err(self.error(MALFORMED));
+            }
+        }
+        let number = self.bytes.get(start..self.at).map_or(0.0, decimal);
+        if number.is_finite() {
+            Ok(Value::Number(number))
+        } else {
+            Err(SyntaxError { message: "a number is out of range", offset: start })
+        }
+    }
+}
+
+/// The value of a well-formed JSON number. Exact (correctly rounded) for up to 15
+/// significant digits and a power of ten within ±22, which covers every count and
+/// share results data holds; beyond that within a few units in the last place. The
+/// standard library's `f64::from_str`, exact for every input, carries a 10 KB table
+/// into the wasm.
+fn decimal(token: &[u8]) -> f64 {
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let (negative, token) = match token.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, token),
+    };
+    let (mut mantissa, mut significant, mut exponent) = (0_u64, 0_u32, 0_i32);
+    let mut fraction = false;
+    let mut rest = token.iter();
+    for &b in rest.by_ref() {
+        match b {
+            b'0'..=b'9' => {
+                if significant < 19 {
+                    mantissa = mantissa * 10 + u64::from(b - b'0');
+                    significant += u32::from(mantissa > 0);
+                    exponent -= i32::from(fraction);
+                } else if !fraction {
+                    exponent += 1;
+                }
+            }
+            b'.' => fraction = true,
+            _ => break, // `e` or `E`
+        }
+    }
+    // The written exponent; one too long for an i32 is far beyond any double.
+    let written: String = rest.map(|&b| b as char).collect();
+    let written = match written.trim_start_matches('+') {
+        "" => 0,
+        digits => digits.parse::<i32>().unwrap_or(if digits.starts_with('-') { i32::MIN } else { i32::MAX }),
+    };
+    exponent = exponent.saturating_add(written);
+    let m = mantissa as f64;
+    let value = match usize::try_from(exponent.unsigned_abs()).ok().and_then(|e| POWERS.get(e)) {
+        Some(power) if mantissa < (1 << 53) => {
+            if exponent < 0 {
+                m / power
+            } else {
+                m * power
+            }
+        }
+        _ if mantissa == 0 => 0.0,
+        // Two factors, so that neither overflows nor underflows on its own.
+        _ => m * 10_f64.powi(exponent / 2) * 10_f64.powi(exponent - exponent / 2),
+    };
+    if negative {
+        -value
+    } else {
+        value
     }
 }
 
 /// How a value is named in a message ("found string \"many\"", "found -5").
-fn found<J: Json>(value: &J) -> String {
-    match value.kind() {
-        Kind::Null => "null".into(),
-        Kind::Bool => format!("boolean {}", value.as_bool().unwrap_or_default()),
-        Kind::Number => value.as_f64().map(|n| n.to_string()).unwrap_or_default(),
-        Kind::String => format!("string \"{}\"", value.as_string().unwrap_or_default()),
-        Kind::Array => "sequence".into(),
-        Kind::Object => "map".into(),
+fn found(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean {b}"),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("string \"{s}\""),
+        Value::Array(_) => "sequence".into(),
+        Value::Object(_) => "map".into(),
     }
 }
 
@@ -121,12 +415,12 @@ impl Reader {
         self.problems.push(Problem { path, message });
     }
 
-    fn wrong<J: Json>(&mut self, path: String, wanted: &str, value: &J) {
+    fn wrong(&mut self, path: String, wanted: &str, value: &Value) {
         self.problem(path, format!("must be {wanted}, found {}", found(value)));
     }
 
     /// Whether `value` is an object (recording a problem if not).
-    fn object<J: Json>(&mut self, value: &J, path: &str) -> bool {
+    fn object(&mut self, value: &Value, path: &str) -> bool {
         let ok = value.is_object();
         if !ok {
             self.wrong(path.to_string(), "an object", value);
@@ -136,7 +430,7 @@ impl Reader {
 
     /// A member that must be there (a value that is not an object has its own
     /// problem already).
-    fn required<J: Json>(&mut self, object: &J, path: &str, key: &str) -> Option<J> {
+    fn required<'v>(&mut self, object: &'v Value, path: &str, key: &str) -> Option<&'v Value> {
         let value = object.member(key);
         if value.is_none() && object.is_object() {
             self.problem(path.to_string(), format!("the field `{key}` is required but missing"));
@@ -145,13 +439,13 @@ impl Reader {
     }
 
     /// A member that may be absent or null.
-    fn optional<J: Json>(object: &J, key: &str) -> Option<J> {
+    fn optional<'v>(object: &'v Value, key: &str) -> Option<&'v Value> {
         object.member(key).filter(|v| !v.is_null())
     }
 
-    fn text_of<J: Json>(&mut self, value: &J, path: impl FnOnce() -> String) -> String {
-        match value.as_string() {
-            Some(text) => text,
+    fn text_of(&mut self, value: &Value, path: impl FnOnce() -> String) -> String {
+        match value.as_str() {
+            Some(text) => text.to_string(),
             None => {
                 self.wrong(path(), "text", value);
                 String::new()
@@ -159,18 +453,18 @@ impl Reader {
         }
     }
 
-    fn text<J: Json>(&mut self, object: &J, path: &str, key: &str) -> String {
+    fn text(&mut self, object: &Value, path: &str, key: &str) -> String {
         match self.required(object, path, key) {
-            Some(value) => self.text_of(&value, || join(path, key)),
+            Some(value) => self.text_of(value, || join(path, key)),
             None => String::new(),
         }
     }
 
-    fn opt_text<J: Json>(&mut self, object: &J, path: &str, key: &str) -> Option<String> {
-        Self::optional(object, key).map(|value| self.text_of(&value, || join(path, key)))
+    fn opt_text(&mut self, object: &Value, path: &str, key: &str) -> Option<String> {
+        Self::optional(object, key).map(|value| self.text_of(value, || join(path, key)))
     }
 
-    fn whole_of<J: Json>(&mut self, value: &J, path: impl FnOnce() -> String) -> u64 {
+    fn whole_of(&mut self, value: &Value, path: impl FnOnce() -> String) -> u64 {
         match value.as_whole() {
             Some(n) => n,
             None => {
@@ -180,19 +474,19 @@ impl Reader {
         }
     }
 
-    fn whole<J: Json>(&mut self, object: &J, path: &str, key: &str) -> u64 {
+    fn whole(&mut self, object: &Value, path: &str, key: &str) -> u64 {
         match self.required(object, path, key) {
-            Some(value) => self.whole_of(&value, || join(path, key)),
+            Some(value) => self.whole_of(value, || join(path, key)),
             None => 0,
         }
     }
 
-    fn opt_whole<J: Json>(&mut self, object: &J, path: &str, key: &str) -> Option<u64> {
-        Self::optional(object, key).map(|value| self.whole_of(&value, || join(path, key)))
+    fn opt_whole(&mut self, object: &Value, path: &str, key: &str) -> Option<u64> {
+        Self::optional(object, key).map(|value| self.whole_of(value, || join(path, key)))
     }
 
     /// A whole number that fits 32 bits.
-    fn small<J: Json>(&mut self, value: &J, path: impl FnOnce() -> String) -> u32 {
+    fn small(&mut self, value: &Value, path: impl FnOnce() -> String) -> u32 {
         match value.as_whole().and_then(|n| u32::try_from(n).ok()) {
             Some(n) => n,
             None => {
@@ -202,7 +496,7 @@ impl Reader {
         }
     }
 
-    fn number_of<J: Json>(&mut self, value: &J, path: impl FnOnce() -> String) -> f64 {
+    fn number_of(&mut self, value: &Value, path: impl FnOnce() -> String) -> f64 {
         match value.as_f64() {
             Some(n) => n,
             None => {
@@ -212,19 +506,19 @@ impl Reader {
         }
     }
 
-    fn number<J: Json>(&mut self, object: &J, path: &str, key: &str) -> f64 {
+    fn number(&mut self, object: &Value, path: &str, key: &str) -> f64 {
         match self.required(object, path, key) {
-            Some(value) => self.number_of(&value, || join(path, key)),
+            Some(value) => self.number_of(value, || join(path, key)),
             None => 0.0,
         }
     }
 
-    fn flag<J: Json>(&mut self, object: &J, path: &str, key: &str, default: bool) -> bool {
+    fn flag(&mut self, object: &Value, path: &str, key: &str, default: bool) -> bool {
         match Self::optional(object, key) {
             Some(value) => match value.as_bool() {
                 Some(flag) => flag,
                 None => {
-                    self.wrong(join(path, key), "true or false", &value);
+                    self.wrong(join(path, key), "true or false", value);
                     default
                 }
             },
@@ -234,46 +528,56 @@ impl Reader {
 
     /// A list member, each element read by `item` at its own path; absent or null
     /// is an empty list unless the member is `required`.
-    fn list<J: Json, T>(&mut self, object: &J, path: &str, key: &str, required: bool, mut item: impl FnMut(&mut Self, &J, String) -> T) -> Vec<T> {
+    fn list<T>(&mut self, object: &Value, path: &str, key: &str, required: bool, mut item: impl FnMut(&mut Self, &Value, String) -> T) -> Vec<T> {
         let value = if required { self.required(object, path, key) } else { Self::optional(object, key) };
         let Some(value) = value else { return Vec::new() };
         let at = join(path, key);
         match value.items() {
             Some(items) => items.iter().enumerate().map(|(i, element)| item(self, element, format!("{at}[{i}]"))).collect(),
             None => {
-                self.wrong(at, "a list", &value);
+                self.wrong(at, "a list", value);
                 Vec::new()
             }
         }
     }
 
-    fn labels<J: Json>(&mut self, object: &J, path: &str) -> BTreeMap<String, String> {
-        let Some(value) = Self::optional(object, "labels") else { return BTreeMap::new() };
-        let at = join(path, "labels");
-        match value.entries() {
-            Some(entries) => entries.into_iter().map(|(key, text)| (key.clone(), self.text_of(&text, || join(&at, &key)))).collect(),
-            None => {
-                self.wrong(at, "a map", &value);
-                BTreeMap::new()
+    /// An object of texts, such as `labels` (`path` is the object's own).
+    fn texts(&mut self, value: &Value, path: &str) -> BTreeMap<String, String> {
+        let mut texts = BTreeMap::new();
+        match value {
+            Value::Object(members) => {
+                for (key, text) in members {
+                    let text = self.text_of(text, || join(path, key));
+                    texts.insert(key.clone(), text);
+                }
             }
+            _ => self.wrong(path.to_string(), "a map", value),
+        }
+        texts
+    }
+
+    fn labels(&mut self, object: &Value, path: &str) -> BTreeMap<String, String> {
+        match Self::optional(object, "labels") {
+            Some(value) => self.texts(value, &join(path, "labels")),
+            None => BTreeMap::new(),
         }
     }
 
-    fn election<J: Json>(&mut self, value: &J, path: String) -> Election {
+    fn election(&mut self, value: &Value, path: String) -> Election {
         self.object(value, &path);
         Election {
             id: self.text(value, &path, "id"),
             name: self.text(value, &path, "name"),
             date: self.text(value, &path, "date"),
             kind: match self.required(value, &path, "kind") {
-                Some(kind) => match kind.as_string().as_deref() {
+                Some(kind) => match kind.as_str() {
                     Some("general") => ElectionKind::General,
                     Some("by-election") => ElectionKind::ByElection,
                     Some("local") => ElectionKind::Local,
                     Some("mayoral") => ElectionKind::Mayoral,
                     Some("other") => ElectionKind::Other,
                     other => {
-                        let found = other.map_or_else(|| found(&kind), |name| format!("\"{name}\""));
+                        let found = other.map_or_else(|| found(kind), |name| format!("\"{name}\""));
                         self.problem(join(&path, "kind"), format!("must be one of general, by-election, local, mayoral, other, found {found}"));
                         ElectionKind::Other
                     }
@@ -285,7 +589,7 @@ impl Reader {
         }
     }
 
-    fn party<J: Json>(&mut self, value: &J, path: String) -> Party {
+    fn party(&mut self, value: &Value, path: String) -> Party {
         self.object(value, &path);
         Party {
             id: self.text(value, &path, "id"),
@@ -296,7 +600,7 @@ impl Reader {
         }
     }
 
-    fn candidate<J: Json>(&mut self, value: &J, path: String) -> Candidate {
+    fn candidate(&mut self, value: &Value, path: String) -> Candidate {
         self.object(value, &path);
         Candidate {
             name: self.text(value, &path, "name"),
@@ -308,7 +612,7 @@ impl Reader {
         }
     }
 
-    fn previous<J: Json>(&mut self, value: &J, path: String) -> Previous {
+    fn previous(&mut self, value: &Value, path: String) -> Previous {
         self.object(value, &path);
         Previous {
             seats: self.list(value, &path, "seats", false, |r, v, at| r.text_of(v, || at)),
@@ -321,7 +625,7 @@ impl Reader {
         }
     }
 
-    fn constituency<J: Json>(&mut self, value: &J, path: String) -> Constituency {
+    fn constituency(&mut self, value: &Value, path: String) -> Constituency {
         self.object(value, &path);
         Constituency {
             code: self.text(value, &path, "code"),
@@ -334,18 +638,18 @@ impl Reader {
             invalid_votes: self.opt_whole(value, &path, "invalid_votes"),
             declared: self.flag(value, &path, "declared", true),
             declared_at: self.opt_text(value, &path, "declared_at"),
-            seats: Self::optional(value, "seats").map_or(1, |seats| self.small(&seats, || join(&path, "seats"))),
+            seats: Self::optional(value, "seats").map_or(1, |seats| self.small(seats, || join(&path, "seats"))),
             ballots: self.opt_whole(value, &path, "ballots"),
             stages: self.list(value, &path, "stages", false, |r, v, at| r.text_of(v, || at)),
             candidates: self.list(value, &path, "candidates", true, |r, v, at| r.candidate(v, at)),
-            previous: Self::optional(value, "previous").map(|previous| self.previous(&previous, join(&path, "previous"))),
+            previous: Self::optional(value, "previous").map(|previous| self.previous(previous, join(&path, "previous"))),
         }
     }
 
     /// The top-level object's version, checked before anything else, so that a
     /// future file gets a message about its version rather than about whichever
     /// field changed shape.
-    fn version<J: Json>(&mut self, value: &J) -> Result<u32, crate::LoadError> {
+    fn version(&mut self, value: &Value) -> Result<u32, crate::LoadError> {
         if !self.object(value, "") {
             return Ok(0);
         }
@@ -354,7 +658,7 @@ impl Reader {
             Some(n) if n == u64::from(crate::model::FORMAT_VERSION) => Ok(crate::model::FORMAT_VERSION),
             Some(found) => Err(crate::LoadError::Version { found }),
             None => {
-                self.wrong("version".into(), WHOLE, &version);
+                self.wrong("version".into(), WHOLE, version);
                 Ok(0)
             }
         }
@@ -371,7 +675,7 @@ impl Reader {
 
 /// Reads a results file out of parsed JSON: its types and version, not yet its
 /// consistency (see [`crate::validate`]).
-pub fn results_file<J: Json>(value: &J) -> Result<ResultsFile, crate::LoadError> {
+pub fn results_file(value: &Value) -> Result<ResultsFile, crate::LoadError> {
     let mut r = Reader::default();
     let version = r.version(value)?;
     let file = ResultsFile {
@@ -387,20 +691,14 @@ pub fn results_file<J: Json>(value: &J) -> Result<ResultsFile, crate::LoadError>
 }
 
 /// Reads an object of label texts (`data-labels`, `results render --labels`).
-pub fn labels<J: Json>(value: &J) -> Result<BTreeMap<String, String>, crate::LoadError> {
+pub fn labels(value: &Value) -> Result<BTreeMap<String, String>, crate::LoadError> {
     let mut r = Reader::default();
-    let labels = match value.entries() {
-        Some(entries) => entries.into_iter().map(|(key, text)| (key.clone(), r.text_of(&text, || key))).collect(),
-        None => {
-            r.wrong(String::new(), "a map", value);
-            BTreeMap::new()
-        }
-    };
+    let labels = r.texts(value, "");
     r.finish(labels)
 }
 
 /// Reads a results directory's index out of parsed JSON: its types and version.
-pub fn index<J: Json>(value: &J) -> Result<Index, crate::LoadError> {
+pub fn index(value: &Value) -> Result<Index, crate::LoadError> {
     let mut r = Reader::default();
     let version = r.version(value)?;
     let index = Index {
@@ -416,7 +714,7 @@ pub fn index<J: Json>(value: &J) -> Result<Index, crate::LoadError> {
             PartyTotal {
                 party: r.text(v, &at, "party"),
                 votes: r.whole(v, &at, "votes"),
-                seats: r.required(v, &at, "seats").map_or(0, |seats| r.small(&seats, || join(&at, "seats"))),
+                seats: r.required(v, &at, "seats").map_or(0, |seats| r.small(seats, || join(&at, "seats"))),
             }
         }),
         hex_layout: r.opt_text(value, "", "hex_layout"),
@@ -426,7 +724,7 @@ pub fn index<J: Json>(value: &J) -> Result<Index, crate::LoadError> {
 }
 
 impl Reader {
-    fn index_row<J: Json>(&mut self, value: &J, path: String) -> IndexRow {
+    fn index_row(&mut self, value: &Value, path: String) -> IndexRow {
         self.object(value, &path);
         IndexRow {
             code: self.text(value, &path, "code"),
@@ -439,19 +737,19 @@ impl Reader {
             second: self.opt_text(value, &path, "second"),
             majority: self.whole(value, &path, "majority"),
             majority_share: self.number(value, &path, "majority_share"),
-            turnout: Self::optional(value, "turnout").map(|turnout| self.number_of(&turnout, || join(&path, "turnout"))),
+            turnout: Self::optional(value, "turnout").map(|turnout| self.number_of(turnout, || join(&path, "turnout"))),
             result: self.text(value, &path, "result"),
             file: self.text(value, &path, "file"),
-            hex: Self::optional(value, "hex").map(|hex| self.hex(&hex, join(&path, "hex"))),
+            hex: Self::optional(value, "hex").map(|hex| self.hex(hex, join(&path, "hex"))),
             hash: self.opt_text(value, &path, "hash"),
         }
     }
 
     /// A hex map cell: two whole numbers, which may be negative.
-    fn hex<J: Json>(&mut self, value: &J, path: String) -> [i32; 2] {
+    fn hex(&mut self, value: &Value, path: String) -> [i32; 2] {
         let cell = value.items().and_then(|items| {
-            let [q, r] = items.as_slice() else { return None };
-            let coordinate = |v: &J| v.as_f64().filter(|n| n.fract() == 0.0 && n.abs() <= f64::from(i32::MAX)).map(|n| n as i32);
+            let [q, r] = items else { return None };
+            let coordinate = |v: &Value| v.as_f64().filter(|n| n.fract() == 0.0 && n.abs() <= f64::from(i32::MAX)).map(|n| n as i32);
             Some([coordinate(q)?, coordinate(r)?])
         });
         cell.unwrap_or_else(|| {

@@ -1,7 +1,7 @@
 //! Reading results JSON: syntax and type errors with the JSON path of the bad field,
 //! then the semantic checks of [`crate::validate`].
 
-use crate::json::{self, Json};
+use crate::json;
 use crate::model::{Index, ResultsFile, FORMAT_VERSION};
 pub use crate::validate::Problem;
 use crate::validate::validate;
@@ -10,12 +10,8 @@ use crate::validate::validate;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
     /// Not JSON at all (an HTML page, a truncated upload).
-    #[error("the file is not valid JSON: {message}{}", place(.at))]
-    Syntax {
-        message: String,
-        /// The line and column (1-based) where the parser stopped, when it says.
-        at: Option<(usize, usize)>,
-    },
+    #[error("the file is not valid JSON: {message} (line {line}, column {column})")]
+    Syntax { message: String, line: usize, column: usize },
     /// A format version this code does not read.
     #[error("version: this widget reads format version {FORMAT_VERSION}, found {found}")]
     Version { found: u64 },
@@ -23,10 +19,6 @@ pub enum LoadError {
     /// problem found, each with its path.
     #[error("{}", list(.0))]
     Invalid(Vec<Problem>),
-}
-
-fn place(at: &Option<(usize, usize)>) -> String {
-    at.map(|(line, column)| format!(" (line {line}, column {column})")).unwrap_or_default()
 }
 
 fn list(problems: &[Problem]) -> String {
@@ -39,13 +31,7 @@ fn list(problems: &[Problem]) -> String {
 
 /// Parses and validates a results file.
 pub fn parse_results(text: &str) -> Result<ResultsFile, LoadError> {
-    results_from(&&parse_json(text)?)
-}
-
-/// Reads and validates a results file out of parsed JSON (the widget's comes from
-/// the browser's `JSON.parse`).
-pub fn results_from<J: Json>(value: &J) -> Result<ResultsFile, LoadError> {
-    let file = json::results_file(value)?;
+    let file = parse_unchecked(text)?;
     let problems = validate(&file);
     if problems.is_empty() {
         Ok(file)
@@ -56,18 +42,13 @@ pub fn results_from<J: Json>(value: &J) -> Result<ResultsFile, LoadError> {
 
 /// Parses a results file, checking types and version but not consistency.
 pub fn parse_unchecked(text: &str) -> Result<ResultsFile, LoadError> {
-    json::results_file(&&parse_json(text)?)
+    json::results_file(&parse_json(text)?)
 }
 
-/// Parses and checks a results directory's index.
+/// Parses and checks a results directory's index: its types and version, and what
+/// its types do not say (its colours are colours; they become style rules).
 pub fn parse_index(text: &str) -> Result<Index, LoadError> {
-    index_from(&&parse_json(text)?)
-}
-
-/// Reads and checks an index out of parsed JSON: its types and version, and what
-/// its types do not say (its colours are colours; they become `fill` attributes).
-pub fn index_from<J: Json>(value: &J) -> Result<Index, LoadError> {
-    let index = json::index(value)?;
+    let index = json::index(&parse_json(text)?)?;
     let problems = crate::validate::validate_index(&index);
     if problems.is_empty() {
         Ok(index)
@@ -76,27 +57,21 @@ pub fn index_from<J: Json>(value: &J) -> Result<Index, LoadError> {
     }
 }
 
-/// Parses a JSON object of label texts (`results render --labels`, and the
-/// widget's `data-labels` when not in a browser).
+/// Parses a JSON object of label texts (the widget's `data-labels`).
 pub fn parse_labels(text: &str) -> Result<std::collections::BTreeMap<String, String>, LoadError> {
-    json::labels(&&parse_json(text)?)
+    json::labels(&parse_json(text)?)
 }
 
-/// Parses JSON text (serde_json), with the line and column of a syntax error.
-fn parse_json(text: &str) -> Result<serde_json::Value, LoadError> {
-    serde_json::from_str(text).map_err(|err| {
-        let text = err.to_string();
-        let message = match text.find(" at line ") {
-            Some(at) => text.get(..at).unwrap_or(&text).to_string(),
-            None => text,
-        };
-        LoadError::Syntax { message, at: Some((err.line(), err.column())) }
+/// Parses JSON text, with the line and column of a syntax error.
+fn parse_json(text: &str) -> Result<json::Value, LoadError> {
+    json::parse(text).map_err(|err| {
+        let (line, column) = line_and_column(text, err.offset);
+        LoadError::Syntax { message: err.message.to_string(), line, column }
     })
 }
 
-/// The 1-based line and column of a byte offset into `text`, for a syntax error
-/// reported by offset (the browser's `JSON.parse`).
-pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+/// The 1-based line and column (in characters) of a byte offset into `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset.min(text.len())).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
@@ -178,7 +153,7 @@ mod tests {
     #[test]
     fn html_instead_of_json_is_a_syntax_error() {
         let err = parse_unchecked("<!doctype html><p>Not found</p>").unwrap_err();
-        assert!(matches!(err, LoadError::Syntax { at: Some((1, 1)), .. }), "{err:?}");
+        assert!(matches!(err, LoadError::Syntax { line: 1, column: 1, .. }), "{err:?}");
     }
 
     #[test]

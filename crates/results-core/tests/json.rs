@@ -2,6 +2,8 @@
 //! browser's `JSON.parse`) reads every file the project ships exactly as serde's
 //! derived code does, and refuses what serde refuses, with the path of each problem.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use std::path::{Path, PathBuf};
 
 use results_core::load::{parse_index, parse_labels, parse_unchecked};
@@ -99,15 +101,20 @@ fn a_top_level_that_is_not_an_object_says_so() {
 
 #[test]
 fn numbers_beyond_their_types_are_refused() {
-    let seat = |votes: &str| format!(r#"{{"version":1,"constituencies":[{{"code":"E1","name":"A","election":"ge","seats":4294967296,"candidates":[{{"name":"X","party":"p","votes":{votes}}}]}}]}}"#);
+    let seat = |seats: &str, votes: &str| {
+        format!(r#"{{"version":1,"constituencies":[{{"code":"E1","name":"A","election":"ge","seats":{seats},"candidates":[{{"name":"X","party":"p","votes":{votes}}}]}}]}}"#)
+    };
     assert_eq!(
-        problems(parse_unchecked(&seat("1e3"))),
+        problems(parse_unchecked(&seat("4294967296", "2.5"))),
         vec![
             "constituencies[0].seats: must be a whole number of at least 0, found 4294967296",
-            "constituencies[0].candidates[0].votes: must be a whole number of at least 0, found 1000",
+            "constituencies[0].candidates[0].votes: must be a whole number of at least 0, found 2.5",
         ]
     );
-    assert!(parse_unchecked(&seat("18446744073709551615")).is_err());
+    // A whole number written with an exponent is that number, as in JavaScript.
+    assert_eq!(parse_unchecked(&seat("2", "1e3")).unwrap().constituencies[0].candidates[0].votes, 1000);
+    // Beyond 2^53 a count is no longer exact, so it is refused.
+    assert!(parse_unchecked(&seat("1", "18446744073709551615")).is_err());
 }
 
 #[test]
@@ -146,5 +153,117 @@ fn labels_are_an_object_of_texts() {
     assert_eq!(parse_labels(r#"{"view.result":"Canlyniad"}"#).unwrap().get("view.result").map(String::as_str), Some("Canlyniad"));
     assert_eq!(problems(parse_labels("[\"x\"]")), vec!["(top level): must be a map, found sequence"]);
     assert_eq!(problems(parse_labels(r#"{"a":true}"#)), vec!["a: must be text, found boolean true"]);
-    assert!(matches!(parse_labels("{"), Err(LoadError::Syntax { at: Some((1, 1)), .. })));
+    assert!(matches!(parse_labels("{"), Err(LoadError::Syntax { line: 1, column: 2, .. })));
+}
+
+/// serde_json's tree, in ours.
+fn from_serde(value: &serde_json::Value) -> results_core::json::Value {
+    use results_core::json::Value;
+    match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap()),
+        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
+        serde_json::Value::Object(members) => Value::Object(members.iter().map(|(k, v)| (k.clone(), from_serde(v))).collect()),
+    }
+}
+
+/// Our parser accepts what serde_json accepts, with the same values, and refuses
+/// what it refuses.
+fn agrees(text: &str) {
+    match (results_core::json::parse(text), serde_json::from_str::<serde_json::Value>(text)) {
+        (Ok(ours), Ok(theirs)) => {
+            let mut ours = ours;
+            sort_members(&mut ours);
+            assert!(close(&ours, &from_serde(&theirs)), "{text:?}: ours {ours:?}, serde_json {theirs:?}");
+        }
+        (Err(err), Err(_)) => assert!(err.offset <= text.len(), "{text:?}"),
+        (ours, theirs) => panic!("{text:?}: ours {ours:?}, serde_json {theirs:?}"),
+    }
+}
+
+/// Equal, numbers to within a few units in the last place (exactly, for every
+/// number of up to 15 significant digits and a power of ten within ±22).
+fn close(a: &results_core::json::Value, b: &results_core::json::Value) -> bool {
+    use results_core::json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || (x - y).abs() <= x.abs().max(y.abs()) * 8.0 * f64::EPSILON,
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| close(x, y)),
+        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().zip(y).all(|((k, x), (l, y))| k == l && close(x, y)),
+        _ => a == b,
+    }
+}
+
+/// serde_json's objects are sorted maps (and keep the last of a repeated name).
+fn sort_members(value: &mut results_core::json::Value) {
+    use results_core::json::Value;
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(sort_members),
+        Value::Object(members) => {
+            let mut last: Vec<(String, Value)> = Vec::new();
+            for (k, mut v) in std::mem::take(members) {
+                sort_members(&mut v);
+                last.retain(|(name, _)| *name != k);
+                last.push((k, v));
+            }
+            last.sort_by(|a, b| a.0.cmp(&b.0));
+            *members = last;
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_parser_agrees_with_serde_json() {
+    for text in [
+        "", " ", "null", " true ", "false", "nul", "True", "0", "-0", "01", "-", "1.", ".5", "1.5", "-2.25e3", "1e", "1e+5", "1E-2",
+        "1e400", "-1e-400", "123456789012345678901234567890", "9007199254740993", "-9007199254740993",
+        r#""a\u00e9\ud83d\ude00""#, r#""\ud83d""#, r#""\ude00x""#, r#""\x""#, "\"tab\there\"", "\"new\nline\"", r#""\/\b\f\n\r\t\"\\""#,
+        "\"unterminated", "\"ends in escape\\", r#""\u12""#, "\"é ü 😀\"",
+        "[]", "[1,]", "[,1]", "[1 2]", "[1]x", " [ 1 , [ ] , { } ] ", "{}", r#"{"a":1,}"#, r#"{"a" 1}"#, "{a:1}", r#"{"a":1 "b":2}"#,
+        r#"{"a":{"b":[null,true,"x"]},"a":2}"#, r#"{"":0}"#, "[\"a\",]", "{\"a\"}", "{\"a\":}", "[", "{", "{\"a\":", "\u{feff}{}",
+        "[1] // comment", "NaN", "Infinity", "+1", "0x10", "[0.0e-0]",
+    ] {
+        agrees(text);
+    }
+    agrees(&format!("{}{}", "[".repeat(100), "]".repeat(100)));
+    assert!(results_core::json::parse(&"[".repeat(100_000)).is_err(), "deep nesting is refused, not a stack overflow");
+    assert!(results_core::json::parse(&format!("{}{}", "{\"a\":".repeat(5_000), "}".repeat(5_000))).is_err());
+}
+
+#[test]
+fn syntax_errors_say_where() {
+    let err = results_core::parse_results("{\"version\": 1,\n  \"parties\": [1 2]}").unwrap_err();
+    assert_eq!(err.to_string(), "the file is not valid JSON: expected `,` or `]` (line 2, column 17)");
+    let err = results_core::parse_results("{\"version\": 1").unwrap_err();
+    assert_eq!(err.to_string(), "the file is not valid JSON: the text ends before the data does (line 1, column 14)");
+    let err = results_core::parse_results("{\"name\": \"Ynys Môn\" x}").unwrap_err();
+    assert_eq!(err.to_string(), "the file is not valid JSON: expected `,` or `}` (line 1, column 21)", "columns count characters");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// Text made of JSON's own pieces, well-formed or not.
+    #[test]
+    fn any_text_of_json_pieces(pieces in proptest::collection::vec(proptest::sample::select(vec![
+        "{", "}", "[", "]", ",", ":", " ", "\"a\"", "\"b\\n\"", "\"\\u00e9\"", "1", "-2.5", "0", "1e3", "true", "null", "\"", "\\", "x", "é",
+    ]), 0..24)) {
+        agrees(&pieces.concat());
+    }
+}
+
+#[test]
+fn long_numbers_are_within_a_few_units_in_the_last_place() {
+    for text in ["0.1", "0.73512", "-0.000001", "46647", "1e22", "123456789012345e-22", "0.081124"] {
+        assert_eq!(results_core::json::parse(text).unwrap(), results_core::json::Value::Number(text.parse().unwrap()), "{text} is exact");
+    }
+    for text in ["0.30000000000000004", "0.1234567890123456789", "2.2250738585072014e-308", "1.5e308", "4.9406564584124654e-300", "123456789.123456789e-5"] {
+        let exact: f64 = text.parse().unwrap();
+        let ours = match results_core::json::parse(text).unwrap() {
+            results_core::json::Value::Number(n) => n,
+            other => panic!("{other:?}"),
+        };
+        assert!((ours - exact).abs() <= exact.abs() * 8.0 * f64::EPSILON, "{text}: {ours} against {exact}");
+    }
 }
