@@ -164,7 +164,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // The widget's width, read while the page's layout is still that of the last
     // frame (so it costs nothing): a chart drawn for the first time draws at it.
     let frame = use_node_ref();
-    let width = WidgetWidth(frame.cast::<web_sys::Element>().map(|e| e.client_width()).filter(|w| *w > 0).map(|w| w as u32));
+    let width = frame.cast::<web_sys::Element>().map(|e| e.client_width()).filter(|w| *w > 0).map(|w| w as u32);
     let dispatcher = state.dispatcher();
     let body = match state.error() {
         Some(err) => {
@@ -177,10 +177,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
             }
         }
         None => match state.route.view {
-            View::Result => views::result::view(&state, &dispatcher, &id),
-            View::History => views::history::view(&state, &dispatcher, &id),
-            View::Compare => views::compare::view(&state, &dispatcher, &id),
-            View::National => views::national::view(&state, &dispatcher, &id),
+            View::Result => views::result::view(&state, &dispatcher, &id, width),
+            View::History => views::history::view(&state, &dispatcher, &id, width),
+            View::Compare => views::compare::view(&state, &dispatcher, &id, width),
+            View::National => views::national::view(&state, &dispatcher, &id, width),
         },
     };
 
@@ -188,16 +188,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <section ref={frame} class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(state.data_state() == "loading").to_string()}>
             { views::nav(&state, &dispatcher, &id) }
             { views::stale(&state) }
-            <ContextProvider<WidgetWidth> context={width}>
-                <div class="rw-body">{ body }</div>
-            </ContextProvider<WidgetWidth>>
+            <div class="rw-body">{ body }</div>
         </section>
     }
 }
-
-/// The widget's width in CSS pixels, once it is in the page.
-#[derive(Clone, Copy, PartialEq, Default)]
-pub struct WidgetWidth(pub Option<u32>);
 
 /// The route in the page's query, if it names one.
 pub fn route_from_location() -> Option<Route> {

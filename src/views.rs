@@ -51,13 +51,18 @@ pub fn sort_header<C: TableColumn + 'static>(column: C, label: &str, sort: Sort<
         Some(_) if sort.direction == Direction::Ascending => "▲",
         Some(_) => "▼",
     };
-    html! {
-        <th scope="col" class={classes!("rw-col", column.is_numeric().then_some("rw-num"))} aria-sort={sort.aria_for(column)}>
-            <button type="button" class="rw-sort" {onclick}>
-                { label.to_string() }
-                <span class="rw-sort-icon" aria-hidden="true">{ icon }</span>
-            </button>
-        </th>
+    let button = html! {
+        <button type="button" class="rw-sort" {onclick}>
+            { label.to_string() }
+            <span class="rw-sort-icon" aria-hidden="true">{ icon }</span>
+        </button>
+    };
+    // Literal classes: a computed one would bring in Yew's class-list code.
+    let aria_sort = sort.aria_for(column);
+    if column.is_numeric() {
+        html! { <th scope="col" class="rw-col rw-num" aria-sort={aria_sort}>{ button }</th> }
+    } else {
+        html! { <th scope="col" class="rw-col" aria-sort={aria_sort}>{ button }</th> }
     }
 }
 

@@ -15,6 +15,10 @@ pub struct ChartFrameProps {
     pub spec: Rc<ChartSpec>,
     /// Unique on the page: names the chart's title and description.
     pub id: AttrValue,
+    /// The widget's width in CSS pixels, once it is in the page: the chart is drawn
+    /// at it the first time, rather than again when the effect below measures it.
+    #[prop_or_default]
+    pub width: Option<u32>,
 }
 
 /// Draws a chart as SVG at the width of its container (so its text stays 14 px),
@@ -22,10 +26,7 @@ pub struct ChartFrameProps {
 #[component]
 pub fn ChartFrame(props: &ChartFrameProps) -> Html {
     let figure = use_node_ref();
-    // The widget's width is the chart's: the chart is drawn once, at that width,
-    // rather than again when the effect below measures it.
-    let known = use_context::<crate::app::WidgetWidth>().and_then(|w| w.0);
-    let width = use_state_eq(|| known.unwrap_or(layout::WIDTH));
+    let width = use_state_eq(|| props.width.unwrap_or(layout::WIDTH));
     {
         let (figure, width) = (figure.clone(), width.clone());
         use_effect_with((), move |()| {

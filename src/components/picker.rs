@@ -114,7 +114,7 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
             pick.emit(code.clone());
         });
         html! {
-            <li id={option_id(i)} role="option" class={classes!("rw-option", selected.then_some("rw-active"))} aria-selected={selected.to_string()} {onmousedown}>
+            <li id={option_id(i)} role="option" class="rw-option" aria-selected={selected.to_string()} {onmousedown}>
                 { name.clone() }
             </li>
         }

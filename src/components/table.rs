@@ -40,9 +40,10 @@ pub struct TableProps {
     /// row by row, which keeps a 650-row sort within a frame.
     #[prop_or_default]
     pub group: Option<usize>,
-    /// Classes for the scrolling wrapper.
+    /// The national seats table, which scrolls within a box of its own and is laid
+    /// out by the styles for `.rw-seats`.
     #[prop_or_default]
-    pub class: Classes,
+    pub seats: bool,
     /// A press on a button in a row that carries `data-code`.
     #[prop_or_default]
     pub on_code: Option<Callback<String>>,
@@ -102,15 +103,19 @@ pub fn Table(props: &TableProps) -> Html {
             }
         })
     });
-    html! {
-        <div class={classes!("rw-table-wrap", props.class.clone())}>
-            <table class="rw-table" ref={table} {onclick}>
-                <caption>{ props.caption.clone() }</caption>
-                <thead>{ props.head.clone() }</thead>
-                <tbody>{ server_rows(props) }</tbody>
-                { for (1..groups).map(|_| html! { <tbody /> }) }
-            </table>
-        </div>
+    let table = html! {
+        <table class="rw-table" ref={table} {onclick}>
+            <caption>{ props.caption.clone() }</caption>
+            <thead>{ props.head.clone() }</thead>
+            <tbody>{ server_rows(props) }</tbody>
+            { for (1..groups).map(|_| html! { <tbody /> }) }
+        </table>
+    };
+    // Literal classes: a computed one would bring in Yew's class-list code.
+    if props.seats {
+        html! { <div class="rw-table-wrap rw-seats">{ table }</div> }
+    } else {
+        html! { <div class="rw-table-wrap">{ table }</div> }
     }
 }
 

@@ -25,7 +25,7 @@ fn choices(state: &WidgetState) -> Option<Vec<(String, String)>> {
     Some(state.index()?.seats.iter().map(|row| (row.code.clone(), row.name.clone())).collect())
 }
 
-pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let locale = &state.locale;
     let Some(choices) = choices(state) else { return loading(locale) };
     let navigate = |seats: Vec<String>| {
@@ -69,7 +69,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     } else if refs.len() < 2 {
         html! { <p class="rw-status">{ locale.text("compare.pick_two") }</p> }
     } else {
-        comparison(&refs, state, dispatch, id)
+        comparison(&refs, state, dispatch, id, width)
     };
     html! {
         <>
@@ -83,7 +83,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     }
 }
 
-fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let locale = &state.locale;
     let parties = compare_rows(results);
     let on_sort = {
@@ -97,7 +97,7 @@ fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch,
     let caption = locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]);
     html! {
         <>
-            <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::compare(results, locale)))} id={format!("{id}-compare-chart")} />
+            <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::compare(results, locale)))} id={format!("{id}-compare-chart")} {width} />
             <Table {caption} head={html! { <tr>{ for headers }</tr> }} rows={rows::compare_rows(&parties, locale)} {order} />
         </>
     }

@@ -12,7 +12,7 @@ use crate::components::{ChartFrame, ChartSpec, Table};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
-pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let locale = &state.locale;
     let Some(code) = state.route.seat() else { return loading(locale) };
     let Some(file) = state.results(&seat_url(state.src(), code)) else { return loading(locale) };
@@ -35,7 +35,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
                 <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("history.title", &[("seat", &name), ("year", since)]) }</h2>
                 <p class="rw-election">{ locale.text("history.note") }</p>
             </header>
-            <ChartFrame spec={chart} id={format!("{id}-history-chart")} />
+            <ChartFrame spec={chart} id={format!("{id}-history-chart")} {width} />
             <Table caption={locale.fill("history.caption", &[("seat", &name)])} {head} rows={rows::history_rows(&entries, locale)} {order} />
             { source(file.attribution.as_deref()) }
         </>

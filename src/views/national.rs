@@ -18,7 +18,7 @@ use super::{column_header, loading, source, updated, Dispatch};
 use crate::components::{code_at, ChartFrame, ChartSpec, Rows, Shared, Table};
 use crate::state::{Action, WidgetState};
 
-pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let (Some(index), Some(built)) = (state.index(), &state.national) else { return loading(&state.locale) };
     let open = {
         let (dispatch, route) = (dispatch.clone(), state.route.clone());
@@ -26,7 +26,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     };
     html! {
         <>
-            <Overview index={Shared(index.clone())} locale={Shared(state.locale.clone())} id={id.to_string()} />
+            <Overview index={Shared(index.clone())} locale={Shared(state.locale.clone())} id={id.to_string()} {width} />
             <HexMap svg={built.hex_map.clone()} locale={Shared(state.locale.clone())} on_open={open.clone()} />
             <Filters index={Shared(index.clone())} locale={Shared(state.locale.clone())} filter={state.filter.clone()} dispatch={dispatch.clone()} id={id.to_string()} />
             <SeatsTable index={Shared(index.clone())} rows={built.rows.clone()} locale={Shared(state.locale.clone())} filter={state.filter.clone()} sort={state.national_sort} on_sort={dispatch_sort(dispatch)} on_open={open} />
@@ -40,6 +40,8 @@ struct OverviewProps {
     index: Shared<Index>,
     locale: Shared<Locale>,
     id: AttrValue,
+    /// The widget's width, for the chart's first drawing.
+    width: Option<u32>,
 }
 
 /// The election at a glance: who controls it, the count so far, the seats chart
@@ -85,7 +87,7 @@ fn Overview(props: &OverviewProps) -> Html {
                 }
                 { updated(index.updated.as_deref(), locale) }
             </header>
-            <ChartFrame spec={chart} id={format!("{id}-seats-chart")} />
+            <ChartFrame spec={chart} id={format!("{id}-seats-chart")} width={props.width} />
             <Table
                 caption={locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))])}
                 head={party_head}
@@ -268,7 +270,7 @@ fn SeatsTable(props: &SeatsTableProps) -> Html {
     html! {
         <>
             <p class="rw-count" role="status">{ shown }</p>
-            <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={props.rows.clone()} {order} group={SEATS_PER_GROUP} class="rw-seats" on_code={props.on_open.clone()} />
+            <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={props.rows.clone()} {order} group={SEATS_PER_GROUP} seats=true on_code={props.on_open.clone()} />
         </>
     }
 }

@@ -40,7 +40,7 @@ pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, Stri
     })
 }
 
-pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let locale = &state.locale;
     let Some(code) = state.route.seat() else { return loading(locale) };
     match seat_result(state, code) {
@@ -56,7 +56,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
                 </header>
                 { summary(&result, locale) }
                 { table(&result, state, dispatch) }
-                <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::vote_share(&result, locale)))} id={format!("{id}-chart")} />
+                <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::vote_share(&result, locale)))} id={format!("{id}-chart")} {width} />
                 { source(attribution.as_deref()) }
             </>
         },
@@ -78,7 +78,7 @@ fn summary(result: &SeatResult, locale: &Locale) -> Html {
     let majority = n.thousands(s.majority);
     let majority = match (s.seats > 1, s.stages.last()) {
         (true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
-        (false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &stage.to_lowercase())]),
+        (false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &results_core::locale::in_sentence(stage))]),
         (false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
     };
     html! {

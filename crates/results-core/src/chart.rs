@@ -3,12 +3,20 @@
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontFamily;
 
 use crate::derive::SeatResult;
 use crate::html::escape;
 use crate::locale::Locale;
 use crate::sort::{sort_by_key_stable, Direction, Key};
 
+
+/// The labels' font: the page's own ("inherit"). Named as a family directly, since
+/// plotters reads a family given as text by lowercasing it with Unicode's tables
+/// (5 KB of the widget).
+fn label_font() -> FontDesc<'static> {
+    (FontFamily::Name("inherit"), layout::LABEL_SIZE * layout::PLOTTERS_FONT_SCALE).into_font()
+}
 /// One bar: a labelled value with its party colour.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -77,7 +85,7 @@ impl BarChart {
             let scale = most.max(first_most) as f64;
             for (row, votes) in at_stage {
                 bars.push(Bar {
-                    label: format!("{}, {}: {}", row.name, row.party_name, stage.to_lowercase()),
+                    label: format!("{}, {}: {}", row.name, row.party_name, crate::locale::in_sentence(stage)),
                     value_label: n.thousands(votes),
                     length: votes as f64 / scale,
                     colour: row.colour.clone(),
@@ -153,7 +161,7 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, C
     let mut body = String::new();
     {
         let root = SVGBackend::with_string(&mut body, (width, height)).into_drawing_area();
-        let label_style = TextStyle::from(("inherit", LABEL_SIZE * PLOTTERS_FONT_SCALE).into_font())
+        let label_style = TextStyle::from(label_font())
             .color(&BLACK)
             .pos(Pos::new(HPos::Left, VPos::Top));
         let value_style = label_style.pos(Pos::new(HPos::Left, VPos::Center));
@@ -295,7 +303,7 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<S
     let mut body = String::new();
     {
         let root = SVGBackend::with_string(&mut body, (width, height)).into_drawing_area();
-        let style = TextStyle::from(("inherit", LABEL_SIZE * PLOTTERS_FONT_SCALE).into_font())
+        let style = TextStyle::from(label_font())
             .color(&BLACK)
             .pos(Pos::new(HPos::Left, VPos::Top));
         let full = f64::from(width as i32 - 2 * MARGIN);

@@ -131,6 +131,23 @@ impl Labels {
     }
 }
 
+/// A name from the data ("After second preferences") as it reads inside a sentence
+/// ("after second preferences"): the first letter lowered, unless the word is an
+/// abbreviation ("SV count" stays). Only ASCII letters change: Unicode case tables
+/// would cost the widget 5 KB, and the stage names results data carries are English.
+pub fn in_sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && !second.is_ascii_uppercase() => {
+            let mut out = String::with_capacity(text.len());
+            out.push(first.to_ascii_lowercase());
+            out.push_str(text.get(1..).unwrap_or_default());
+            out
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// The keys of `labels` that are not labels the widget shows, for validation.
 pub fn unknown_labels(labels: &BTreeMap<String, String>) -> Vec<&str> {
     labels.keys().map(String::as_str).filter(|key| default_of(key).is_none()).collect()
@@ -283,6 +300,17 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_from_the_data_read_inside_a_sentence() {
+        assert_eq!(in_sentence("After second preferences"), "after second preferences");
+        assert_eq!(in_sentence("Stage 3"), "stage 3");
+        assert_eq!(in_sentence("SV count"), "SV count");
+        assert_eq!(in_sentence("final count"), "final count");
+        assert_eq!(in_sentence("A"), "A");
+        assert_eq!(in_sentence(""), "");
+        assert_eq!(in_sentence("Étape 2"), "Étape 2");
+    }
 
     #[test]
     fn thousands_separators() {
