@@ -4,7 +4,7 @@
 //! hidden, and backs off with jitter after a failure.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::UseReducerDispatcher;
@@ -57,8 +57,10 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
     let stopped = Rc::new(Cell::new(false));
     let flag = stopped.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let mut validators: HashMap<String, Validators> = HashMap::new();
-        let mut hashes: HashMap<String, String> = HashMap::new();
+        // A sorted map and a short list: the widget already carries their code (a
+        // hash map would add its own).
+        let mut validators: Vec<(String, Validators)> = Vec::new();
+        let mut hashes: BTreeMap<String, String> = BTreeMap::new();
         let every = f64::from(plan.refresh) * 1000.0;
         let mut delay = every;
         let mut failing = false;
@@ -107,14 +109,13 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
 
 async fn poll(
     plan: &Plan,
-    validators: &mut HashMap<String, Validators>,
-    hashes: &mut HashMap<String, String>,
+    validators: &mut Vec<(String, Validators)>,
+    hashes: &mut BTreeMap<String, String>,
     dispatcher: &UseReducerDispatcher<WidgetState>,
 ) -> Result<(), crate::fetch::FetchError> {
     let mut changed_seats: Option<Vec<String>> = None;
     if let Some(index_url) = &plan.index {
-        let known = validators.entry(index_url.clone()).or_default();
-        if let Some(data) = load_if_changed(index_url, Kind::Index, known, plan.limits).await? {
+        if let Some(data) = load_if_changed(index_url, Kind::Index, known(validators, index_url), plan.limits).await? {
             if let Data::Index(index) = &data {
                 let mut changed = Vec::new();
                 for row in &index.seats {
@@ -136,10 +137,22 @@ async fn poll(
                 continue;
             }
         }
-        let known = validators.entry(url.clone()).or_default();
-        if let Some(data) = load_if_changed(url, *kind, known, plan.limits).await? {
+        if let Some(data) = load_if_changed(url, *kind, known(validators, url), plan.limits).await? {
             dispatcher.dispatch(Action::Refreshed(url.clone(), data));
         }
     }
     Ok(())
+}
+
+/// What is known of `url`'s version, added when it is first asked for.
+#[allow(clippy::indexing_slicing)] // `at` was just found or made
+fn known<'a>(validators: &'a mut Vec<(String, Validators)>, url: &str) -> &'a mut Validators {
+    let at = match validators.iter().position(|(u, _)| u == url) {
+        Some(at) => at,
+        None => {
+            validators.push((url.to_string(), Validators::default()));
+            validators.len() - 1
+        }
+    };
+    &mut validators[at].1
 }

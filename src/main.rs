@@ -7,3 +7,8 @@ fn main() {
         results_widget::mount::mount_all();
     }
 }
+
+/// Talc instead of the standard library's dlmalloc: smaller and faster in wasm.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -29,11 +29,15 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
-/// The national view's HTML from the core: every seat's row and the hex map. Built
-/// here, when the index, the marks or the words change, rather than in the render
-/// that shows it, so that render is short enough to finish within one frame.
+/// What the national view shows that depends only on the index (and the marks and
+/// the words): the parties' tallies, their table rows and chart, every seat's row
+/// and the hex map. Built here, when those change, rather than in the render that
+/// shows them, so that a render (a sort, a keystroke) stays within one frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NationalHtml {
+    pub tallies: Shared<Vec<national::PartyTally>>,
+    pub party_rows: Shared<Vec<String>>,
+    pub chart: Rc<crate::components::ChartSpec>,
     pub rows: Shared<Vec<String>>,
     pub hex_map: Shared<Option<String>>,
 }
@@ -263,7 +267,12 @@ impl WidgetState {
         if self.national.is_some() && same(before.index()) && Rc::ptr_eq(&self.fresh, &before.fresh) && Rc::ptr_eq(&self.locale, &before.locale) {
             return;
         }
+        let tallies = national::tallies(index);
+        let shown: Vec<_> = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).collect();
         self.national = Some(NationalHtml {
+            party_rows: Shared(Rc::new(results_core::html::party_rows(&shown, &self.locale))),
+            chart: Rc::new(crate::components::ChartSpec::Bars(results_core::chart::BarChart::seats_won(&tallies, &self.locale))),
+            tallies: Shared(Rc::new(tallies)),
             rows: Shared(Rc::new(results_core::html::seat_rows(index, &self.fresh, &self.locale))),
             hex_map: Shared(Rc::new(results_core::html::hex_map_svg(index, &self.fresh, &self.locale))),
         });

@@ -20,6 +20,15 @@ pub struct SeatPickerProps {
     pub locale: Rc<results_core::locale::Locale>,
 }
 
+/// What the reader has typed, the suggestion marked with the arrow keys, and
+/// whether the list is open.
+#[derive(Clone, Default, PartialEq)]
+struct Search {
+    query: String,
+    active: Option<usize>,
+    open: bool,
+}
+
 /// How many suggestions the list shows.
 const SUGGESTIONS: usize = 8;
 
@@ -28,9 +37,9 @@ const SUGGESTIONS: usize = 8;
 /// Escape closes.
 #[component]
 pub fn SeatPicker(props: &SeatPickerProps) -> Html {
-    let query = use_state(String::new);
-    let active = use_state(|| None::<usize>);
-    let open = use_state(|| false);
+    // One state for the three (a hook per value would each bring its own code).
+    let search = use_state(Search::default);
+    let Search { query, active, open } = (*search).clone();
 
     let suggestions: Vec<(String, String)> = {
         let key = collation_key(query.trim());
@@ -46,66 +55,58 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
                 .collect()
         }
     };
-    let expanded = *open && !suggestions.is_empty();
+    let expanded = open && !suggestions.is_empty();
     let listbox = format!("{}-list", props.id);
     let option_id = |i: usize| format!("{}-opt{i}", props.id);
 
     let pick = {
-        let (on_pick, query, open, active) = (props.on_pick.clone(), query.clone(), open.clone(), active.clone());
+        let (on_pick, search) = (props.on_pick.clone(), search.clone());
         Callback::from(move |code: String| {
             on_pick.emit(code);
-            query.set(String::new());
-            open.set(false);
-            active.set(None);
+            search.set(Search::default());
         })
     };
     let oninput = {
-        let (query, open, active) = (query.clone(), open.clone(), active.clone());
+        let search = search.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                query.set(input.value());
-                open.set(true);
-                active.set(None);
+                search.set(Search { query: input.value(), active: None, open: true });
             }
         })
     };
     let onkeydown = {
-        let (active, open, pick) = (active.clone(), open.clone(), pick.clone());
+        let (search, pick) = (search.clone(), pick.clone());
         let suggestions = suggestions.clone();
         Callback::from(move |e: KeyboardEvent| {
             let count = suggestions.len();
+            let now = (*search).clone();
             match e.key().as_str() {
                 "ArrowDown" if count > 0 => {
                     e.prevent_default();
-                    open.set(true);
-                    active.set(Some(active.map_or(0, |i| (i + 1) % count)));
+                    search.set(Search { active: Some(now.active.map_or(0, |i| (i + 1) % count)), open: true, ..now });
                 }
                 "ArrowUp" if count > 0 => {
                     e.prevent_default();
-                    open.set(true);
-                    active.set(Some(active.map_or(count - 1, |i| (i + count - 1) % count)));
+                    search.set(Search { active: Some(now.active.map_or(count - 1, |i| (i + count - 1) % count)), open: true, ..now });
                 }
                 "Enter" => {
-                    if let Some((code, _)) = active.and_then(|i| suggestions.get(i)).or(suggestions.first().filter(|_| count == 1)) {
+                    if let Some((code, _)) = now.active.and_then(|i| suggestions.get(i)).or(suggestions.first().filter(|_| count == 1)) {
                         e.prevent_default();
                         pick.emit(code.clone());
                     }
                 }
-                "Escape" => {
-                    open.set(false);
-                    active.set(None);
-                }
+                "Escape" => search.set(Search { active: None, open: false, ..now }),
                 _ => {}
             }
         })
     };
     let onblur = {
-        let open = open.clone();
-        Callback::from(move |_: FocusEvent| open.set(false))
+        let search = search.clone();
+        Callback::from(move |_: FocusEvent| search.set(Search { open: false, ..(*search).clone() }))
     };
 
     let options = suggestions.iter().enumerate().map(|(i, (code, name))| {
-        let selected = *active == Some(i);
+        let selected = active == Some(i);
         let code = code.clone();
         let pick = pick.clone();
         // mousedown, not click: it comes before the input's blur closes the list.
@@ -133,7 +134,7 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
                     aria-expanded={expanded.to_string()}
                     aria-controls={listbox.clone()}
                     aria-activedescendant={active.filter(|_| expanded).map(option_id)}
-                    value={(*query).clone()}
+                    value={query.clone()}
                     disabled={props.disabled}
                     {oninput}
                     {onkeydown}

@@ -6,17 +6,15 @@
 
 use std::rc::Rc;
 
-use results_core::chart::BarChart;
-use results_core::html as rows;
 use results_core::locale::Locale;
 use results_core::model::Index;
-use results_core::national::{areas, seat_order, tallies, SeatColumn, SeatFilter};
+use results_core::national::{areas, seat_order, SeatColumn, SeatFilter};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{column_header, loading, source, updated, Dispatch};
-use crate::components::{code_at, ChartFrame, ChartSpec, Rows, Shared, Table};
-use crate::state::{Action, WidgetState};
+use crate::components::{code_at, ChartFrame, Rows, Shared, Table};
+use crate::state::{Action, NationalHtml, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let (Some(index), Some(built)) = (state.index(), &state.national) else { return loading(&state.locale) };
@@ -26,36 +24,29 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     };
     html! {
         <>
-            <Overview index={Shared(index.clone())} locale={Shared(state.locale.clone())} id={id.to_string()} {width} />
-            <HexMap svg={built.hex_map.clone()} locale={Shared(state.locale.clone())} on_open={open.clone()} />
-            <Filters index={Shared(index.clone())} locale={Shared(state.locale.clone())} filter={state.filter.clone()} dispatch={dispatch.clone()} id={id.to_string()} />
-            <SeatsTable index={Shared(index.clone())} rows={built.rows.clone()} locale={Shared(state.locale.clone())} filter={state.filter.clone()} sort={state.national_sort} on_sort={dispatch_sort(dispatch)} on_open={open} />
+            { overview(index, built, &state.locale, id, width) }
+            <Seats
+                index={Shared(index.clone())}
+                tallies={built.tallies.clone()}
+                rows={built.rows.clone()}
+                hex_map={built.hex_map.clone()}
+                locale={Shared(state.locale.clone())}
+                filter={state.filter.clone()}
+                sort={state.national_sort}
+                dispatch={dispatch.clone()}
+                id={id.to_string()}
+                on_open={open}
+            />
             { source(index.attribution.as_deref()) }
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct OverviewProps {
-    index: Shared<Index>,
-    locale: Shared<Locale>,
-    id: AttrValue,
-    /// The widget's width, for the chart's first drawing.
-    width: Option<u32>,
-}
-
 /// The election at a glance: who controls it, the count so far, the seats chart
-/// and the parties' table. Drawn again only when the data changes.
-#[component]
-fn Overview(props: &OverviewProps) -> Html {
-    let (index, locale, id) = (&*props.index.0, &*props.locale.0, &props.id);
+/// and the parties' table (built with the index, see `NationalHtml`).
+fn overview(index: &Index, built: &NationalHtml, locale: &Locale, id: &str, width: Option<u32>) -> Html {
     let n = &locale.numbers;
-    let tallies = use_memo(props.index.clone(), |index| tallies(&index.0));
-    let party_rows = use_memo((props.index.clone(), props.locale.clone()), |(_, locale)| {
-        let shown: Vec<_> = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).collect();
-        Rows::from(rows::party_rows(&shown, &locale.0))
-    });
-    let chart = use_memo((props.index.clone(), props.locale.clone()), |(_, locale)| ChartSpec::Bars(BarChart::seats_won(&tallies, &locale.0)));
+    let tallies = &built.tallies.0;
     let election = index.elections.iter().find(|e| e.id == index.election).map_or(index.election.clone(), |e| e.name.clone());
     let total_seats: u32 = tallies.iter().map(|t| t.seats).sum();
     let areas_word = locale.text(if total_seats as usize > index.seats.len() { "national.wards" } else { "national.seats" });
@@ -87,12 +78,12 @@ fn Overview(props: &OverviewProps) -> Html {
                 }
                 { updated(index.updated.as_deref(), locale) }
             </header>
-            <ChartFrame spec={chart} id={format!("{id}-seats-chart")} width={props.width} />
+            <ChartFrame spec={built.chart.clone()} id={format!("{id}-seats-chart")} {width} />
             <Table
                 caption={locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))])}
                 head={party_head}
-                rows={(*party_rows).clone()}
-                order={Rc::new((0..party_rows.0.len()).collect::<Vec<_>>())}
+                rows={built.party_rows.clone()}
+                order={Rc::new((0..built.party_rows.0.len()).collect::<Vec<_>>())}
             />
         </>
     }
@@ -103,39 +94,20 @@ fn dispatch_sort(dispatch: &Dispatch) -> Callback<SeatColumn> {
     Callback::from(move |column| dispatch.dispatch(Action::SortNational(column)))
 }
 
-#[derive(Properties, PartialEq)]
-struct HexMapProps {
-    svg: Shared<Option<String>>,
-    locale: Shared<Locale>,
-    on_open: Callback<String>,
-}
-
 /// The seats as hexes coloured by winner; each hex is a focusable link to its seat,
-/// and one handler on the map serves every hex.
-#[component]
-fn HexMap(props: &HexMapProps) -> Html {
-    let map = use_node_ref();
-    {
-        // The map goes into the page after the render, as the table's rows do: that
-        // keeps the render short, so the browser draws the whole view in one frame
-        // rather than half of it first.
-        let map = map.clone();
-        use_effect_with(props.svg.clone(), move |svg| {
-            if let (Some(map), Some(svg)) = (map.cast::<web_sys::Element>(), svg.0.as_deref()) {
-                map.set_inner_html(svg);
-            }
-        });
-    }
-    if props.svg.0.is_none() {
+/// and one handler on the map serves every hex. The map itself goes into `map`
+/// after the render (see [`Seats`]).
+fn hex_map(map: &NodeRef, svg: &Shared<Option<String>>, locale: &Locale, on_open: &Callback<String>) -> Html {
+    if svg.0.is_none() {
         return html! {};
     }
-    let open = props.on_open.clone();
+    let open = on_open.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
         if let Some(code) = code_at(e.target()) {
             open.emit(code);
         }
     });
-    let open = props.on_open.clone();
+    let open = on_open.clone();
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
             if let Some(code) = code_at(e.target()) {
@@ -146,8 +118,8 @@ fn HexMap(props: &HexMapProps) -> Html {
     });
     html! {
         <figure class="rw-hexmap" {onclick} {onkeydown}>
-            <div class="rw-hexmap-map" ref={map}>{ server_map(&props.svg) }</div>
-            <figcaption class="rw-source">{ props.locale.0.text("national.hex_credit") }</figcaption>
+            <div class="rw-hexmap-map" ref={map.clone()}>{ server_map(svg) }</div>
+            <figcaption class="rw-source">{ locale.text("national.hex_credit") }</figcaption>
         </figure>
     }
 }
@@ -164,24 +136,11 @@ fn server_map(_: &Shared<Option<String>>) -> Html {
     Html::default()
 }
 
-#[derive(Properties, PartialEq)]
-struct FiltersProps {
-    index: Shared<Index>,
-    locale: Shared<Locale>,
-    filter: SeatFilter,
-    dispatch: Dispatch,
-    id: AttrValue,
-}
+/// The areas and parties a reader can filter by.
+type Choices = (Vec<String>, Vec<(String, String)>);
 
-/// The search box, the area and party filters and "Closest results". The areas and
-/// parties to choose from are worked out once per index, not at every keystroke.
-#[component]
-fn Filters(props: &FiltersProps) -> Html {
-    let (filter, locale, dispatch, id) = (&props.filter, &*props.locale.0, &props.dispatch, &props.id);
-    let choices = use_memo(props.index.clone(), |index| {
-        let parties: Vec<(String, String)> = tallies(&index.0).into_iter().filter(|t| t.seats > 0).map(|t| (t.party.id, t.party.name)).collect();
-        (areas(&index.0), parties)
-    });
+/// The search box, the area and party filters and "Closest results".
+fn filters(choices: &Choices, filter: &SeatFilter, locale: &Locale, dispatch: &Dispatch, id: &str) -> Html {
     let set_filter = |update: fn(&mut SeatFilter, String)| {
         let (dispatch, filter) = (dispatch.clone(), filter.clone());
         Callback::from(move |e: Event| {
@@ -250,25 +209,47 @@ fn Filters(props: &FiltersProps) -> Html {
 const SEATS_PER_GROUP: usize = 50;
 
 #[derive(Properties, PartialEq)]
-struct SeatsTableProps {
+struct SeatsProps {
     index: Shared<Index>,
+    tallies: Shared<Vec<results_core::national::PartyTally>>,
     rows: Rows,
+    hex_map: Shared<Option<String>>,
     locale: Shared<Locale>,
     filter: SeatFilter,
     sort: results_core::Sort<SeatColumn>,
-    on_sort: Callback<SeatColumn>,
+    dispatch: Dispatch,
+    id: AttrValue,
     on_open: Callback<String>,
 }
 
-/// Every seat, in the reader's order and filter.
+/// Every seat: the hex map, then the filters and the table in the reader's order.
+/// The areas and parties to choose from are worked out once per index, not at every
+/// keystroke; the map's SVG goes into the page after the render, as the table's rows
+/// do, which keeps the render short enough that the whole view is drawn in one frame.
 #[component]
-fn SeatsTable(props: &SeatsTableProps) -> Html {
+fn Seats(props: &SeatsProps) -> Html {
     let locale = &*props.locale.0;
+    let map = use_node_ref();
+    {
+        let map = map.clone();
+        use_effect_with(props.hex_map.clone(), move |svg| {
+            if let (Some(map), Some(svg)) = (map.cast::<web_sys::Element>(), svg.0.as_deref()) {
+                map.set_inner_html(svg);
+            }
+        });
+    }
+    let choices = use_memo(props.index.clone(), |index| {
+        let parties: Vec<(String, String)> = props.tallies.0.iter().filter(|t| t.seats > 0).map(|t| (t.party.id.clone(), t.party.name.clone())).collect();
+        (areas(&index.0), parties)
+    });
     let order = use_memo((props.index.clone(), props.filter.clone(), props.sort), |(index, filter, sort)| seat_order(&index.0, filter, *sort));
-    let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &props.on_sort)) }</tr> };
+    let on_sort = dispatch_sort(&props.dispatch);
+    let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &on_sort)) }</tr> };
     let shown = locale.fill("national.showing", &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
     html! {
         <>
+            { hex_map(&map, &props.hex_map, locale, &props.on_open) }
+            { filters(&choices, &props.filter, locale, &props.dispatch, &props.id) }
             <p class="rw-count" role="status">{ shown }</p>
             <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={props.rows.clone()} {order} group={SEATS_PER_GROUP} seats=true on_code={props.on_open.clone()} />
         </>
