@@ -53,9 +53,9 @@ test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test -p results-widget --target wasm32-unknown-unknown --test web
 
-# The release build's code size, checked against the budget.
+# The release build's code size: fails above the budget.
 size:
-	@scripts/size dist
+	@scripts/size --enforce dist
 
 test-e2e:
 	node --test tests/e2e/
@@ -68,9 +68,9 @@ data:
 data-check:
 	scripts/make-data --check
 
-## Benchmarks: native (parse, validate, import) and in headless Chromium (load, sort)
+## Benchmarks: sizes, native (parse, validate, import) and in headless Chromium (load, sort)
 bench: build
-	( cargo bench --quiet -p results-cli --bench native && node bench/browser.mjs ) | node bench/report.mjs
+	( node bench/sizes.mjs && cargo bench --quiet -p results-cli --bench native && node bench/browser.mjs ) | node bench/report.mjs
 
 clean:
 	rm -rf dist target node_modules

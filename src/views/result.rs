@@ -3,7 +3,6 @@
 use std::rc::Rc;
 
 use results_core::chart::BarChart;
-use results_core::locale::Locale;
 use results_core::{html as rows, Column, SeatResult};
 use yew::prelude::*;
 
@@ -54,45 +53,13 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                     <p class="rw-election">{ &result.election_name }</p>
                     { updated(stamp.as_deref(), locale) }
                 </header>
-                { summary(&result, locale) }
+                // Built by the core, which escapes every string it writes.
+                { Html::from_html_unchecked(AttrValue::from(rows::result_summary(&result, locale))) }
                 { table(&result, state, dispatch) }
                 <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::vote_share(&result, locale)))} id={format!("{id}-chart")} {width} />
                 { source(attribution.as_deref()) }
             </>
         },
-    }
-}
-
-/// The result at a glance: winner(s), party, hold or gain, majority and turnout.
-fn summary(result: &SeatResult, locale: &Locale) -> Html {
-    let (s, n) = (&result.summary, &locale.numbers);
-    let Some(winner) = result.winner() else {
-        return html! { <p class="rw-summary">{ locale.text("result.no_candidates") }</p> };
-    };
-    let winners = if s.seats > 1 {
-        let elected: Vec<String> = result.rows.iter().filter(|r| r.elected).map(|r| format!("{} ({})", r.name, r.party_abbreviation)).collect();
-        html! { <span class="rw-winner">{ locale.fill("result.elected_list", &[("names", &elected.join(", "))]) }</span> }
-    } else {
-        html! { <span class="rw-winner"><strong>{ &winner.name }</strong>{ format!(" ({})", winner.party_name) }</span> }
-    };
-    let majority = n.thousands(s.majority);
-    let majority = match (s.seats > 1, s.stages.last()) {
-        (true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
-        (false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &results_core::locale::in_sentence(stage))]),
-        (false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
-    };
-    html! {
-        <p class="rw-summary">
-            { winners }
-            { " " }<span class="rw-result-text">{ &s.result_text }</span>{ ". " }
-            <span class="rw-majority">{ majority }</span>
-            if let Some(turnout) = s.turnout {
-                { " " }<span class="rw-turnout">{ locale.fill("result.turnout", &[("turnout", &n.percent(turnout))]) }</span>
-            }
-            if let Some(swing) = &s.swing {
-                { " " }<span class="rw-swing">{ locale.fill("result.swing", &[("points", n.points_change(swing.points).trim_start_matches('+')), ("from", &swing.from), ("to", &swing.to)]) }</span>
-            }
-        </p>
     }
 }
 

@@ -55,10 +55,14 @@ fn dark_pairs<'a>(pairs: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Ve
     out
 }
 
-/// Why a chart could not be drawn.
+/// Why a chart could not be drawn. The drawing goes into a string, so this is not
+/// expected; plotters' own error text is not kept, as formatting it would carry the
+/// standard library's I/O error texts into the widget.
 #[derive(Debug, thiserror::Error)]
 #[error("the chart could not be drawn: {0}")]
-pub struct ChartError(String);
+pub struct ChartError(&'static str);
+
+const DRAWING: ChartError = ChartError("the drawing failed");
 
 impl BarChart {
     /// Vote share per candidate, in rank order; in a count with stages, then each
@@ -169,22 +173,22 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, C
         for (i, bar) in chart.bars.iter().enumerate() {
             let top = MARGIN + i as i32 * ROW;
             root.draw(&Text::new(fit_label(&bar.label, width as i32 - 2 * MARGIN), (MARGIN, top), label_style.clone()))
-                .map_err(|e| ChartError(e.to_string()))?;
+                .map_err(|_| DRAWING)?;
             let length = ((bar.length.clamp(0.0, 1.0) * f64::from(full)).round() as i32).max(2);
             let y = top + BAR_TOP;
             root.draw(&Rectangle::new(
                 [(MARGIN, y), (MARGIN + length, y + BAR_HEIGHT)],
                 parse_colour(&bar.colour).filled(),
             ))
-            .map_err(|e| ChartError(e.to_string()))?;
+            .map_err(|_| DRAWING)?;
             root.draw(&Text::new(
                 bar.value_label.clone(),
                 (MARGIN + length + 6, y + BAR_HEIGHT / 2),
                 value_style.clone(),
             ))
-            .map_err(|e| ChartError(e.to_string()))?;
+            .map_err(|_| DRAWING)?;
         }
-        root.present().map_err(|e| ChartError(e.to_string()))?;
+        root.present().map_err(|_| DRAWING)?;
     }
     wrap(&body, id, (width, height), (&chart.title, &chart.description), &chart.dark)
 }
@@ -196,7 +200,7 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, C
 fn wrap(body: &str, id: &str, (width, height): (u32, u32), (title, description): (&str, &str), dark: &[(String, String)]) -> Result<String, ChartError> {
     let inner = match body.find(">\n") {
         Some(end) => body.get(end + 2..).unwrap_or(""),
-        None => return Err(ChartError("unexpected SVG output".into())),
+        None => return Err(ChartError("unexpected SVG output")),
     };
     let mut inner = inner.to_string();
     for (colour, dark_colour) in dark {
@@ -307,7 +311,7 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<S
             .color(&BLACK)
             .pos(Pos::new(HPos::Left, VPos::Top));
         let full = f64::from(width as i32 - 2 * MARGIN);
-        let err = |e: plotters::drawing::DrawingAreaErrorKind<_>| ChartError(e.to_string());
+        let err = |_: plotters::drawing::DrawingAreaErrorKind<_>| DRAWING;
         for (i, (label, segments)) in chart.rows.iter().enumerate() {
             let top = MARGIN + i as i32 * ROW;
             root.draw(&Text::new(fit_label(label, width as i32 - 2 * MARGIN), (MARGIN, top), style.clone())).map_err(err)?;
@@ -333,7 +337,7 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<S
             root.draw(&Rectangle::new([(x, y + 2), (x + 12, y + 14)], parse_colour(colour).filled())).map_err(err)?;
             root.draw(&Text::new(fit_label(label, column - 22), (x + 18, y), style.clone())).map_err(err)?;
         }
-        root.present().map_err(|e| ChartError(e.to_string()))?;
+        root.present().map_err(|_| DRAWING)?;
     }
     wrap(&body, id, (width, height), (&chart.title, &chart.description), &chart.dark)
 }

@@ -30,6 +30,42 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The result at a glance, as a paragraph: the winner or winners, the result (hold
+/// or gain), the majority, turnout and swing.
+pub fn result_summary(result: &SeatResult, locale: &Locale) -> String {
+    let (s, n) = (&result.summary, &locale.numbers);
+    let Some(winner) = result.winner() else {
+        return format!(r#"<p class="rw-summary">{}</p>"#, escape(locale.text("result.no_candidates")));
+    };
+    let winners = if s.seats > 1 {
+        let elected: Vec<String> = result.rows.iter().filter(|r| r.elected).map(|r| format!("{} ({})", r.name, r.party_abbreviation)).collect();
+        escape(&locale.fill("result.elected_list", &[("names", &elected.join(", "))]))
+    } else {
+        format!("<strong>{}</strong> ({})", escape(&winner.name), escape(&winner.party_name))
+    };
+    let majority = n.thousands(s.majority);
+    let majority = match (s.seats > 1, s.stages.last()) {
+        (true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
+        (false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
+        (false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
+    };
+    let mut out = format!(
+        r#"<p class="rw-summary"><span class="rw-winner">{winners}</span> <span class="rw-result-text">{}</span>. <span class="rw-majority">{}</span>"#,
+        escape(&s.result_text),
+        escape(&majority)
+    );
+    if let Some(turnout) = s.turnout {
+        let _ = write!(out, r#" <span class="rw-turnout">{}</span>"#, escape(&locale.fill("result.turnout", &[("turnout", &n.percent(turnout))])));
+    }
+    if let Some(swing) = &s.swing {
+        let points = n.points_change(swing.points);
+        let text = locale.fill("result.swing", &[("points", points.trim_start_matches('+')), ("from", &swing.from), ("to", &swing.to)]);
+        let _ = write!(out, r#" <span class="rw-swing">{}</span>"#, escape(&text));
+    }
+    out.push_str("</p>");
+    out
+}
+
 /// A coloured square beside a party's name: the name, not the colour, carries it.
 /// The square is an element with a class named for its colours (see
 /// [`swatch_class`]); the widget adds a style rule per class (`swatch_rule`),

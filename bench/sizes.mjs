@@ -1,0 +1,22 @@
+// Size figures for `make bench`, gzip -9 as the budgets of issue 8 count them (KiB of
+// 1024 bytes): the widget's code (what scripts/size counts: loader, glue, wasm,
+// styles), a one-seat embed's data (the demo's seat file, and the largest of the
+// 650) and the national index. One JSON line per figure for bench/report.mjs.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const dist = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'dist');
+// GNU gzip, as scripts/size uses (zlib's level 9 comes out about 1% larger on the wasm).
+const gzip = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 26 }).length / 1024;
+const report = (figure, values, budget) => process.stdout.write(JSON.stringify({ figure, values, budget, unit: 'KB' }) + '\n');
+
+const code = readdirSync(dist).filter((f) => /^results-widget.*\.(wasm|js)$/.test(f) || f === 'results-widget.css');
+report(`code, gzip: ${code.length} files (wasm, glue, loader, styles)`, [code.reduce((sum, f) => sum + gzip(path.join(dist, f)), 0)], 150);
+
+const seats = path.join(dist, 'data', 'seats');
+const sizes = readdirSync(seats).map((f) => [f, gzip(path.join(seats, f))]).sort((a, b) => a[1] - b[1]);
+const largest = sizes[sizes.length - 1];
+report('one-seat data, gzip: the demo seat (E14001086.json)', [gzip(path.join(seats, 'E14001086.json'))], 5);
+report(`one-seat data, gzip: the largest of ${sizes.length} seat files (${largest[0]})`, [largest[1]], 5);
+report('national index, gzip (data/index.json)', [gzip(path.join(dist, 'data', 'index.json'))], 80);
