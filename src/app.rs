@@ -57,6 +57,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let mut state = WidgetState::new(props.src.to_string(), props.route.clone()).with_locale(props.locale.clone());
             state.embed_error = props.embed_error.clone().map(|why| Rc::new(crate::fetch::FetchError::Embed(why)));
             for (url, data) in props.preloaded.iter().flat_map(|files| files.iter()) {
+                // On a server (`results render`) the page's own rules colour them.
+                #[cfg(target_arch = "wasm32")]
+                crate::swatches::colour(data.parties());
                 state = state.apply(Action::Fetched(url.clone(), Ok(data.clone())));
             }
             state
@@ -72,6 +75,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 let dispatcher = dispatcher.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let loaded = load_within(&url, kind, limits).await;
+                    if let Ok(data) = &loaded {
+                        crate::swatches::colour(data.parties());
+                    }
                     dispatcher.dispatch(Action::Fetched(url, loaded));
                 });
             }
@@ -99,15 +105,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
             move || drop(poller)
         });
     }
-
-    // Colour the swatches of every party in the files loaded.
-    use_effect_with(state.files.clone(), |files| {
-        for (_, fetch) in files {
-            if let crate::state::Fetch::Ready(data) = fetch {
-                crate::swatches::colour(data.parties());
-            }
-        }
-    });
 
     // Report where the widget stands on its host element, after the DOM is updated.
     {

@@ -206,11 +206,11 @@ for (const scheme of ['light', 'dark']) {
           const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? s.outlineColor : null;
           const shadow = s.boxShadow !== 'none' ? s.boxShadow : null;
           // A hex draws its ring as a thick border in the text colour.
-          const polygon = e.matches('.rw-hex') ? getComputedStyle(e.querySelector('polygon')) : null;
-          const hexRing = polygon && parseFloat(polygon.strokeWidth) >= 20 ? polygon.stroke : null;
+          const hex = e.matches('.rw-hex') ? s : null;
+          const hexRing = hex && parseFloat(hex.strokeWidth) >= 20 ? hex.stroke : null;
           window.walk.push({
             index: Number(e.dataset.walk ?? -1), what: e.outerHTML.slice(0, 80),
-            outline, shadow, fill: s.backgroundColor, hexRing, hexFill: polygon?.fill, background,
+            outline, shadow, fill: s.backgroundColor, hexRing, hexFill: hex?.fill, background,
           });
         });
         before.focus();
