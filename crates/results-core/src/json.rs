@@ -89,7 +89,7 @@ const ENDS: &str = "the text ends before the data does";
 
 /// Parses JSON text (RFC 8259, strictly: no comments, no trailing commas).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
-    let mut parser = Parser { bytes: text.as_bytes(), at: 0 };
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
     let value = parser.value(0)?;
     parser.space();
     if parser.at < parser.bytes.len() {
@@ -99,6 +99,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
 }
@@ -204,6 +205,15 @@ impl Parser<'_> {
     /// At `"`: the text up to the closing quote, its escapes decoded.
     fn string(&mut self) -> Result<String, SyntaxError> {
         self.at += 1;
+        // Most strings have no escapes: copied in one piece.
+        let plain = self.bytes.get(self.at..).and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20));
+        if let Some(len) = plain.filter(|&len| self.bytes.get(self.at + len) == Some(&b'"')) {
+            let start = self.at;
+            self.at += len;
+            let text = self.run(start)?.to_string();
+            self.at += 1;
+            return Ok(text);
+        }
         let mut out = String::new();
         let mut run = self.at; // the start of the bytes not yet copied
         loop {
@@ -239,10 +249,10 @@ impl Parser<'_> {
         }
     }
 
-    /// The bytes from `start` to here: whole characters, since the text is UTF-8
-    /// and a run ends only at an ASCII byte.
+    /// The text from `start` to here: whole characters, since a run starts and
+    /// ends at ASCII bytes.
     fn run(&self, start: usize) -> Result<&str, SyntaxError> {
-        self.bytes.get(start..self.at).and_then(|b| std::str::from_utf8(b).ok()).ok_or_else(|| self.error("a string is not valid text"))
+        self.text.get(start..self.at).ok_or_else(|| self.error("a string is not valid text"))
     }
 
     /// At the `u` of `\uXXXX` (and of a second escape for a surrogate pair); ends
