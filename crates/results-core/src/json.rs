@@ -21,6 +21,10 @@ pub enum Value {
     Null,
     Bool(bool),
     Number(f64),
+    /// A whole number written without sign, fraction or exponent that is too large
+    /// for a double to hold exactly (over 2^53) but fits 64 bits: kept exact, as a
+    /// count of votes is a `u64`.
+    Whole(u64),
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
@@ -42,6 +46,7 @@ impl Value {
     fn as_f64(&self) -> Option<f64> {
         match self {
             Value::Number(n) => Some(*n),
+            Value::Whole(n) => Some(*n as f64),
             _ => None,
         }
     }
@@ -68,6 +73,9 @@ impl Value {
     /// A whole number of at least 0 that a double holds exactly.
     fn as_whole(&self) -> Option<u64> {
         const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        if let Value::Whole(n) = self {
+            return Some(*n);
+        }
         let n = self.as_f64()?;
         ((0.0..=EXACT).contains(&n) && n.fract() == 0.0).then_some(n as u64)
     }
@@ -322,7 +330,13 @@ impl Parser<'_> {
                 return Err(self.error(MALFORMED));
             }
         }
-        let number = self.bytes.get(start..self.at).map_or(0.0, decimal);
+        let token = self.bytes.get(start..self.at).unwrap_or_default();
+        if token.len() > 15 && token.iter().all(u8::is_ascii_digit) {
+            if let Some(whole) = self.text.get(start..self.at).and_then(|t| t.parse::<u64>().ok()).filter(|&n| n > 1 << 53) {
+                return Ok(Value::Whole(whole));
+            }
+        }
+        let number = decimal(token);
         if number.is_finite() {
             Ok(Value::Number(number))
         } else {
@@ -395,6 +409,7 @@ fn found(value: &Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("boolean {b}"),
         Value::Number(n) => n.to_string(),
+        Value::Whole(n) => n.to_string(),
         Value::String(s) => format!("string \"{s}\""),
         Value::Array(_) => "sequence".into(),
         Value::Object(_) => "map".into(),

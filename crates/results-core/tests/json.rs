@@ -113,8 +113,12 @@ fn numbers_beyond_their_types_are_refused() {
     );
     // A whole number written with an exponent is that number, as in JavaScript.
     assert_eq!(parse_unchecked(&seat("2", "1e3")).unwrap().constituencies[0].candidates[0].votes, 1000);
-    // Beyond 2^53 a count is no longer exact, so it is refused.
-    assert!(parse_unchecked(&seat("1", "18446744073709551615")).is_err());
+    // Counts beyond 2^53, which a double cannot hold, are read exactly (a seed of the
+    // fuzz target for the 1918-2017 importer has such votes).
+    assert_eq!(parse_unchecked(&seat("1", "18446744073709551615")).unwrap().constituencies[0].candidates[0].votes, u64::MAX);
+    assert_eq!(parse_unchecked(&seat("1", "9007199254740993")).unwrap().constituencies[0].candidates[0].votes, 9_007_199_254_740_993);
+    assert!(parse_unchecked(&seat("1", "18446744073709551616")).is_err(), "beyond 64 bits");
+    assert!(parse_unchecked(&seat("1", "-9007199254740993")).is_err());
 }
 
 #[test]
@@ -162,7 +166,10 @@ fn from_serde(value: &serde_json::Value) -> results_core::json::Value {
     match value {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap()),
+        serde_json::Value::Number(n) => match n.as_u64().filter(|&n| n > 1 << 53) {
+            Some(whole) => Value::Whole(whole),
+            None => Value::Number(n.as_f64().unwrap()),
+        },
         serde_json::Value::String(s) => Value::String(s.clone()),
         serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
         serde_json::Value::Object(members) => Value::Object(members.iter().map(|(k, v)| (k.clone(), from_serde(v))).collect()),
