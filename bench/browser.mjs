@@ -9,8 +9,11 @@ const runs = Number(process.env.BENCH_RUNS || 15);
 // one, whose request log the polling figures read, for the rest.
 const server = await serve();
 const child = spawn(process.execPath, [new URL('./server.mjs', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
-const staticUrl = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(String(d).trim())));
-const browser = await launch();
+const staticUrl = await new Promise((resolve, reject) => {
+  child.stdout.once('data', (d) => resolve(String(d).trim()));
+  child.once('exit', (code) => reject(new Error(`bench/server.mjs stopped (exit ${code})`)));
+}).catch(async (err) => { await server.close(); throw err; });
+const browser = await launch().catch(async (err) => { child.kill(); await server.close(); throw err; });
 
 // Records when a widget reports ready, then when the frame after it is painted.
 const observeReady = () => {

@@ -32,8 +32,8 @@ impl Embed {
         }
         let labels_json = match labels_json {
             Some(text) => {
-                let map: std::collections::BTreeMap<String, String> =
-                    serde_json::from_str(&text).map_err(|e| ImportError::Invalid(vec![format!("the labels must be a JSON object of label texts: {e}")]))?;
+                // Read as the widget reads `data-labels`.
+                let map = results_core::load::parse_labels(&text).map_err(|e| ImportError::Invalid(vec![format!("the labels must be a JSON object of label texts: {e}")]))?;
                 // One line, for the attribute.
                 let line = serde_json::to_string(&map).map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
                 let (labels, unknown) = Labels::new(map);

@@ -127,23 +127,28 @@ impl Parser<'_> {
         }
     }
 
-    /// The byte after the space here, or `expected` (or the end) as an error.
-    fn expect(&mut self, expected: &'static str) -> Result<u8, SyntaxError> {
+    /// The byte after the space here; the end of the text is an error.
+    fn next(&mut self) -> Result<u8, SyntaxError> {
         self.space();
-        self.peek().ok_or_else(|| self.error(ENDS)).map_err(|e| if self.at < self.bytes.len() { self.error(expected) } else { e })
+        self.peek().ok_or_else(|| self.error(ENDS))
     }
 
     fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, SyntaxError> {
-        if self.bytes.get(self.at..self.at + word.len()) == Some(word) {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        if rest.starts_with(word) {
             self.at += word.len();
             Ok(value)
+        } else if word.starts_with(rest) {
+            // `tr` at the very end: the file was cut off.
+            self.at = self.bytes.len();
+            Err(self.error(ENDS))
         } else {
             Err(self.error("expected a value"))
         }
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
-        match self.expect("expected a value")? {
+        match self.next()? {
             b'n' => self.literal(b"null", Value::Null),
             b't' => self.literal(b"true", Value::Bool(true)),
             b'f' => self.literal(b"false", Value::Bool(false)),
@@ -165,13 +170,13 @@ impl Parser<'_> {
     /// After `[`.
     fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         let mut items = Vec::new();
-        if self.expect("expected a value")? == b']' {
+        if self.next()? == b']' {
             self.at += 1;
             return Ok(Value::Array(items));
         }
         loop {
             items.push(self.value(depth)?);
-            match self.expect("expected `,` or `]`")? {
+            match self.next()? {
                 b',' => self.at += 1,
                 b']' => {
                     self.at += 1;
@@ -185,21 +190,21 @@ impl Parser<'_> {
     /// After `{`.
     fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         let mut members = Vec::new();
-        if self.expect("expected a member name in quotes")? == b'}' {
+        if self.next()? == b'}' {
             self.at += 1;
             return Ok(Value::Object(members));
         }
         loop {
-            if self.expect("expected a member name in quotes")? != b'"' {
+            if self.next()? != b'"' {
                 return Err(self.error("expected a member name in quotes"));
             }
             let name = self.string()?;
-            if self.expect("expected `:`")? != b':' {
+            if self.next()? != b':' {
                 return Err(self.error("expected `:`"));
             }
             self.at += 1;
             members.push((name, self.value(depth)?));
-            match self.expect("expected `,` or `}`")? {
+            match self.next()? {
                 b',' => self.at += 1,
                 b'}' => {
                     self.at += 1;
@@ -245,6 +250,7 @@ impl Parser<'_> {
                         Some(b'r') => '\r',
                         Some(b't') => '\t',
                         Some(b'u') => self.unicode()?,
+                        None => return Err(self.error("the text ends inside a string")),
                         _ => return Err(self.error("a string has an escape that JSON does not have")),
                     };
                     out.push(escaped);
@@ -298,6 +304,8 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Result<Value, SyntaxError> {
         const MALFORMED: &str = "a number is malformed";
+        // A number cut off at the end of the text (`-`, `1.`, `1e`): the file was.
+        let malformed = |p: &Self| p.error(if p.at >= p.bytes.len() { ENDS } else { MALFORMED });
         let start = self.at;
         let digits = |p: &mut Self| {
             let from = p.at;
@@ -313,12 +321,12 @@ impl Parser<'_> {
         if self.peek() == Some(b'0') {
             self.at += 1;
         } else if !digits(self) {
-            return Err(self.error(MALFORMED));
+            return Err(malformed(self));
         }
         if self.peek() == Some(b'.') {
             self.at += 1;
             if !digits(self) {
-                return Err(self.error(MALFORMED));
+                return Err(malformed(self));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -327,7 +335,7 @@ impl Parser<'_> {
                 self.at += 1;
             }
             if !digits(self) {
-                return Err(self.error(MALFORMED));
+                return Err(malformed(self));
             }
         }
         let token = self.bytes.get(start..self.at).unwrap_or_default();
@@ -345,11 +353,9 @@ impl Parser<'_> {
     }
 }
 
-/// The value of a well-formed JSON number. Exact (correctly rounded) for up to 15
-/// significant digits and a power of ten within ±22, which covers every count and
-/// share results data holds; beyond that within a few units in the last place. The
-/// standard library's `f64::from_str`, exact for every input, carries a 10 KB table
-/// into the wasm.
+/// The value of a well-formed JSON number. Exact (correctly rounded) for up to 15 significant digits and a power of
+/// ten within ±22, which covers every count and share results data holds; beyond
+/// that, see [`beyond_exact`].
 fn decimal(token: &[u8]) -> f64 {
     const POWERS: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -393,14 +399,29 @@ fn decimal(token: &[u8]) -> f64 {
             }
         }
         _ if mantissa == 0 => 0.0,
-        // Two factors, so that neither overflows nor underflows on its own.
-        _ => m * 10_f64.powi(exponent / 2) * 10_f64.powi(exponent - exponent / 2),
+        _ => beyond_exact(token, m, exponent),
     };
     if negative {
         -value
     } else {
         value
     }
+}
+
+/// A number beyond the exact range (17 significant digits, as shortest-round-trip
+/// writers often give, or a large power of ten). Natively the standard library's
+/// exact parse: the `results` tool rewrites files, so their numbers must not drift.
+/// In the widget, two powers of ten, within a few units in the last place (far
+/// below the tenth of a percent it shows): the exact parse carries a 10 KB table.
+#[cfg(not(target_arch = "wasm32"))]
+fn beyond_exact(token: &[u8], _: f64, _: i32) -> f64 {
+    std::str::from_utf8(token).ok().and_then(|t| t.parse().ok()).unwrap_or(f64::NAN)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn beyond_exact(_: &[u8], mantissa: f64, exponent: i32) -> f64 {
+    // Two factors, so that neither overflows nor underflows on its own.
+    mantissa * 10_f64.powi(exponent / 2) * 10_f64.powi(exponent - exponent / 2)
 }
 
 /// How a value is named in a message ("found string \"many\"", "found -5").
@@ -539,7 +560,8 @@ impl Reader {
     }
 
     fn flag(&mut self, object: &Value, path: &str, key: &str, default: bool) -> bool {
-        match Self::optional(object, key) {
+        // Absent takes the default; null is not a flag (only `Option` fields take null).
+        match object.member(key) {
             Some(value) => match value.as_bool() {
                 Some(flag) => flag,
                 None => {
@@ -554,7 +576,7 @@ impl Reader {
     /// A list member, each element read by `item` at its own path; absent or null
     /// is an empty list unless the member is `required`.
     fn list<T>(&mut self, object: &Value, path: &str, key: &str, required: bool, mut item: impl FnMut(&mut Self, &Value, String) -> T) -> Vec<T> {
-        let value = if required { self.required(object, path, key) } else { Self::optional(object, key) };
+        let value = if required { self.required(object, path, key) } else { object.member(key) };
         let Some(value) = value else { return Vec::new() };
         let at = join(path, key);
         match value.items() {
@@ -582,7 +604,7 @@ impl Reader {
     }
 
     fn labels(&mut self, object: &Value, path: &str) -> BTreeMap<String, String> {
-        match Self::optional(object, "labels") {
+        match object.member("labels") {
             Some(value) => self.texts(value, &join(path, "labels")),
             None => BTreeMap::new(),
         }
@@ -632,7 +654,13 @@ impl Reader {
             party: self.text(value, &path, "party"),
             votes: self.whole(value, &path, "votes"),
             sitting: self.flag(value, &path, "sitting", false),
-            elected: Self::optional(value, "elected").map(|_| self.flag(value, &path, "elected", false)),
+            elected: Self::optional(value, "elected").and_then(|elected| {
+                let flag = elected.as_bool();
+                if flag.is_none() {
+                    self.wrong(join(&path, "elected"), "true or false", elected);
+                }
+                flag
+            }),
             stages: self.list(value, &path, "stages", false, |r, v, at| r.whole_of(v, || at)),
         }
     }
@@ -663,7 +691,7 @@ impl Reader {
             invalid_votes: self.opt_whole(value, &path, "invalid_votes"),
             declared: self.flag(value, &path, "declared", true),
             declared_at: self.opt_text(value, &path, "declared_at"),
-            seats: Self::optional(value, "seats").map_or(1, |seats| self.small(seats, || join(&path, "seats"))),
+            seats: value.member("seats").map_or(1, |seats| self.small(seats, || join(&path, "seats"))),
             ballots: self.opt_whole(value, &path, "ballots"),
             stages: self.list(value, &path, "stages", false, |r, v, at| r.text_of(v, || at)),
             candidates: self.list(value, &path, "candidates", true, |r, v, at| r.candidate(v, at)),

@@ -92,6 +92,33 @@ fn wrong_types_are_named_with_their_paths() {
 }
 
 #[test]
+fn null_is_refused_where_a_field_has_a_default_but_is_not_optional() {
+    let text = r#"{"version":1,"labels":null,"elections":null,"constituencies":[
+        {"code":"E1","name":"A","election":"ge","declared":null,"seats":null,"stages":null,
+         "candidates":[{"name":"X","party":"p","votes":1,"sitting":null,"elected":null}]}]}"#;
+    assert_eq!(
+        problems(parse_unchecked(text)),
+        vec![
+            "labels: must be a map, found null",
+            "elections: must be a list, found null",
+            "constituencies[0].declared: must be true or false, found null",
+            "constituencies[0].seats: must be a whole number of at least 0, found null",
+            "constituencies[0].stages: must be a list, found null",
+            "constituencies[0].candidates[0].sitting: must be true or false, found null",
+        ]
+    );
+}
+
+#[test]
+fn a_file_cut_off_anywhere_says_it_ends_too_soon() {
+    for cut in [r#"{"a": tr"#, r#"{"a": nul"#, r#"{"a": -"#, r#"{"a": 1."#, r#"{"a": 1e"#, r#"{"a": "x\"#, r#"{"a": "x"#, r#"{"a": [1,"#, r#"{"a""#] {
+        let err = results_core::json::parse(cut).unwrap_err();
+        assert!(err.message.starts_with("the text ends"), "{cut}: {}", err.message);
+        assert_eq!(err.offset, cut.len(), "{cut}");
+    }
+}
+
+#[test]
 fn a_top_level_that_is_not_an_object_says_so() {
     assert_eq!(problems(parse_unchecked("[1, 2]")), vec!["(top level): must be an object, found sequence"]);
     assert_eq!(problems(parse_unchecked("\"results\"")), vec!["(top level): must be an object, found string \"results\""]);
