@@ -75,9 +75,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 let dispatcher = dispatcher.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let loaded = load_within(&url, kind, limits).await;
-                    if let Ok(data) = &loaded {
-                        crate::swatches::colour(data.parties());
-                    }
                     dispatcher.dispatch(Action::Fetched(url, loaded));
                 });
             }

@@ -127,7 +127,6 @@ async fn poll(
                 }
                 changed_seats = Some(changed);
             }
-            crate::swatches::colour(data.parties());
             dispatcher.dispatch(Action::Refreshed(index_url.clone(), data));
         }
     }
@@ -139,7 +138,6 @@ async fn poll(
             }
         }
         if let Some(data) = load_if_changed(url, *kind, known(validators, url), plan.limits).await? {
-            crate::swatches::colour(data.parties());
             dispatcher.dispatch(Action::Refreshed(url.clone(), data));
         }
     }

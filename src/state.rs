@@ -29,15 +29,20 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
+/// The areas, and the parties (id, name) that won a seat: what the national view's
+/// seats can be filtered by.
+pub type Choices = (Vec<String>, Vec<(String, String)>);
+
 /// What the national view shows that depends only on the index (and the marks and
-/// the words): the parties' tallies, their table rows and chart, every seat's row
-/// and the hex map. Built here, when those change, rather than in the render that
+/// the words): the parties' tallies, their table rows and chart, the areas and
+/// parties the seats can be filtered by, every seat's row and the hex map. Built here, when those change, rather than in the render that
 /// shows them, so that a render (a sort, a keystroke) stays within one frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NationalHtml {
     pub tallies: Shared<Vec<national::PartyTally>>,
     pub party_rows: Shared<Vec<String>>,
     pub chart: Rc<crate::components::ChartSpec>,
+    pub choices: Shared<Choices>,
     pub rows: Shared<Vec<String>>,
     pub hex_map: Shared<Option<String>>,
 }
@@ -272,6 +277,10 @@ impl WidgetState {
         self.national = Some(NationalHtml {
             party_rows: Shared(Rc::new(results_core::html::party_rows(&shown, &self.locale))),
             chart: Rc::new(crate::components::ChartSpec::Bars(results_core::chart::BarChart::seats_won(&tallies, &self.locale))),
+            choices: Shared(Rc::new((
+                national::areas(index),
+                tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.id.clone(), t.party.name.clone())).collect(),
+            ))),
             tallies: Shared(Rc::new(tallies)),
             rows: Shared(Rc::new(results_core::html::seat_rows(index, &self.fresh, &self.locale))),
             hex_map: Shared(Rc::new(results_core::html::hex_map_svg(index, &self.fresh, &self.locale))),

@@ -13,8 +13,8 @@ thread_local! {
     static SHEET: RefCell<Option<(web_sys::CssStyleSheet, Vec<String>)>> = const { RefCell::new(None) };
 }
 
-/// Makes sure every party's swatch class has its rule. Called when a file arrives,
-/// before the render that shows it: a rule added after would make the browser work
+/// Makes sure every party's swatch class has its rule. Called when a file arrives
+/// (`fetch`, and the widget's preloaded files), before the render that shows it: a rule added after would make the browser work
 /// out the styles of the whole view a second time.
 pub fn colour(parties: &[Party]) {
     SHEET.with(|cell| {

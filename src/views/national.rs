@@ -8,13 +8,13 @@ use std::rc::Rc;
 
 use results_core::locale::Locale;
 use results_core::model::Index;
-use results_core::national::{areas, seat_order, SeatColumn, SeatFilter};
+use results_core::national::{seat_order, SeatColumn, SeatFilter};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{column_header, loading, source, updated, Dispatch};
 use crate::components::{code_at, ChartFrame, Rows, Shared, Table};
-use crate::state::{Action, NationalHtml, WidgetState};
+use crate::state::{Action, Choices, NationalHtml, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let (Some(index), Some(built)) = (state.index(), &state.national) else { return loading(&state.locale) };
@@ -27,7 +27,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
             { overview(index, built, &state.locale, id, width) }
             <Seats
                 index={Shared(index.clone())}
-                tallies={built.tallies.clone()}
+                choices={built.choices.clone()}
                 rows={built.rows.clone()}
                 hex_map={built.hex_map.clone()}
                 locale={Shared(state.locale.clone())}
@@ -136,9 +136,6 @@ fn server_map(_: &Shared<Option<String>>) -> Html {
     Html::default()
 }
 
-/// The areas and parties a reader can filter by.
-type Choices = (Vec<String>, Vec<(String, String)>);
-
 /// The search box, the area and party filters and "Closest results".
 fn filters(choices: &Choices, filter: &SeatFilter, locale: &Locale, dispatch: &Dispatch, id: &str) -> Html {
     let set_filter = |update: fn(&mut SeatFilter, String)| {
@@ -211,7 +208,7 @@ const SEATS_PER_GROUP: usize = 50;
 #[derive(Properties, PartialEq)]
 struct SeatsProps {
     index: Shared<Index>,
-    tallies: Shared<Vec<results_core::national::PartyTally>>,
+    choices: Shared<Choices>,
     rows: Rows,
     hex_map: Shared<Option<String>>,
     locale: Shared<Locale>,
@@ -223,8 +220,7 @@ struct SeatsProps {
 }
 
 /// Every seat: the hex map, then the filters and the table in the reader's order.
-/// The areas and parties to choose from are worked out once per index, not at every
-/// keystroke; the map's SVG goes into the page after the render, as the table's rows
+/// The map's SVG goes into the page after the render, as the table's rows
 /// do, which keeps the render short enough that the whole view is drawn in one frame.
 #[component]
 fn Seats(props: &SeatsProps) -> Html {
@@ -238,10 +234,6 @@ fn Seats(props: &SeatsProps) -> Html {
             }
         });
     }
-    let choices = use_memo(props.index.clone(), |index| {
-        let parties: Vec<(String, String)> = props.tallies.0.iter().filter(|t| t.seats > 0).map(|t| (t.party.id.clone(), t.party.name.clone())).collect();
-        (areas(&index.0), parties)
-    });
     let order = use_memo((props.index.clone(), props.filter.clone(), props.sort), |(index, filter, sort)| seat_order(&index.0, filter, *sort));
     let on_sort = dispatch_sort(&props.dispatch);
     let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &on_sort)) }</tr> };
@@ -249,7 +241,7 @@ fn Seats(props: &SeatsProps) -> Html {
     html! {
         <>
             { hex_map(&map, &props.hex_map, locale, &props.on_open) }
-            { filters(&choices, &props.filter, locale, &props.dispatch, &props.id) }
+            { filters(&props.choices.0, &props.filter, locale, &props.dispatch, &props.id) }
             <p class="rw-count" role="status">{ shown }</p>
             <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={props.rows.clone()} {order} group={SEATS_PER_GROUP} seats=true on_code={props.on_open.clone()} />
         </>
