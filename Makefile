@@ -12,7 +12,7 @@ export CHROMIUM ?= /usr/bin/chromium
 # unstable options with RUSTC_BOOTSTRAP; only Trunk's build of the widget gets them,
 # in a target directory of its own (so other builds are not made again).
 RELEASE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_DIR=target/release-wasm \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 
 ## Install what is missing, build, and serve the demo at http://127.0.0.1:8080/
 serve: setup

@@ -28,33 +28,53 @@ function start() {
   return started;
 }
 
-/** Starts fetching the files a widget needs while the wasm loads (the widget's own
- *  requests then find them in the preload cache): a seat's file, or the index. */
-function preload(element) {
-  if (element.hasAttribute('data-sync-url')) return;
+/** The file a widget shows first (a seat's file, or the index), asked for now, while
+ *  the wasm loads, rather than once the widget runs: `[url, answer, controller]`.
+ *  `answer` resolves to the response and its body, read here so that a widget whose
+ *  file came first draws it at once; the widget checks both as it checks its own
+ *  requests, and its time limit aborts this one. */
+function prefetch(element) {
+  if (element.hasAttribute('data-sync-url')) return [];
   const src = element.dataset.src?.trim() || 'data/';
   const view = element.dataset.view?.trim() || 'result';
   const seat = element.dataset.seat ?? '';
-  const dir = src.replace(/\/?$/, '/');
+  const dir = src.replace(/\/*$/, '/');
   const code = seat.split(',')[0].trim();
   let url;
   if (src.endsWith('.json')) url = src;
   else if (view === 'national') url = `${dir}index.json`;
   else if (['result', 'history'].includes(view) && /^[A-Za-z0-9]+$/.test(code)) url = `${dir}seats/${code}.json`;
-  if (!url) return;
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.href = url;
-  document.head.append(link);
+  if (!url) return [];
+  const controller = new AbortController();
+  // A body over 50 MB (no widget reads more) is left unread: the widget refuses it.
+  const answer = fetch(url, { signal: controller.signal }).then((response) => (
+    Number(response.headers.get('content-length')) > 5e7 ? [response] : response.arrayBuffer().then((body) => [response, body])
+  ));
+  // Not an unhandled rejection if no widget reads it; the widget sees it as it is.
+  answer.catch(() => {});
+  return [url, answer, controller];
 }
 
-/** Mounts a widget in `element` now (once). Resolves to true when it mounted. */
+/** Resolves when `answer` settles, or after a tenth of a second, whichever is first. */
+function answerOrSoon(answer) {
+  return new Promise((resolve) => {
+    answer.then(resolve, resolve);
+    setTimeout(resolve, 100);
+  });
+}
+
+/** Mounts a widget in `element` now (once). Resolves to true when it mounted.
+ *  Once the code is ready, a widget whose file is still on its way waits for it a
+ *  moment (a tenth of a second at most, too short for a reader to notice): the file
+ *  comes almost always by then, and the widget draws its view straight away rather
+ *  than a loading state first, laid out and painted only to be replaced. */
 function mount(element) {
   if (!(element instanceof Element)) return Promise.resolve(false);
-  if (!element.hasAttribute('data-results-widget-mounted')) preload(element);
-  return start().then((module) => module.mountWidget(element));
+  const handover = element.hasAttribute('data-results-widget-mounted') ? [] : prefetch(element);
+  return start().then(async (module) => {
+    if (handover.length) await answerOrSoon(handover[1]);
+    return module.mountWidget(element, ...handover);
+  });
 }
 
 const nearby = 'IntersectionObserver' in globalThis

@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use results_core::locale::Locale;
 use results_core::{Route, View};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::fetch::{load_within, seat_url, Data, Kind, Limits};
+use crate::fetch::{load_within, seat_url, Data, Handover, Kind, Limits};
 use crate::live;
 use crate::state::{Action, WidgetState};
 use crate::views;
@@ -46,6 +47,12 @@ pub struct WidgetProps {
     /// What is wrong with the embed's own attributes, if anything.
     #[prop_or_default]
     pub embed_error: Option<String>,
+    /// The loader's request for the first file, if it made one.
+    #[prop_or_default]
+    pub handover: Option<Handover>,
+    /// The widget's width in CSS pixels when it mounts, if known.
+    #[prop_or_default]
+    pub width: Option<u32>,
 }
 
 /// The results widget.
@@ -66,15 +73,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
         })
     };
 
-    // Fetch what the view needs and nobody has asked for yet.
+    // Fetch what the view needs and nobody has asked for yet; the loader's request,
+    // if it made one, the first time its URL is needed.
     {
         let (dispatcher, limits) = (state.dispatcher(), props.limits);
+        let handover = use_mut_ref(|| props.handover.clone());
         use_effect_with(state.missing(), move |missing| {
             for (url, kind) in missing.iter().cloned() {
                 dispatcher.dispatch(Action::Fetching(url.clone()));
                 let dispatcher = dispatcher.clone();
+                let handed = handover.borrow_mut().take_if(|handed| handed.url == url);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = load_within(&url, kind, limits).await;
+                    let loaded = load_within(&url, kind, limits, handed).await;
                     dispatcher.dispatch(Action::Fetched(url, loaded));
                 });
             }
@@ -103,33 +113,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // Report where the widget stands on its host element, after the DOM is updated.
-    {
-        let (host, takeover) = (props.host.clone(), props.takeover.clone());
-        use_effect_with(state.data_state(), move |phase| {
-            if let (Some(host), Some(live), true) = (&host, &takeover, *phase != "loading") {
-                // The live widget replaces the static HTML in one step, so nothing jumps.
-                let children = host.children();
-                let stale: Vec<web_sys::Element> = (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c != live).collect();
-                for child in stale {
-                    child.remove();
-                }
-                let _ = live.remove_attribute("hidden");
-            }
-            if let Some(host) = host {
-                let _ = host.set_attribute("data-state", phase);
-                // `results-widget:ready` and `results-widget:error`, for the page's scripts.
-                if *phase != "loading" {
-                    let init = web_sys::CustomEventInit::new();
-                    init.set_bubbles(true);
-                    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("results-widget:{phase}"), &init) {
-                        let _ = host.dispatch_event(&event);
-                    }
-                }
-            }
-        });
-    }
-
     // Keep the view in the URL, and follow the back button.
     {
         let sync = props.sync_url;
@@ -155,11 +138,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 
     let id = format!("rw{}", props.instance);
-    // The widget's width, read while the page's layout is still that of the last
-    // frame (so it costs nothing): a chart drawn for the first time draws at it.
+    // The widget's width, which its charts are drawn at.
     let frame = use_node_ref();
-    let width = frame.cast::<web_sys::Element>().map(|e| e.client_width()).filter(|w| *w > 0).map(|w| w as u32);
+    let width = use_width(&frame, props.width);
     let dispatcher = state.dispatcher();
+    let phase = state.data_state();
     let body = match state.error() {
         Some(err) => {
             let retry = dispatcher.clone();
@@ -179,12 +162,93 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
 
     html! {
-        <section ref={frame} class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(state.data_state() == "loading").to_string()}>
+        <section ref={frame} class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(phase == "loading").to_string()}>
             { views::nav(&state, &dispatcher, &id) }
             { views::stale(&state) }
             <div class="rw-body">{ body }</div>
+            <Report key={phase} {phase} host={props.host.clone()} takeover={props.takeover.clone()} />
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReportProps {
+    phase: &'static str,
+    host: Option<web_sys::Element>,
+    takeover: Option<web_sys::Element>,
+}
+
+/// Reports where the widget stands on its host element (`data-state`, and the
+/// `results-widget:ready` or `results-widget:error` event), once the view is in the
+/// page. A new one comes with each new phase (it is keyed by it), so this is a first
+/// render's effect, which Yew runs in one batch with the effects of the view's own
+/// new components (its rows and map going in) and after them, since it is the
+/// section's last child. As an effect of the widget's own update, it could come a
+/// frame later: Yew lets the browser paint between the two kinds when a render runs
+/// long.
+#[component]
+fn Report(props: &ReportProps) -> Html {
+    let ReportProps { phase, host, takeover } = props;
+    let (phase, host, takeover) = (*phase, host.clone(), takeover.clone());
+    use_effect_with((), move |()| {
+        if let (Some(host), Some(live), true) = (&host, &takeover, phase != "loading") {
+            // The live widget replaces the static HTML in one step, so nothing jumps.
+            let children = host.children();
+            let stale: Vec<web_sys::Element> = (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c != live).collect();
+            for child in stale {
+                child.remove();
+            }
+            let _ = live.remove_attribute("hidden");
+        }
+        if let Some(host) = host {
+            let _ = host.set_attribute("data-state", phase);
+            // `results-widget:ready` and `results-widget:error`, for the page's scripts.
+            if phase != "loading" {
+                let init = web_sys::CustomEventInit::new();
+                init.set_bubbles(true);
+                if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("results-widget:{phase}"), &init) {
+                    let _ = host.dispatch_event(&event);
+                }
+            }
+        }
+    });
+    html! {}
+}
+
+/// The width of `element` in whole CSS pixels: `initial` until it is laid out, then
+/// whenever it changes (the window turning, the page's column narrowing, hidden
+/// static HTML giving way). A ResizeObserver reports it after the browser's own
+/// layout, so reading it never makes the browser lay the page out early.
+#[hook]
+fn use_width(element: &NodeRef, initial: Option<u32>) -> Option<u32> {
+    let width = use_state_eq(|| initial);
+    {
+        let (element, width) = (element.clone(), width.clone());
+        use_effect_with((), move |()| {
+            let observer = element.cast::<web_sys::Element>().and_then(|element| {
+                let report = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
+                        return;
+                    };
+                    // Hidden (static HTML still showing) it measures nothing: the
+                    // width it will have stays.
+                    let measured = entry.content_rect().width().floor();
+                    if measured >= 1.0 {
+                        width.set(Some(measured as u32));
+                    }
+                });
+                let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&element);
+                Some((observer, report))
+            });
+            move || {
+                if let Some((observer, _report)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    *width
 }
 
 /// The route in the page's query, if it names one.

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use results_core::model::Index;
 use results_core::{LoadError, ResultsFile};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// How long a file may take, from the request to the last byte of its body, in
 /// milliseconds: 15 seconds.
@@ -52,6 +53,26 @@ impl Limits {
                 .filter(|kb| (1..=50_000).contains(kb))
                 .map_or(default.max_bytes, |kb| kb * 1000),
         }
+    }
+}
+
+/// A request the embed loader started while the wasm was loading (see
+/// `embed/loader.js`): the file a widget shows first, asked for at the same time as
+/// the code rather than after it. Its answer is read as the widget's own request
+/// would be, with every check; its time limit aborts it through `controller`.
+#[derive(Debug, Clone)]
+pub struct Handover {
+    pub url: String,
+    /// Resolves to `[Response, ArrayBuffer]`, or `[Response]` where the loader left a
+    /// body too large to read; rejects as `fetch` does.
+    pub answer: js_sys::Promise,
+    pub controller: Option<web_sys::AbortController>,
+}
+
+/// The same request.
+impl PartialEq for Handover {
+    fn eq(&self, other: &Self) -> bool {
+        self.url == other.url && JsValue::from(&self.answer) == JsValue::from(&other.answer)
     }
 }
 
@@ -259,10 +280,11 @@ pub fn check_content_length(content_length: Option<&str>, max_bytes: u64) -> Res
 }
 
 /// Fetches and parses one file, giving up after `limits.timeout_ms` milliseconds (the
-/// response and its whole body) and refusing a body over `limits.max_bytes`.
-pub async fn load_within(url: &str, kind: Kind, limits: Limits) -> Result<Data, FetchError> {
+/// response and its whole body) and refusing a body over `limits.max_bytes`. A
+/// [`Handover`] for the URL is read instead of asking again.
+pub async fn load_within(url: &str, kind: Kind, limits: Limits, handover: Option<Handover>) -> Result<Data, FetchError> {
     let mut validators = Validators::default();
-    match fetch_checked(url, kind, limits, &mut validators).await? {
+    match fetch_checked(url, kind, limits, &mut validators, handover).await? {
         Some(data) => Ok(data),
         // Nothing was asked conditionally, so a 304 is the server's mistake.
         None => Err(FetchError::Status { status: 304, url: url.to_string() }),
@@ -282,13 +304,14 @@ pub struct Validators {
 /// (`Ok(None)`), within `limits`; `known` is updated from the answer. Every check of
 /// [`load_within`] applies.
 pub async fn load_if_changed(url: &str, kind: Kind, known: &mut Validators, limits: Limits) -> Result<Option<Data>, FetchError> {
-    fetch_checked(url, kind, limits, known).await
+    fetch_checked(url, kind, limits, known, None).await
 }
 
-async fn fetch_checked(url: &str, kind: Kind, limits: Limits, known: &mut Validators) -> Result<Option<Data>, FetchError> {
+async fn fetch_checked(url: &str, kind: Kind, limits: Limits, known: &mut Validators, handover: Option<Handover>) -> Result<Option<Data>, FetchError> {
     let Limits { timeout_ms, max_bytes } = limits;
-    let deadline = Deadline::start(timeout_ms);
-    let fetched = fetch_bytes(url, deadline.signal().as_ref(), known, max_bytes).await;
+    let (answer, controller) = handover.map(|h| (Some(h.answer), h.controller)).unwrap_or_default();
+    let deadline = Deadline::start(timeout_ms, controller);
+    let fetched = fetch_bytes(url, deadline.signal().as_ref(), known, max_bytes, answer).await;
     let timed_out = deadline.finish();
     match fetched {
         // The abort surfaces as a failed connection or body.
@@ -306,18 +329,41 @@ async fn fetch_checked(url: &str, kind: Kind, limits: Limits, known: &mut Valida
     }
 }
 
-/// The body and its validators, or `None` for a `304 Not Modified` to a conditional request.
-async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>, known: &Validators, max_bytes: u64) -> Result<Option<(Vec<u8>, Validators)>, FetchError> {
-    let network = |err: gloo_net::Error| FetchError::Network { detail: err.to_string() };
-    let mut request = gloo_net::http::Request::get(url).abort_signal(signal);
-    if let Some(etag) = &known.etag {
-        request = request.header("if-none-match", etag);
-    }
-    if let Some(date) = &known.last_modified {
-        request = request.header("if-modified-since", date);
-    }
-    let response = request.send().await.map_err(network)?;
+/// The body and its validators, or `None` for a `304 Not Modified` to a conditional
+/// request. `handed` is the loader's answer for the URL, if it asked already.
+async fn fetch_bytes(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+    known: &Validators,
+    max_bytes: u64,
+    handed: Option<js_sys::Promise>,
+) -> Result<Option<(Vec<u8>, Validators)>, FetchError> {
+    let failed = |err: JsValue| FetchError::Network { detail: js_error_text(&err) };
+    let no_response = || FetchError::Network { detail: "no response".into() };
     let conditional = known.etag.is_some() || known.last_modified.is_some();
+    let (answer, body) = match handed {
+        Some(answer) => {
+            let answer = js_sys::Array::from(&JsFuture::from(answer).await.map_err(failed)?);
+            (answer.get(0), answer.get(1).dyn_into::<js_sys::ArrayBuffer>().ok())
+        }
+        None => {
+            let init = web_sys::RequestInit::new();
+            init.set_signal(signal);
+            if conditional {
+                let headers = web_sys::Headers::new().map_err(failed)?;
+                if let Some(etag) = &known.etag {
+                    headers.set("if-none-match", etag).map_err(failed)?;
+                }
+                if let Some(date) = &known.last_modified {
+                    headers.set("if-modified-since", date).map_err(failed)?;
+                }
+                init.set_headers(&headers);
+            }
+            let window = web_sys::window().ok_or_else(no_response)?;
+            (JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(failed)?, None)
+        }
+    };
+    let response = answer.dyn_into::<web_sys::Response>().map_err(|_| no_response())?;
     if conditional && response.status() == 304 {
         return Ok(None);
     }
@@ -325,22 +371,30 @@ async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>, known: &V
         return Err(FetchError::Status { status: response.status(), url: url.to_string() });
     }
     let headers = response.headers();
-    check_content_type(headers.get("content-type").as_deref())?;
-    check_content_length(headers.get("content-length").as_deref(), max_bytes)?;
+    let header = |name: &str| headers.get(name).ok().flatten();
+    check_content_type(header("content-type").as_deref())?;
+    check_content_length(header("content-length").as_deref(), max_bytes)?;
     // The body as an ArrayBuffer, measured before it is copied into the wasm memory
     // (which never shrinks): a body without a Content-Length is refused there.
-    let failed = |err: JsValue| FetchError::Network {
-        detail: err.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| err.as_string()).unwrap_or_default(),
+    let buffer = match body {
+        Some(buffer) => buffer.into(),
+        None => JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?,
     };
-    let raw = web_sys::Response::from(response);
-    let buffer = wasm_bindgen_futures::JsFuture::from(raw.array_buffer().map_err(failed)?).await.map_err(failed)?;
     let bytes = js_sys::Uint8Array::new(&buffer);
     let length = u64::from(bytes.length());
     if length > max_bytes {
         return Err(FetchError::TooLarge { bytes: length, limit: max_bytes });
     }
-    let validators = Validators { etag: headers.get("etag"), last_modified: headers.get("last-modified") };
+    let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
     Ok(Some((bytes.to_vec(), validators)))
+}
+
+/// A JavaScript error as `fetch` failures are worded (`TypeError: Failed to fetch`).
+fn js_error_text(err: &JsValue) -> String {
+    match err.dyn_ref::<js_sys::Error>() {
+        Some(err) => format!("{}: {}", String::from(err.name()), String::from(err.message())),
+        None => err.as_string().unwrap_or_default(),
+    }
 }
 
 /// A request's time limit: an `AbortController` whose `abort`, bound to it, a timer
@@ -353,10 +407,11 @@ struct Deadline {
 }
 
 impl Deadline {
-    /// Starts the clock. Where there is no `AbortController` (a very old browser) or
-    /// no window, the request simply has no time limit.
-    fn start(timeout_ms: u32) -> Deadline {
-        let controller = web_sys::AbortController::new().ok();
+    /// Starts the clock, for `controller`'s request if one was made already. Where
+    /// there is no `AbortController` (a very old browser) or no window, the request
+    /// simply has no time limit.
+    fn start(timeout_ms: u32, controller: Option<web_sys::AbortController>) -> Deadline {
+        let controller = controller.or_else(|| web_sys::AbortController::new().ok());
         let abort = controller.as_ref().and_then(|controller| {
             let abort = js_sys::Reflect::get(controller, &JsValue::from_str("abort")).ok()?;
             Some(abort.dyn_into::<js_sys::Function>().ok()?.bind0(controller))

@@ -52,6 +52,17 @@ fn report(host: Option<&web_sys::Element>, what: &str) {
     }
 }
 
+/// Waits `ms` milliseconds: a timer resolves a promise (no closure of ours for the
+/// timer to call into, however late it fires).
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, i32::try_from(ms).unwrap_or(i32::MAX));
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Starts polling for `plan`; the returned value stops it when dropped.
 pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Option<web_sys::Element>) -> Poller {
     let stopped = Rc::new(Cell::new(false));
@@ -68,7 +79,7 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
             if hidden() {
                 // No requests while nobody looks; look again in a second.
                 report(host.as_ref(), "paused");
-                gloo_timers::future::TimeoutFuture::new(1000).await;
+                sleep(1000).await;
                 if flag.get() {
                     break;
                 }
@@ -77,7 +88,7 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
             // ±20% jitter, so a million readers do not poll in step.
             let wait = delay * (0.8 + 0.4 * js_sys::Math::random());
             report(host.as_ref(), "waiting");
-            gloo_timers::future::TimeoutFuture::new(wait as u32).await;
+            sleep(wait as u32).await;
             if flag.get() {
                 break;
             }

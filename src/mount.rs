@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::app::{route_from_location, Widget, WidgetProps};
+use crate::fetch::Handover;
 
 /// The attribute that marks a host element.
 pub const HOST_SELECTOR: &str = "[data-results-widget]";
@@ -30,19 +31,20 @@ pub fn mount_all() {
     let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else { return };
     for node in (0..hosts.length()).filter_map(|i| hosts.item(i)) {
         if let Ok(host) = node.dyn_into::<Element>() {
-            mount_once(host);
+            mount_once(host, None);
         }
     }
 }
 
 /// Mounts a widget in `host` unless it has one; every widget gets its own ids.
-pub fn mount_once(host: Element) -> bool {
+/// `handover` is the loader's request for its first file, if it made one.
+pub fn mount_once(host: Element, handover: Option<Handover>) -> bool {
     if host.has_attribute(MOUNTED) {
         return false;
     }
     let _ = host.set_attribute(MOUNTED, "");
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
-    mount(host, instance);
+    mount(host, instance, handover);
     true
 }
 
@@ -50,7 +52,7 @@ pub fn mount_once(host: Element) -> bool {
 /// (`data-view`, `data-seat`, `data-election`, `data-src`, `data-locale`,
 /// `data-labels`); with `data-sync-url`,
 /// the page's query overrides them and follows the widget's view.
-pub fn mount(host: Element, instance: usize) {
+pub fn mount(host: Element, instance: usize, handover: Option<Handover>) {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let sync_url = host.has_attribute("data-sync-url");
     let from_attributes = {
@@ -79,6 +81,7 @@ pub fn mount(host: Element, instance: usize) {
         Ok(locale) => (locale, None),
         Err(why) => (Default::default(), Some(why)),
     };
+    let width = probe_width(&host);
     let props = WidgetProps {
         src: attr("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string()).into(),
         route,
@@ -90,7 +93,24 @@ pub fn mount(host: Element, instance: usize) {
         takeover,
         locale: std::rc::Rc::new(locale),
         embed_error,
+        handover,
+        width,
     };
     let _ = host.set_attribute("data-state", "loading");
     yew::Renderer::<Widget>::with_root_and_props(root, props).render();
+}
+
+/// The width a widget's `<section class="rw">` will have in `host`, measured with an
+/// empty one put in and taken out again, so that its charts are drawn at the right
+/// width the first time. It costs a layout of the page as it is (often already
+/// done, for the loader's `getBoundingClientRect`), not of the widget. Measured in
+/// the host itself, since the element a widget taking over static HTML renders into
+/// is hidden until it is ready. `None` where the host is not shown.
+fn probe_width(host: &Element) -> Option<u32> {
+    let probe = host.owner_document()?.create_element("section").ok()?;
+    probe.set_class_name("rw");
+    host.append_child(&probe).ok()?;
+    let width = probe.client_width();
+    probe.remove();
+    u32::try_from(width).ok().filter(|w| *w > 0)
 }

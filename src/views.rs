@@ -45,12 +45,18 @@ pub fn column_header<C: TableColumn + 'static>(column: C, locale: &Locale, sort:
 
 /// A column header holding a sort button; the sorted one carries `aria-sort`.
 pub fn sort_header<C: TableColumn + 'static>(column: C, label: &str, sort: Sort<C>, on_sort: &Callback<C>) -> Html {
-    let onclick = on_sort.reform(move |_: MouseEvent| column);
-    let icon = match sort.aria_for(column) {
+    let aria_sort = sort.aria_for(column);
+    let icon = match aria_sort {
         None => "↕",
         Some(_) if sort.direction == Direction::Ascending => "▲",
         Some(_) => "▼",
     };
+    header_cell(label, icon, aria_sort, column.is_numeric(), on_sort.reform(move |_: MouseEvent| column))
+}
+
+/// The header cell itself, the same for every kind of column (one copy of its code,
+/// not one per kind).
+fn header_cell(label: &str, icon: &'static str, aria_sort: Option<&'static str>, numeric: bool, onclick: Callback<MouseEvent>) -> Html {
     let button = html! {
         <button type="button" class="rw-sort" {onclick}>
             { label.to_string() }
@@ -58,8 +64,7 @@ pub fn sort_header<C: TableColumn + 'static>(column: C, label: &str, sort: Sort<
         </button>
     };
     // Literal classes: a computed one would bring in Yew's class-list code.
-    let aria_sort = sort.aria_for(column);
-    if column.is_numeric() {
+    if numeric {
         html! { <th scope="col" class="rw-col rw-num" aria-sort={aria_sort}>{ button }</th> }
     } else {
         html! { <th scope="col" class="rw-col" aria-sort={aria_sort}>{ button }</th> }

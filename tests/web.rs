@@ -66,6 +66,8 @@ fn mount(host: &Element, src: &str, view: View, preloaded: Option<Rc<Vec<(String
         takeover: None,
         locale: Default::default(),
         embed_error: None,
+        handover: None,
+        width: None,
     };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
 }
@@ -158,6 +160,6 @@ fn the_browser_says_how_a_locale_writes_numbers() {
     let gb = from_attributes(None, Some(r#"{"column.votes": "Pleidleisiau"}"#)).unwrap();
     assert_eq!((gb.numbers.percent(0.036), gb.text("column.votes")), ("3.6%".to_string(), "Pleidleisiau"));
     assert!(from_attributes(Some("en_GB!"), None).unwrap_err().contains("not a language tag"));
+
     assert!(from_attributes(None, Some("[1]")).unwrap_err().contains("must be a JSON object"));
 }
-

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use results_core::locale::Locale;
 use results_core::model::Index;
-use results_core::national::{seat_order, SeatColumn, SeatFilter};
+use results_core::national::{hex_step, seat_order, SeatColumn, SeatFilter, Step};
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -94,10 +95,19 @@ fn dispatch_sort(dispatch: &Dispatch) -> Callback<SeatColumn> {
     Callback::from(move |column| dispatch.dispatch(Action::SortNational(column)))
 }
 
-/// The seats as hexes coloured by winner; each hex is a focusable link to its seat,
-/// and one handler on the map serves every hex. The map itself goes into `map`
-/// after the render (see [`Seats`]).
-fn hex_map(map: &NodeRef, svg: &Shared<Option<String>>, locale: &Locale, on_open: &Callback<String>) -> Html {
+/// The seats as hexes coloured by winner; each hex is a link to its seat, and one
+/// handler on the map serves every hex. The map is one stop for the Tab key and the
+/// arrow keys move between hexes (`hex_step`). The map itself goes into `map` after
+/// the render (see [`Seats`]); `on_focus` puts the hexes in when the map takes the
+/// focus before they are there, and keeps the tab stop on the focused hex.
+fn hex_map(
+    map: &NodeRef,
+    svg: &Shared<Option<String>>,
+    index: &Shared<Index>,
+    locale: &Locale,
+    on_open: &Callback<String>,
+    on_focus: Callback<FocusEvent>,
+) -> Html {
     if svg.0.is_none() {
         return html! {};
     }
@@ -107,21 +117,51 @@ fn hex_map(map: &NodeRef, svg: &Shared<Option<String>>, locale: &Locale, on_open
             open.emit(code);
         }
     });
-    let open = on_open.clone();
+    let (open, index, to) = (on_open.clone(), index.clone(), map.clone());
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" || e.key() == " " {
-            if let Some(code) = code_at(e.target()) {
-                e.prevent_default();
-                open.emit(code);
+        let Some(code) = code_at(e.target()) else {
+            return;
+        };
+        let key = e.key();
+        if key == "Enter" || key == " " {
+            e.prevent_default();
+            open.emit(code);
+        } else if let Some(step) = Step::from_key(&key) {
+            // The arrows move the focus, not the page.
+            e.prevent_default();
+            if let Some(next) = hex_step(&index.0, &code, step) {
+                move_focus(&to, next);
             }
         }
     });
     html! {
-        <figure class="rw-hexmap" {onclick} {onkeydown}>
+        <figure class="rw-hexmap" {onclick} {onkeydown} onfocusin={on_focus}>
             <div class="rw-hexmap-map" ref={map.clone()}>{ server_map(svg) }</div>
             <figcaption class="rw-source">{ locale.text("national.hex_credit") }</figcaption>
         </figure>
     }
+}
+
+/// Moves the focus to the hex `to` (which then takes the map's tab stop, see
+/// [`Seats`]).
+fn move_focus(map: &NodeRef, to: &str) {
+    let Some(hexes) = map.cast::<web_sys::Element>().and_then(|map| map.query_selector_all("[data-code]").ok()) else {
+        return;
+    };
+    let hex = (0..hexes.length())
+        .filter_map(|i| hexes.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::SvgElement>().ok())
+        .find(|hex| hex.get_attribute("data-code").as_deref() == Some(to));
+    if let Some(hex) = hex {
+        let _ = hex.focus();
+    }
+}
+
+/// The map's empty frame: its `<svg>` element without the hexes, the size the whole
+/// map will be, and a stop for the Tab key (which fills it, see [`Seats`]).
+fn empty_frame(svg: &str) -> String {
+    let open = svg.find('>').map_or(svg, |end| &svg[..end]);
+    format!(r#"{open} tabindex="0"></svg>"#)
 }
 
 /// Rendered on a server there are no effects: the map goes straight into the HTML.
@@ -220,30 +260,108 @@ struct SeatsProps {
 }
 
 /// Every seat: the hex map, then the filters and the table in the reader's order.
-/// The map's SVG goes into the page after the render, as the table's rows
-/// do, which keeps the render short enough that the whole view is drawn in one frame.
+/// The map's SVG goes into the page after the render, as the table's rows do, which
+/// keeps the render short enough that the whole view is drawn in one frame. Below
+/// the fold, as on a phone, only its empty frame goes in at first, and its 650 hexes
+/// when it comes within 400 px of the viewport (or takes the focus): the browser
+/// builds, lays out and paints them once a reader is about to see them.
 #[component]
 fn Seats(props: &SeatsProps) -> Html {
     let locale = &*props.locale.0;
     let map = use_node_ref();
+    let filled = use_mut_ref(|| false);
     {
-        let map = map.clone();
+        let (map, filled) = (map.clone(), filled.clone());
         use_effect_with(props.hex_map.clone(), move |svg| {
-            if let (Some(map), Some(svg)) = (map.cast::<web_sys::Element>(), svg.0.as_deref()) {
-                map.set_inner_html(svg);
+            let watch = match (map.cast::<web_sys::Element>(), (*svg.0).clone()) {
+                (Some(element), Some(svg)) if !*filled.borrow() => {
+                    element.set_inner_html(&empty_frame(&svg));
+                    fill_when_near(element, svg, filled)
+                }
+                (Some(element), Some(svg)) => {
+                    element.set_inner_html(&svg);
+                    None
+                }
+                _ => None,
+            };
+            move || {
+                if let Some((observer, _report)) = watch {
+                    observer.disconnect();
+                }
             }
         });
     }
+    // The focus coming onto the map: the hexes go in if they are not in yet, and the
+    // focused hex becomes the map's one tab stop, so Tab comes back to it.
+    let on_focus = {
+        let (map, filled, svg) = (map.clone(), filled.clone(), props.hex_map.clone());
+        Callback::from(move |e: FocusEvent| {
+            let Some(element) = map.cast::<web_sys::Element>() else {
+                return;
+            };
+            let stop = || element.query_selector(r#"[tabindex="0"]"#).ok().flatten();
+            if !*filled.borrow() {
+                *filled.borrow_mut() = true;
+                if let Some(svg) = svg.0.as_deref() {
+                    element.set_inner_html(svg);
+                    // The frame that had the focus is gone: the map's tab stop takes it.
+                    if let Some(stop) = stop().and_then(|s| s.dyn_into::<web_sys::SvgElement>().ok()) {
+                        let _ = stop.focus();
+                    }
+                }
+                return;
+            }
+            let Some(hex) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|t| t.has_attribute("data-code")) else {
+                return;
+            };
+            if hex.get_attribute("tabindex").as_deref() != Some("0") {
+                if let Some(old) = stop() {
+                    let _ = old.set_attribute("tabindex", "-1");
+                }
+                let _ = hex.set_attribute("tabindex", "0");
+            }
+        })
+    };
     let order = use_memo((props.index.clone(), props.filter.clone(), props.sort), |(index, filter, sort)| seat_order(&index.0, filter, *sort));
     let on_sort = dispatch_sort(&props.dispatch);
     let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &on_sort)) }</tr> };
     let shown = locale.fill("national.showing", &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
     html! {
         <>
-            { hex_map(&map, &props.hex_map, locale, &props.on_open) }
+            { hex_map(&map, &props.hex_map, &props.index, locale, &props.on_open, on_focus) }
             { filters(&props.choices.0, &props.filter, locale, &props.dispatch, &props.id) }
             <p class="rw-count" role="status">{ shown }</p>
             <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={props.rows.clone()} {order} group={SEATS_PER_GROUP} seats=true on_code={props.on_open.clone()} />
         </>
+    }
+}
+
+/// An IntersectionObserver and the callback it calls, let go together.
+type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
+
+/// Puts the whole map into `element` when it comes within 400 px of the viewport,
+/// once. The observer, to be let go when the map changes or goes; `None` (the map
+/// put in at once) where the browser has no IntersectionObserver.
+fn fill_when_near(element: web_sys::Element, svg: String, filled: Rc<std::cell::RefCell<bool>>) -> Option<Watch> {
+    let (target, whole, done) = (element.clone(), svg.clone(), filled.clone());
+    let report = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries.get(0).dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.is_intersecting());
+        if near && !*done.borrow() {
+            target.set_inner_html(&whole);
+            *done.borrow_mut() = true;
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("400px 0px");
+    match web_sys::IntersectionObserver::new_with_options(report.as_ref().unchecked_ref(), &init) {
+        Ok(observer) => {
+            observer.observe(&element);
+            Some((observer, report))
+        }
+        Err(_) => {
+            element.set_inner_html(&svg);
+            *filled.borrow_mut() = true;
+            None
+        }
     }
 }

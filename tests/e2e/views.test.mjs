@@ -89,19 +89,51 @@ test('national: 650 seats, closest results, filters, and a seat opens its result
   await context.close();
 });
 
-test('national: every hex is named and opens its seat from the keyboard', async () => {
-  const { page, context } = await open('?view=national');
+test('national: the hex map fills in as it comes near, is one stop for the Tab key, and the arrows and Enter work it', async () => {
+  const { page, context, problems } = await open('?view=national', { viewport: { width: 360, height: 800 } });
+  const frame = page.locator(`${widget} .rw-hexmap svg`);
   const hexes = page.locator(`${widget} .rw-hex`);
+  // Below the fold on a phone: the map's frame is in, at the map's size, its hexes not yet.
+  assert.equal(await hexes.count(), 0);
+  assert.ok((await frame.boundingBox()).height > 300);
+  // Tabbing onto the map puts the hexes in, and the north-west one takes the focus.
+  await frame.focus();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('rw-hex'));
   assert.equal(await hexes.count(), 650);
+  const focused = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(await focused(), /^Orkney and Shetland: /);
   const labels = await hexes.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
   assert.ok(labels.every((l) => /: /.test(l)));
-  const hex = page.locator(`${widget} .rw-hex[data-code="E14001430"]`);
-  assert.match(await hex.getAttribute('aria-label'), /^Poplar and Limehouse: Labour, Lab hold/);
-  await hex.focus();
+  // The focused hex is the map's one tab stop; the arrows move it between
+  // neighbours, and back.
+  const poplar = page.locator(`${widget} .rw-hex[data-code="E14001430"]`);
+  assert.match(await poplar.getAttribute('aria-label'), /^Poplar and Limehouse: Labour, Lab hold/);
+  await poplar.focus();
+  const stops = () => page.locator(`${widget} .rw-hex[tabindex="0"]`).evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+  assert.deepEqual(await stops(), [await focused()]);
+  for (const [there, back] of [['ArrowRight', 'ArrowLeft'], ['ArrowUp', 'ArrowDown']]) {
+    await page.keyboard.press(there);
+    const next = await focused();
+    assert.doesNotMatch(next, /^Poplar and Limehouse/, there);
+    assert.deepEqual(await stops(), [next]);
+    await page.keyboard.press(back);
+    assert.match(await focused(), /^Poplar and Limehouse/, `${there} then ${back}`);
+  }
+  // A hex opens its seat with Enter.
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.search.includes('seat=E14001430'));
   await page.waitForSelector(`${widget} .rw-summary`);
   assert.match(await page.locator(`${widget} .rw-title`).textContent(), /Poplar and Limehouse/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('national: scrolled near, the hex map fills in by itself', async () => {
+  const { page, context, problems } = await open('?view=national', { viewport: { width: 360, height: 800 } });
+  assert.equal(await page.locator(`${widget} .rw-hex`).count(), 0);
+  await page.locator(`${widget} .rw-hexmap`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((w) => document.querySelectorAll(`${w} .rw-hex`).length === 650, widget);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -240,10 +240,12 @@ pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String
         .collect()
 }
 
-/// The seats as hexes coloured by winner, each a focusable link named for its
-/// seat: an `<svg>` element, or nothing when the index has no hex layout. Pointy-top
-/// hexagons 100 units wide, in whole units (integer geometry keeps float formatting
-/// out of the widget): a side is 57.7, rows are 86.6 apart.
+/// The seats as hexes coloured by winner, each a link named for its seat: an `<svg>`
+/// element, or nothing when the index has no hex layout. The map is one stop for the
+/// Tab key, its north-west hex (the others have `tabindex="-1"`); the arrow keys move
+/// between hexes (`national::hex_step`). Pointy-top hexagons 100 units wide, in whole
+/// units (integer geometry keeps float formatting out of the widget): a side is 57.7,
+/// rows are 86.6 apart.
 pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<String> {
     let placed: Vec<(&crate::model::IndexRow, [i32; 2])> = index.seats.iter().filter_map(|row| row.hex.map(|h| (row, h))).collect();
     let (q_min, q_max) = placed.iter().fold((i32::MAX, i32::MIN), |(lo, hi), (_, [q, _])| (lo.min(*q), hi.max(*q)));
@@ -253,6 +255,11 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
     }
     let width = (q_max - q_min + 1) * 100 + 50;
     let height = (r_max - r_min) * 87 + 116;
+    let first = placed.iter().min_by_key(|(_, hex)| {
+        let (x, y) = crate::national::hex_centre(*hex);
+        (y, x)
+    });
+    let first = first.map(|(row, _)| row.code.as_str());
     let mut out = String::with_capacity(placed.len() * 220);
     let _ = write!(out, r#"<svg viewBox="0 0 {width} {height}" role="group" aria-label="{}">"#, escape(locale.text("national.hex_map")));
     for (row, [q, r]) in placed {
@@ -272,7 +279,8 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
         // lay out 650 times.
         let _ = write!(
             out,
-            r#"<path class="{class}" role="link" tabindex="0" aria-label="{}" data-code="{}" d="M{cx} {}l50 29v58l-50 29-50-29v-58z" fill="{}"/>"#,
+            r#"<path class="{class}" role="link" tabindex="{}" aria-label="{}" data-code="{}" d="M{cx} {}l50 29v58l-50 29-50-29v-58z" fill="{}"/>"#,
+            if Some(row.code.as_str()) == first { "0" } else { "-1" },
             escape(&label),
             escape(&row.code),
             cy - 58,
@@ -327,6 +335,11 @@ mod tests {
         assert_eq!(map.matches("<path").count(), 650);
         assert!(map.contains(r#"aria-label="Poplar and Limehouse: Labour, Lab hold" data-code="E14001430""#));
         assert!(map.starts_with(r#"<svg viewBox="0 0 "#) && map.ends_with("</svg>"));
+        // One stop for the Tab key: the north-west hex, in Shetland.
+        assert_eq!(map.matches(r#"tabindex="0""#).count(), 1);
+        assert_eq!(map.matches(r#"tabindex="-1""#).count(), 649);
+        let stop = map.split("<path").find(|p| p.contains(r#"tabindex="0""#)).unwrap();
+        assert!(stop.contains("Orkney and Shetland"), "{stop}");
         let mut bare = index.clone();
         bare.seats.iter_mut().for_each(|s| s.hex = None);
         assert_eq!(hex_map_svg(&bare, &[], &Locale::default()), None);

@@ -149,6 +149,69 @@ pub fn seat_order(index: &Index, filter: &SeatFilter, sort: Sort<SeatColumn>) ->
     order.into_iter().filter(|&i| index.seats.get(i).is_some_and(|row| filter.matches(row))).collect()
 }
 
+/// A step on the hex map, as an arrow key moves the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Step {
+    /// The step a key names (`ArrowLeft` and so on), if it names one.
+    pub fn from_key(key: &str) -> Option<Step> {
+        match key {
+            "ArrowLeft" => Some(Step::Left),
+            "ArrowRight" => Some(Step::Right),
+            "ArrowUp" => Some(Step::Up),
+            "ArrowDown" => Some(Step::Down),
+            _ => None,
+        }
+    }
+}
+
+/// A hex's centre in map units, x eastwards and y southwards: pointy-top hexes 100
+/// units wide, rows 87 apart, odd rows half a hex to the east, rows counted
+/// northwards (as `html::hex_map_svg` draws them).
+pub(crate) fn hex_centre([q, r]: [i32; 2]) -> (i32, i32) {
+    let shift = if r.rem_euclid(2) == 1 { 50 } else { 0 };
+    (q.saturating_mul(100).saturating_add(shift), r.saturating_mul(-87))
+}
+
+/// The seat an arrow key moves to on the hex map from the seat `from`: the nearest
+/// one within 60 degrees either side of the step's direction, by distance along that
+/// line plus distance off it (so a neighbour comes first, and across a stretch of sea
+/// the next seat along). Between neighbours Up then Down (or Down then Up) comes back
+/// where it started: of two equally near seats Up takes the eastern and Down the
+/// western. `None` at the map's edge, or for a seat not on the map.
+pub fn hex_step<'a>(index: &'a Index, from: &str, step: Step) -> Option<&'a str> {
+    let (x0, y0) = hex_centre(index.seats.iter().find(|row| row.code == from)?.hex?);
+    let (ux, uy): (i64, i64) = match step {
+        Step::Left => (-1, 0),
+        Step::Right => (1, 0),
+        Step::Up => (0, -1),
+        Step::Down => (0, 1),
+    };
+    index
+        .seats
+        .iter()
+        .filter_map(|row| {
+            let (x, y) = hex_centre(row.hex?);
+            let (dx, dy) = (i64::from(x) - i64::from(x0), i64::from(y) - i64::from(y0));
+            let along = dx * ux + dy * uy;
+            let across = (dx * uy - dy * ux).abs();
+            let tie = match step {
+                Step::Up => -dx,
+                Step::Down => dx,
+                Step::Left | Step::Right => dy,
+            };
+            (along > 0 && across <= 2 * along).then_some(((along + across, tie), row.code.as_str()))
+        })
+        .min_by_key(|(nearness, _)| *nearness)
+        .map(|(_, code)| code)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -201,5 +264,60 @@ pub(crate) mod tests {
                 assert_eq!(order, (0..650).collect::<Vec<_>>());
             }
         }
+    }
+
+    #[test]
+    fn arrow_keys_step_to_neighbouring_hexes_and_back() {
+        let index = index();
+        let at = |code: &str| index.seats.iter().find(|r| r.code == code).and_then(|r| r.hex).unwrap();
+        let start = "E14001086"; // Bethnal Green and Stepney
+        for (step, back) in [(Step::Left, Step::Right), (Step::Right, Step::Left), (Step::Up, Step::Down), (Step::Down, Step::Up)] {
+            let next = hex_step(&index, start, step).unwrap_or_else(|| panic!("{step:?}"));
+            let ([q0, r0], [q1, r1]) = (at(start), at(next));
+            match step {
+                // A neighbour in the same row.
+                Step::Left | Step::Right => {
+                    assert_eq!((r1, (q1 - q0).abs()), (r0, 1), "{step:?} to {next}")
+                }
+                // A neighbour one row north or south (rows count northwards).
+                Step::Up => assert_eq!(r1 - r0, 1, "{next}"),
+                Step::Down => assert_eq!(r1 - r0, -1, "{next}"),
+            }
+            assert_eq!(hex_step(&index, next, back), Some(start), "{step:?} then {back:?}");
+        }
+        assert_eq!(Step::from_key("ArrowUp"), Some(Step::Up));
+        assert_eq!(Step::from_key("Enter"), None);
+    }
+
+    #[test]
+    fn every_hex_is_reachable_and_the_edges_stop() {
+        let index = index();
+        // From every seat, each step either stays on the map or stops at its edge, and
+        // walking Right from the west-most seat of a row ends at the row's east end.
+        let mut edges = 0;
+        for row in &index.seats {
+            for step in [Step::Left, Step::Right, Step::Up, Step::Down] {
+                match hex_step(&index, &row.code, step) {
+                    Some(next) => assert_ne!(next, row.code),
+                    None => edges += 1,
+                }
+            }
+        }
+        assert!((4..650).contains(&edges), "{edges} steps off the map");
+        // Every hex can be reached with the arrow keys from the north-west corner.
+        let first = index.seats.iter().min_by_key(|r| r.hex.map(|h| (-h[1], h[0]))).unwrap();
+        let mut seen = std::collections::BTreeSet::from([first.code.as_str()]);
+        let mut todo = vec![first.code.as_str()];
+        while let Some(code) = todo.pop() {
+            for step in [Step::Left, Step::Right, Step::Up, Step::Down] {
+                if let Some(next) = hex_step(&index, code, step) {
+                    if seen.insert(next) {
+                        todo.push(next);
+                    }
+                }
+            }
+        }
+        assert_eq!(seen.len(), 650);
+        assert_eq!(hex_step(&index, "nowhere", Step::Up), None);
     }
 }
