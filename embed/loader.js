@@ -46,9 +46,12 @@ function prefetch(element) {
   else if (['result', 'history'].includes(view) && /^[A-Za-z0-9]+$/.test(code)) url = `${dir}seats/${code}.json`;
   if (!url) return [];
   const controller = new AbortController();
-  // A body over 50 MB (no widget reads more) is left unread: the widget refuses it.
+  // A body over the widget's limit (`data-max-kb`, 1 to 50,000, or 5 MB) by its
+  // Content-Length is left unread: the widget refuses it, and the download stops.
+  const kb = Number(element.dataset.maxKb);
+  const limit = Number.isInteger(kb) && kb >= 1 && kb <= 50000 ? kb * 1000 : 5e6;
   const answer = fetch(url, { signal: controller.signal }).then((response) => (
-    Number(response.headers.get('content-length')) > 5e7 ? [response] : response.arrayBuffer().then((body) => [response, body])
+    Number(response.headers.get('content-length')) > limit ? [response] : response.arrayBuffer().then((body) => [response, body])
   ));
   // Not an unhandled rejection if no widget reads it; the widget sees it as it is.
   answer.catch(() => {});

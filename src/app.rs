@@ -88,6 +88,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     dispatcher.dispatch(Action::Fetched(url, loaded));
                 });
             }
+            // A request for a file the view does not start with (an embed the loader
+            // read otherwise) is not left open.
+            if let Some(Handover { controller: Some(controller), .. }) = handover.borrow_mut().take() {
+                controller.abort();
+            }
         });
     }
 
@@ -138,9 +143,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 
     let id = format!("rw{}", props.instance);
-    // The widget's width, which its charts are drawn at.
-    let frame = use_node_ref();
-    let width = use_width(&frame, props.width);
+    // An empty line across the widget, whose width the charts are drawn at: its size
+    // does not change when they are redrawn (the widget's own height would, which a
+    // ResizeObserver reports as an error on the page).
+    let measure = use_node_ref();
+    let width = use_width(&measure, props.width);
     let dispatcher = state.dispatcher();
     let phase = state.data_state();
     let body = match state.error() {
@@ -162,7 +169,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
 
     html! {
-        <section ref={frame} class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(phase == "loading").to_string()}>
+        <section class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(phase == "loading").to_string()}>
+            <div ref={measure}></div>
             { views::nav(&state, &dispatcher, &id) }
             { views::stale(&state) }
             <div class="rw-body">{ body }</div>

@@ -14,7 +14,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// How long a file may take, from the request to the last byte of its body, in
-/// milliseconds: 15 seconds.
+/// milliseconds: 15 seconds. (For the loader's request, handed over, the clock starts
+/// when the widget takes it over.)
 pub const TIMEOUT_MS: u32 = 15_000;
 
 /// The largest file the widget reads, in bytes: 5 MB. The whole country's index is
@@ -391,10 +392,7 @@ async fn fetch_bytes(
 
 /// A JavaScript error as `fetch` failures are worded (`TypeError: Failed to fetch`).
 fn js_error_text(err: &JsValue) -> String {
-    match err.dyn_ref::<js_sys::Error>() {
-        Some(err) => format!("{}: {}", String::from(err.name()), String::from(err.message())),
-        None => err.as_string().unwrap_or_default(),
-    }
+    String::from(err.unchecked_ref::<js_sys::Object>().to_string())
 }
 
 /// A request's time limit: an `AbortController` whose `abort`, bound to it, a timer

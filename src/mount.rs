@@ -40,6 +40,10 @@ pub fn mount_all() {
 /// `handover` is the loader's request for its first file, if it made one.
 pub fn mount_once(host: Element, handover: Option<Handover>) -> bool {
     if host.has_attribute(MOUNTED) {
+        // Mounted already (asked twice before the code was ready): its own request stands.
+        if let Some(Handover { controller: Some(controller), .. }) = handover {
+            controller.abort();
+        }
         return false;
     }
     let _ = host.set_attribute(MOUNTED, "");
@@ -110,7 +114,8 @@ fn probe_width(host: &Element) -> Option<u32> {
     let probe = host.owner_document()?.create_element("section").ok()?;
     probe.set_class_name("rw");
     host.append_child(&probe).ok()?;
-    let width = probe.client_width();
+    // Whole pixels as the ResizeObserver that follows it reports them (see `app`).
+    let width = probe.get_bounding_client_rect().width().floor();
     probe.remove();
-    u32::try_from(width).ok().filter(|w| *w > 0)
+    (width >= 1.0).then_some(width as u32)
 }

@@ -145,14 +145,7 @@ fn hex_map(
 /// Moves the focus to the hex `to` (which then takes the map's tab stop, see
 /// [`Seats`]).
 fn move_focus(map: &NodeRef, to: &str) {
-    let Some(hexes) = map.cast::<web_sys::Element>().and_then(|map| map.query_selector_all("[data-code]").ok()) else {
-        return;
-    };
-    let hex = (0..hexes.length())
-        .filter_map(|i| hexes.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::SvgElement>().ok())
-        .find(|hex| hex.get_attribute("data-code").as_deref() == Some(to));
-    if let Some(hex) = hex {
+    if let Some(hex) = map.cast::<web_sys::Element>().and_then(|map| hex_with(&map, to)) {
         let _ = hex.focus();
     }
 }
@@ -274,12 +267,13 @@ fn Seats(props: &SeatsProps) -> Html {
         let (map, filled) = (map.clone(), filled.clone());
         use_effect_with(props.hex_map.clone(), move |svg| {
             let watch = match (map.cast::<web_sys::Element>(), (*svg.0).clone()) {
-                (Some(element), Some(svg)) if !*filled.borrow() => {
+                (Some(element), Some(svg)) if !*filled.borrow() && !near_view(&element) => {
                     element.set_inner_html(&empty_frame(&svg));
                     fill_when_near(element, svg, filled)
                 }
                 (Some(element), Some(svg)) => {
-                    element.set_inner_html(&svg);
+                    replace_map(&element, &svg);
+                    *filled.borrow_mut() = true;
                     None
                 }
                 _ => None,
@@ -336,11 +330,43 @@ fn Seats(props: &SeatsProps) -> Html {
     }
 }
 
+/// Whether `element` is within 400 px of the viewport now (the map on a desktop's
+/// first screen goes in at once, in the same frame as the rest of the view).
+fn near_view(element: &web_sys::Element) -> bool {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let bounds = element.get_bounding_client_rect();
+    bounds.top() < height + 400.0 && bounds.bottom() > -400.0
+}
+
+/// Puts a new map in place of the one shown (a live update), keeping the reader's
+/// place: the hex that was the tab stop stays so, and keeps the focus if it had it.
+fn replace_map(element: &web_sys::Element, svg: &str) {
+    let stop = element.query_selector(r#"[tabindex="0"]"#).ok().flatten();
+    let focused = stop.as_ref().is_some_and(|s| s.matches(":focus").unwrap_or(false));
+    let code = stop.and_then(|s| s.get_attribute("data-code"));
+    element.set_inner_html(svg);
+    if let (Some(code), Ok(Some(first))) = (code, element.query_selector(r#"[tabindex="0"]"#)) {
+        if let Some(hex) = hex_with(element, &code) {
+            let _ = first.set_attribute("tabindex", "-1");
+            let _ = hex.set_attribute("tabindex", "0");
+            if focused {
+                let _ = hex.focus();
+            }
+        }
+    }
+}
+
+/// The map's hex for the seat `code`.
+fn hex_with(map: &web_sys::Element, code: &str) -> Option<web_sys::SvgElement> {
+    map.query_selector(&format!(r#"[data-code="{code}"]"#)).ok().flatten()?.dyn_into().ok()
+}
+
 /// An IntersectionObserver and the callback it calls, let go together.
 type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
 
 /// Puts the whole map into `element` when it comes within 400 px of the viewport,
-/// once. The observer, to be let go when the map changes or goes; `None` (the map
+/// once. (In an iframe from another site browsers ignore the margin: the map goes
+/// in as it comes into view.) The observer, to be let go when the map changes or goes; `None` (the map
 /// put in at once) where the browser has no IntersectionObserver.
 fn fill_when_near(element: web_sys::Element, svg: String, filled: Rc<std::cell::RefCell<bool>>) -> Option<Watch> {
     let (target, whole, done) = (element.clone(), svg.clone(), filled.clone());

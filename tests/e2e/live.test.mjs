@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { rm, access } from 'node:fs/promises';
+import { rm, access, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve, launch, strictPage, root, dist } from './support.mjs';
 
@@ -53,6 +54,40 @@ test('the national view counts declarations as they come, keeping the reader\'s 
   assert.match(await page.locator(`${host} .rw-updated`).textContent(), /^Updated \d\d:\d\d$/);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('a live update keeps the reader\'s place on the hex map: the focused hex keeps the focus and the one tab stop', async () => {
+  // The simulator writes no hex layout: the shipped index is served from a copy of
+  // dist/ instead, first with Poplar and Limehouse awaiting its result, then declared.
+  const copy = await mkdtemp(path.join(tmpdir(), 'rw-live-'));
+  await cp(dist, copy, { recursive: true, filter: (src) => !src.startsWith(nightDir) });
+  const file = path.join(copy, 'data/index.json');
+  const declaredIndex = await readFile(file, 'utf8');
+  const index = JSON.parse(declaredIndex);
+  index.seats.find((s) => s.code === 'E14001430').declared = false;
+  await writeFile(file, JSON.stringify(index));
+  const local = await serve(copy);
+  const { page, context, problems } = await strictPage(browser);
+  try {
+    await page.goto(local.url + '?view=national&refresh=1');
+    await page.waitForSelector(`${host}[data-state="ready"] .rw-declared`);
+    await page.locator(`${host} .rw-hexmap`).scrollIntoViewIfNeeded();
+    const hex = page.locator(`${host} .rw-hex[data-code="E14001430"]`);
+    await hex.focus();
+    await page.evaluate(countPolls, host);
+    await writeFile(file, declaredIndex);
+    // The declaration is drawn: the hex is marked as just declared.
+    await page.waitForSelector(`${host} .rw-hex.rw-fresh[data-code="E14001430"]`, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.code), 'E14001430');
+    const stops = await page.locator(`${host} .rw-hex[tabindex="0"]`).evaluateAll((gs) => gs.map((g) => g.dataset.code));
+    assert.deepEqual(stops, ['E14001430']);
+    assert.equal(await page.locator(`${host} .rw-hex`).count(), 650);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await local.close();
+    await rm(copy, { recursive: true, force: true });
+  }
 });
 
 // Counts the poller's steps on the host's data-poll attribute: `done` polls

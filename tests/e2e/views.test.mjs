@@ -128,6 +128,25 @@ test('national: the hex map fills in as it comes near, is one stop for the Tab k
   await context.close();
 });
 
+test('a narrower widget redraws its chart at its new width, with no error on the page', async () => {
+  const { page, context, problems } = await open('?view=result&seat=E14001086', { viewport: { width: 1280, height: 900 } });
+  // A ResizeObserver whose callback changes what it observes reports an error on the
+  // window (no exception), which a host page's error monitoring would pick up.
+  await page.evaluate(() => { window.__errors = []; addEventListener('error', (e) => window.__errors.push(e.message)); });
+  const chartWidth = () => page.locator(`${widget} svg[role="img"]`).getAttribute('width').then(Number);
+  const wide = await chartWidth();
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.waitForFunction((w) => Number(document.querySelector(`${w} svg[role="img"]`).getAttribute('width')) < 400, widget);
+  assert.ok(wide > 500, `drawn at ${wide} px first`);
+  // The chart is as wide as the widget, which is as wide as the page allows.
+  const [drawn, shown] = await page.evaluate((w) => [Number(document.querySelector(`${w} svg[role="img"]`).getAttribute('width')), Math.floor(document.querySelector(`${w} .rw`).getBoundingClientRect().width)], widget);
+  assert.equal(drawn, shown);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  assert.deepEqual(await page.evaluate(() => window.__errors), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('national: scrolled near, the hex map fills in by itself', async () => {
   const { page, context, problems } = await open('?view=national', { viewport: { width: 360, height: 800 } });
   assert.equal(await page.locator(`${widget} .rw-hex`).count(), 0);

@@ -155,10 +155,12 @@ pub fn sort_by_key_stable<T>(items: &mut Vec<T>, direction: Direction, key: impl
 }
 
 /// Every sort in the crate ends here, so the widget carries one copy of the sort
-/// routine rather than one per comparison.
+/// routine rather than one per comparison. Ties keep their order (the index breaks
+/// them), which makes the standard library's unstable sort, the smaller of its two,
+/// give the stable result.
 fn sort_indices(keys: &[Key], direction: Direction) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| {
+    order.sort_unstable_by(|&a, &b| {
         let ordering = match (keys.get(a), keys.get(b)) {
             (Some(a), Some(b)) => a.cmp(b),
             _ => Ordering::Equal,
@@ -167,6 +169,7 @@ fn sort_indices(keys: &[Key], direction: Direction) -> Vec<usize> {
             Direction::Ascending => ordering,
             Direction::Descending => ordering.reverse(),
         }
+        .then(a.cmp(&b))
     });
     order
 }
