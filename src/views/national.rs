@@ -366,8 +366,9 @@ type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
 
 /// Puts the whole map into `element` when it comes within 400 px of the viewport,
 /// once. (In an iframe from another site browsers ignore the margin: the map goes
-/// in as it comes into view.) The observer, to be let go when the map changes or goes; `None` (the map
-/// put in at once) where the browser has no IntersectionObserver.
+/// in as it comes into view.) The observer, to be let go when the map changes or
+/// goes; `None` (the map put in at once) where the browser has no
+/// IntersectionObserver.
 fn fill_when_near(element: web_sys::Element, svg: String, filled: Rc<std::cell::RefCell<bool>>) -> Option<Watch> {
     let (target, whole, done) = (element.clone(), svg.clone(), filled.clone());
     let report = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
