@@ -254,10 +254,12 @@ struct SeatsProps {
 
 /// Every seat: the hex map, then the filters and the table in the reader's order.
 /// The map's SVG goes into the page after the render, as the table's rows do, which
-/// keeps the render short enough that the whole view is drawn in one frame. Below
-/// the fold, as on a phone, only its empty frame goes in at first, and its 650 hexes
-/// when it comes within 400 px of the viewport (or takes the focus): the browser
-/// builds, lays out and paints them once a reader is about to see them.
+/// keeps the render short enough that the whole view is drawn in one frame. Only its
+/// empty frame goes in at first, and its 650 hexes when it comes within 400 px of
+/// the viewport (or takes the focus), as the browser reports after laying the page
+/// out: below the fold, as on a phone, the browser builds, lays out and paints them
+/// once a reader is about to see them; on a first screen they come a frame after
+/// the rest, rather than the view asking for a layout of its own to find out.
 #[component]
 fn Seats(props: &SeatsProps) -> Html {
     let locale = &*props.locale.0;
@@ -267,7 +269,7 @@ fn Seats(props: &SeatsProps) -> Html {
         let (map, filled) = (map.clone(), filled.clone());
         use_effect_with(props.hex_map.clone(), move |svg| {
             let watch = match (map.cast::<web_sys::Element>(), (*svg.0).clone()) {
-                (Some(element), Some(svg)) if !*filled.borrow() && !near_view(&element) => {
+                (Some(element), Some(svg)) if !*filled.borrow() => {
                     element.set_inner_html(&empty_frame(&svg));
                     fill_when_near(element, svg, filled)
                 }
@@ -328,14 +330,6 @@ fn Seats(props: &SeatsProps) -> Html {
             <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={props.rows.clone()} {order} group={SEATS_PER_GROUP} seats=true on_code={props.on_open.clone()} />
         </>
     }
-}
-
-/// Whether `element` is within 400 px of the viewport now (the map on a desktop's
-/// first screen goes in at once, in the same frame as the rest of the view).
-fn near_view(element: &web_sys::Element) -> bool {
-    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let bounds = element.get_bounding_client_rect();
-    bounds.top() < height + 400.0 && bounds.bottom() > -400.0
 }
 
 /// Puts a new map in place of the one shown (a live update), keeping the reader's
