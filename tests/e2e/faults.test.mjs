@@ -18,12 +18,17 @@ const seatFile = (fault) => `faults/${fault}/seats/${seat}.json`;
 // The browser's own report of an HTTP error status: expected, and not the widget's doing.
 const expected = (problem) => /^console error: Failed to load resource: the server responded with a status of \d+/.test(problem);
 
-/** Opens a widget on the fault, waits for the error and returns what it shows. */
-async function openFault(fault, { clock = false, view = 'result' } = {}) {
+/** Opens a widget on the fault, waits for the error and returns what it shows. With
+ *  `embed`, the iframe embed page: the loader asks for the file and hands its
+ *  request to the widget, rather than the widget asking itself. */
+async function openFault(fault, { clock = false, view = 'result', embed = false } = {}) {
   const opened = await strictPage(browser);
   const { page } = opened;
   if (clock) await page.clock.install();
-  await page.goto(server.page({ src: `faults/${fault}/`, seat, view }));
+  const attrs = { src: `faults/${fault}/`, seat, view };
+  await page.goto(embed ? `${server.url}embed.html?${new URLSearchParams(attrs)}` : server.page(attrs));
+  // The loader waits a tenth of a second for the file before it mounts the widget.
+  if (clock && embed) await page.clock.runFor(200);
   return opened;
 }
 
@@ -141,5 +146,45 @@ test('"Try again" after the server recovers shows the result', async () => {
   assert.match(await page.locator(`${widget} .rw-summary`).textContent(), /Rushanara Ali \(Labour\)/);
   assert.equal(await page.locator(`${widget} [role="alert"]`).count(), 0);
   assertClean(problems);
+  await context.close();
+});
+
+// The same faults through the loader's request, handed over to the widget: the same
+// sentences, the same limits.
+for (const [fault, want] of Object.entries(immediate)) {
+  test(`through the loader, ${fault}: the same error, with "Try again"`, async () => {
+    const { page, context, problems } = await openFault(fault, { embed: true });
+    const { message, retry } = await errorShown(page);
+    if (want instanceof RegExp) assert.match(message, want);
+    else assert.equal(message, want);
+    assert.equal(retry, 1);
+    assertClean(problems);
+    await context.close();
+  });
+}
+
+test('through the loader, a Content-Length over the limit is refused before the body is read', async () => {
+  const { page, context } = await openFault('too-large', { embed: true });
+  await errorShown(page);
+  const written = await server.written('too-large');
+  assert.ok(written < LARGE_BYTES / 2, `the server wrote ${written} bytes of ${LARGE_BYTES}`);
+  await context.close();
+});
+
+test('through the loader, no answer or a stalled body within 15 seconds is given up, and a slow one in time is shown', async () => {
+  for (const fault of ['slow-start', 'stall']) {
+    const { page, context, problems } = await openFault(fault, { clock: true, embed: true });
+    await page.waitForSelector(`${widget}[data-state="loading"]`);
+    await page.clock.runFor(16_000);
+    const { message, retry } = await errorShown(page);
+    assert.equal(message, 'The results server did not answer within 15 seconds.', fault);
+    assert.equal(retry, 1);
+    assertClean(problems);
+    await context.close();
+  }
+  const { page, context, problems } = await openFault('slow', { embed: true });
+  await page.waitForSelector(`${widget}[data-state="ready"]`);
+  assert.equal(await page.locator(`${widget} tbody tr`).count(), 11);
+  assert.deepEqual(problems, []);
   await context.close();
 });
