@@ -57,25 +57,32 @@ const immediate = {
   'not-utf8': 'The results file is not UTF-8 text, so it cannot be read (was it saved in another encoding?)',
 };
 
-test('a Content-Length over the limit is refused before the body is read', async () => {
-  const { page, context } = await openFault('too-large');
-  await errorShown(page);
-  const written = await server.written('too-large');
-  // The browser buffers a little before the request is aborted, not the 50 MB.
-  assert.ok(written < LARGE_BYTES / 2, `the server wrote ${written} bytes of ${LARGE_BYTES}`);
-  await context.close();
-});
+// Each on the demo page, whose widget asks for its file itself, and through the
+// loader (the embed page), which asks and hands its request over: the same sentences,
+// the same limits.
+for (const embed of [false, true]) {
+  const through = embed ? 'through the loader, ' : '';
 
-for (const [fault, want] of Object.entries(immediate)) {
-  test(`${fault}: an error a reader understands, with "Try again"`, async () => {
-    const { page, context, problems } = await openFault(fault);
-    const { message, retry } = await errorShown(page);
-    if (want instanceof RegExp) assert.match(message, want);
-    else assert.equal(message, want);
-    assert.equal(retry, 1);
-    assertClean(problems);
+  test(`${through}a Content-Length over the limit is refused before the body is read`, async () => {
+    const { page, context } = await openFault('too-large', { embed });
+    await errorShown(page);
+    const written = await server.written('too-large');
+    // The browser buffers a little before the request is aborted, not the 50 MB.
+    assert.ok(written < LARGE_BYTES / 2, `the server wrote ${written} bytes of ${LARGE_BYTES}`);
     await context.close();
   });
+
+  for (const [fault, want] of Object.entries(immediate)) {
+    test(`${through}${fault}: an error a reader understands, with "Try again"`, async () => {
+      const { page, context, problems } = await openFault(fault, { embed });
+      const { message, retry } = await errorShown(page);
+      if (want instanceof RegExp) assert.match(message, want);
+      else assert.equal(message, want);
+      assert.equal(retry, 1);
+      assertClean(problems);
+      await context.close();
+    });
+  }
 }
 
 test('the index of a directory fails the same way (national view, 404)', async () => {
@@ -146,28 +153,6 @@ test('"Try again" after the server recovers shows the result', async () => {
   assert.match(await page.locator(`${widget} .rw-summary`).textContent(), /Rushanara Ali \(Labour\)/);
   assert.equal(await page.locator(`${widget} [role="alert"]`).count(), 0);
   assertClean(problems);
-  await context.close();
-});
-
-// The same faults through the loader's request, handed over to the widget: the same
-// sentences, the same limits.
-for (const [fault, want] of Object.entries(immediate)) {
-  test(`through the loader, ${fault}: the same error, with "Try again"`, async () => {
-    const { page, context, problems } = await openFault(fault, { embed: true });
-    const { message, retry } = await errorShown(page);
-    if (want instanceof RegExp) assert.match(message, want);
-    else assert.equal(message, want);
-    assert.equal(retry, 1);
-    assertClean(problems);
-    await context.close();
-  });
-}
-
-test('through the loader, a Content-Length over the limit is refused before the body is read', async () => {
-  const { page, context } = await openFault('too-large', { embed: true });
-  await errorShown(page);
-  const written = await server.written('too-large');
-  assert.ok(written < LARGE_BYTES / 2, `the server wrote ${written} bytes of ${LARGE_BYTES}`);
   await context.close();
 });
 
