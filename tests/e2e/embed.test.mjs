@@ -169,3 +169,21 @@ test('hosted under another path, the built files still work', async () => {
   await context.close();
   await other.close();
 });
+
+test('every integrity hash in the built pages is the hash of its file, after the build rewrote the files', async () => {
+  const { readFile, readdir } = await import('node:fs/promises');
+  const { createHash } = await import('node:crypto');
+  const path = await import('node:path');
+  const { dist } = await import('./support.mjs');
+  let checked = 0;
+  for (const name of (await readdir(dist)).filter((n) => n.endsWith('.html'))) {
+    const html = await readFile(path.join(dist, name), 'utf8');
+    for (const [, href, integrity] of html.matchAll(/href="\.?\/?([^"]+)"[^>]*integrity="(sha384-[^"]+)"/g)) {
+      const digest = `sha384-${createHash('sha384').update(await readFile(path.join(dist, href))).digest('base64')}`;
+      assert.equal(integrity, digest, `${name}: ${href}`);
+      checked += 1;
+    }
+  }
+  // The demo page names its two stylesheets, the glue and the wasm.
+  assert.ok(checked >= 4, `${checked} hashes`);
+});

@@ -1,0 +1,55 @@
+// Shortens the names the wasm and its glue know each other by, as Emscripten does:
+// wasm-bindgen names each import after its function and a hash
+// (`__wbg_querySelector_1555c239948f2bf0`), 163 of them, and some exports after
+// whole generic types (300 characters). Each name is written twice, in the wasm and
+// in the glue, and hashes do not compress: shortening them saves about 4 KB gzip.
+//
+//   node scripts/minify-names.mjs WASM GLUE
+//
+// Rewrites both files in place: binaryen's `--minify-imports-and-exports-and-modules`
+// renames the wasm's imports, exports and import module, and prints what it renamed;
+// the glue (unminified, as wasm-bindgen wrote it) is then made to match. Fails, and
+// leaves the files as they were, if any name cannot be found in the glue where it
+// is expected.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+
+const [wasm, glue] = process.argv.slice(2);
+if (!wasm || !glue) {
+  console.error('usage: node scripts/minify-names.mjs WASM GLUE');
+  process.exit(2);
+}
+
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const fail = (why) => {
+  console.error(`minify-names: ${why}; the build is left with its long names`);
+  process.exit(1);
+};
+
+const renamed = `${wasm}.minified`;
+const map = JSON.parse(execFileSync('node_modules/.bin/wasm-opt', ['--minify-imports-and-exports-and-modules', wasm, '-o', renamed], { encoding: 'utf8' }));
+let text = readFileSync(glue, 'utf8');
+
+// Binaryen puts every import in one module, "a": the glue must give them all in one.
+const modules = new Set(map.imports.map(([module]) => module));
+if (modules.size !== 1) fail(`the wasm imports from ${modules.size} modules`);
+const [module] = modules;
+const moduleKey = `${JSON.stringify(module)}:`;
+if (text.split(moduleKey).length !== 2) fail(`the module ${module} is not a key of the glue's imports once`);
+text = text.replace(moduleKey, 'a:');
+// An import is a key of the object of functions the glue hands the wasm, once each.
+for (const [, name, short] of map.imports) {
+  const key = new RegExp(`(?<![\\w$.])${escape(name)}(?=\\s*:)`, 'g');
+  const found = text.match(key)?.length ?? 0;
+  if (found !== 1) fail(`the import ${name} is in the glue ${found} times`);
+  text = text.replace(key, short);
+}
+// An export is read as `wasm.name`. Some (`main`, the abort handler) the glue never uses.
+for (const [name, short] of map.exports) {
+  text = text.replace(new RegExp(`(?<=\\bwasm\\.)${escape(name)}\\b`, 'g'), short);
+}
+const left = text.match(/\bwasm\.(?!(?:[a-zA-Z$_]{1,3})\b)[\w$]+/);
+if (left) fail(`the glue still reads ${left[0]}`);
+
+writeFileSync(glue, text);
+renameSync(renamed, wasm);
