@@ -58,10 +58,11 @@ function prefetch(element) {
   return [url, answer, controller];
 }
 
-/** Resolves when `answer` settles, or after a tenth of a second, whichever is first. */
+/** Resolves to what `answer` resolved to, if it does within a tenth of a second;
+ *  otherwise (not yet, or failed) to nothing, then. */
 function answerOrSoon(answer) {
   return new Promise((resolve) => {
-    answer.then(resolve, resolve);
+    answer.then(resolve, () => resolve());
     setTimeout(resolve, 100);
   });
 }
@@ -69,14 +70,14 @@ function answerOrSoon(answer) {
 /** Mounts a widget in `element` now (once). Resolves to true when it mounted.
  *  Once the code is ready, a widget whose file is still on its way waits for it a
  *  moment (a tenth of a second at most, too short for a reader to notice): the file
- *  comes almost always by then, and the widget draws its view straight away rather
- *  than a loading state first, laid out and painted only to be replaced. */
+ *  comes almost always by then, and the widget's first render draws its view rather
+ *  than a loading state, laid out and painted only to be replaced. */
 function mount(element) {
   if (!(element instanceof Element)) return Promise.resolve(false);
   const handover = element.hasAttribute('data-results-widget-mounted') ? [] : prefetch(element);
   return start().then(async (module) => {
-    if (handover.length) await answerOrSoon(handover[1]);
-    return module.mountWidget(element, ...handover);
+    const settled = handover.length ? await answerOrSoon(handover[1]) : undefined;
+    return module.mountWidget(element, ...handover, settled);
   });
 }
 

@@ -1,6 +1,7 @@
 //! One widget: its state in one reducer, the files its view needs fetched, its
 //! `data-state` on the host element, and (on a page that asks) its view in the URL.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use results_core::locale::Locale;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 
 use crate::fetch::{load_within, seat_url, Data, Handover, Kind, Limits};
 use crate::live;
-use crate::state::{Action, WidgetState};
+use crate::state::{Action, Shared, WidgetState};
 use crate::views;
 
 /// What a widget shows, as the host element's `data-` attributes (or the page's
@@ -53,6 +54,23 @@ pub struct WidgetProps {
     /// The widget's width in CSS pixels when it mounts, if known.
     #[prop_or_default]
     pub width: Option<u32>,
+    /// Its first state, built before it mounts (see [`first_state`]); otherwise
+    /// built in its first render.
+    #[prop_or_default]
+    pub first: Option<Shared<RefCell<Option<WidgetState>>>>,
+}
+
+/// A widget's first state: its route and words, and the files already in hand read in.
+pub fn first_state(props: &WidgetProps) -> WidgetState {
+    let mut state = WidgetState::new(props.src.to_string(), props.route.clone()).with_locale(props.locale.clone());
+    state.embed_error = props.embed_error.clone().map(|why| Rc::new(crate::fetch::FetchError::Embed(why)));
+    for (url, data) in props.preloaded.iter().flat_map(|files| files.iter()) {
+        // On a server (`results render`) the page's own rules colour them.
+        #[cfg(target_arch = "wasm32")]
+        crate::swatches::colour(data.parties());
+        state = state.apply(Action::Fetched(url.clone(), Ok(data.clone())));
+    }
+    state
 }
 
 /// The results widget.
@@ -60,17 +78,7 @@ pub struct WidgetProps {
 pub fn Widget(props: &WidgetProps) -> Html {
     let state = {
         let props = props.clone();
-        use_reducer(move || {
-            let mut state = WidgetState::new(props.src.to_string(), props.route.clone()).with_locale(props.locale.clone());
-            state.embed_error = props.embed_error.clone().map(|why| Rc::new(crate::fetch::FetchError::Embed(why)));
-            for (url, data) in props.preloaded.iter().flat_map(|files| files.iter()) {
-                // On a server (`results render`) the page's own rules colour them.
-                #[cfg(target_arch = "wasm32")]
-                crate::swatches::colour(data.parties());
-                state = state.apply(Action::Fetched(url.clone(), Ok(data.clone())));
-            }
-            state
-        })
+        use_reducer(move || props.first.as_ref().and_then(|first| first.0.take()).unwrap_or_else(|| first_state(&props)))
     };
 
     // Fetch what the view needs and nobody has asked for yet; the loader's request,

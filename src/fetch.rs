@@ -68,6 +68,23 @@ pub struct Handover {
     /// body too large to read; rejects as `fetch` does.
     pub answer: js_sys::Promise,
     pub controller: Option<web_sys::AbortController>,
+    /// What `answer` resolved to, when it had by the time the widget mounted: the
+    /// widget reads it at once (see [`Handover::settled_data`]).
+    pub settled: Option<js_sys::Array>,
+}
+
+impl Handover {
+    /// The file, when the answer had come whole by the time the widget mounted, read
+    /// with every check of the widget's own requests (status, type, size) so that the
+    /// first render can show it. `None` otherwise, or where a check refuses it: the
+    /// request is then read as usual, and the refusal shown as usual.
+    pub fn settled_data(&self, kind: Kind, max_bytes: u64) -> Option<Data> {
+        let settled = self.settled.as_ref()?;
+        let response = settled.get(0).dyn_into::<web_sys::Response>().ok()?;
+        let body = settled.get(1).dyn_into::<js_sys::ArrayBuffer>().ok()?;
+        check_response(&self.url, &response, false, max_bytes).ok()??;
+        data_from_bytes_within(body_bytes(&body, max_bytes).ok()?, kind, max_bytes).ok()
+    }
 }
 
 /// The same request.
@@ -365,6 +382,19 @@ async fn fetch_bytes(
         }
     };
     let response = answer.dyn_into::<web_sys::Response>().map_err(|_| no_response())?;
+    let Some(validators) = check_response(url, &response, conditional, max_bytes)? else { return Ok(None) };
+    // The body as an ArrayBuffer, measured before it is copied into the wasm memory
+    // (which never shrinks): a body without a Content-Length is refused there.
+    let buffer = match body {
+        Some(buffer) => buffer,
+        None => JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?.unchecked_into(),
+    };
+    Ok(Some((body_bytes(&buffer, max_bytes)?, validators)))
+}
+
+/// Checks a response before its body is read (its status, type and length) and gives
+/// its validators, or `None` for a `304 Not Modified` to a conditional request.
+fn check_response(url: &str, response: &web_sys::Response, conditional: bool, max_bytes: u64) -> Result<Option<Validators>, FetchError> {
     if conditional && response.status() == 304 {
         return Ok(None);
     }
@@ -375,19 +405,17 @@ async fn fetch_bytes(
     let header = |name: &str| headers.get(name).ok().flatten();
     check_content_type(header("content-type").as_deref())?;
     check_content_length(header("content-length").as_deref(), max_bytes)?;
-    // The body as an ArrayBuffer, measured before it is copied into the wasm memory
-    // (which never shrinks): a body without a Content-Length is refused there.
-    let buffer = match body {
-        Some(buffer) => buffer.into(),
-        None => JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?,
-    };
-    let bytes = js_sys::Uint8Array::new(&buffer);
+    Ok(Some(Validators { etag: header("etag"), last_modified: header("last-modified") }))
+}
+
+/// A body's bytes, refused if over `max_bytes` before they are copied into the wasm memory.
+fn body_bytes(buffer: &js_sys::ArrayBuffer, max_bytes: u64) -> Result<Vec<u8>, FetchError> {
+    let bytes = js_sys::Uint8Array::new(buffer);
     let length = u64::from(bytes.length());
     if length > max_bytes {
         return Err(FetchError::TooLarge { bytes: length, limit: max_bytes });
     }
-    let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
-    Ok(Some((bytes.to_vec(), validators)))
+    Ok(bytes.to_vec())
 }
 
 /// A JavaScript error as `fetch` failures are worded (`TypeError: Failed to fetch`).

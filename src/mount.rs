@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::app::{route_from_location, Widget, WidgetProps};
-use crate::fetch::Handover;
+use crate::fetch::{Handover, Kind};
 
 /// The attribute that marks a host element.
 pub const HOST_SELECTOR: &str = "[data-results-widget]";
@@ -86,20 +86,38 @@ pub fn mount(host: Element, instance: usize, handover: Option<Handover>) {
         Err(why) => (Default::default(), Some(why)),
     };
     let width = probe_width(&host);
-    let props = WidgetProps {
-        src: attr("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string()).into(),
+    let src = attr("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string());
+    let limits = crate::fetch::Limits::from_attributes(attr("data-timeout").as_deref(), attr("data-max-kb").as_deref());
+    // The loader's file, if it has come, goes in with the first render: no loading
+    // state is drawn only to be replaced in the same task.
+    let preloaded = handover.as_ref().and_then(|handed| {
+        let kind = if handed.url == crate::fetch::index_url(&src) { Kind::Index } else { Kind::Results };
+        handed.settled_data(kind, limits.max_bytes).map(|data| std::rc::Rc::new(vec![(handed.url.clone(), data)]))
+    });
+    let mut props = WidgetProps {
+        src: src.into(),
         route,
         host: Some(host.clone()),
         instance,
         sync_url,
-        preloaded: None,
-        limits: crate::fetch::Limits::from_attributes(attr("data-timeout").as_deref(), attr("data-max-kb").as_deref()),
+        preloaded,
+        limits,
         takeover,
         locale: std::rc::Rc::new(locale),
         embed_error,
         handover,
         width,
+        first: None,
     };
+    // The loader's file read in (for the national view, its table and map built) now,
+    // rather than in the first render: Yew lets the browser draw a frame between a
+    // render that runs long and its effects, which would put the view on the screen
+    // without its rows, and then again with them.
+    if props.preloaded.is_some() {
+        let first = crate::app::first_state(&props);
+        props.first = Some(crate::state::Shared(std::rc::Rc::new(std::cell::RefCell::new(Some(first)))));
+        props.preloaded = None;
+    }
     let _ = host.set_attribute("data-state", "loading");
     yew::Renderer::<Widget>::with_root_and_props(root, props).render();
 }

@@ -68,6 +68,7 @@ fn mount(host: &Element, src: &str, view: View, preloaded: Option<Rc<Vec<(String
         embed_error: None,
         handover: None,
         width: None,
+        first: None,
     };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
 }

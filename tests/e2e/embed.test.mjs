@@ -187,3 +187,31 @@ test('every integrity hash in the built pages is the hash of its file, after the
   // The demo page names its two stylesheets, the glue and the wasm.
   assert.ok(checked >= 4, `${checked} hashes`);
 });
+
+test('a widget whose file came before the code draws its view in its first render: no loading line is ever put in', async () => {
+  const { page, context, problems } = await strictPage(browser, { viewport: { width: 360, height: 800 } });
+  // The code waits until the file's answer is in, so the loader hands it over settled.
+  let fileServed;
+  const served = new Promise((resolve) => { fileServed = resolve; });
+  page.on('requestfinished', (r) => { if (r.url().endsWith('/seats/E14001086.json')) fileServed(); });
+  await page.route('**/*.wasm', async (route) => { await served; await route.continue(); });
+  await page.addInitScript(() => {
+    window.__seen = { loadingLine: false, states: [] };
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        if (change.type === 'attributes') window.__seen.states.push(change.target.dataset.state);
+        for (const node of change.addedNodes) if (node.nodeType === 1 && (node.matches('.rw-status') || node.querySelector('.rw-status'))) window.__seen.loadingLine = true;
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.goto(server.url + 'embed.html?view=result&seat=E14001086&src=data/');
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  const seen = await page.evaluate(() => window.__seen);
+  assert.equal(seen.loadingLine, false, 'the loading line was put in');
+  assert.deepEqual(seen.states, ['loading', 'ready']);
+  assert.match(await page.locator('h2').textContent(), /Bethnal Green and Stepney/);
+  // The file was asked for once: the loader's request served the widget.
+  assert.equal(server.requests.filter((p) => p.endsWith('/seats/E14001086.json')).length >= 1, true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
