@@ -35,8 +35,9 @@ pub type Choices = (Vec<String>, Vec<(String, String)>);
 
 /// What the national view shows that depends only on the index (and the marks and
 /// the words): the parties' tallies, their table rows and chart, the areas and
-/// parties the seats can be filtered by, every seat's row and the hex map. Built here, when those change, rather than in the render that
-/// shows them, so that a render (a sort, a keystroke) stays within one frame.
+/// parties the seats can be filtered by, every seat's row and the hex map. Built
+/// here, when those change, rather than in the render that shows them, so that a
+/// render (a sort, a keystroke) stays within one frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NationalHtml {
     pub tallies: Shared<Vec<national::PartyTally>>,
@@ -44,7 +45,33 @@ pub struct NationalHtml {
     pub chart: Rc<crate::components::ChartSpec>,
     pub choices: Shared<Choices>,
     pub rows: Shared<Vec<String>>,
-    pub hex_map: Shared<Option<String>>,
+    /// `None` where no seat has a hex.
+    pub hex_map: Shared<Option<HexMap>>,
+}
+
+/// The hex map: its empty frame, and its hexes built the first time they are asked
+/// for (when the map comes near the viewport, or takes the focus) rather than with
+/// the rest of the view, which a reader on a phone sees first.
+#[derive(Debug)]
+pub struct HexMap {
+    /// The map's `<svg>` element without its hexes, the size the whole map is.
+    pub open: String,
+    index: Rc<results_core::model::Index>,
+    fresh: Rc<Vec<String>>,
+    locale: Rc<results_core::locale::Locale>,
+    svg: std::cell::OnceCell<String>,
+}
+
+impl HexMap {
+    fn new(index: &Rc<results_core::model::Index>, fresh: &Rc<Vec<String>>, locale: &Rc<results_core::locale::Locale>) -> Option<HexMap> {
+        let open = results_core::html::hex_map_open(index, locale)?;
+        Some(HexMap { open, index: index.clone(), fresh: fresh.clone(), locale: locale.clone(), svg: Default::default() })
+    }
+
+    /// The whole map (see `results_core::html::hex_map_svg`).
+    pub fn svg(&self) -> &str {
+        self.svg.get_or_init(|| results_core::html::hex_map_svg(&self.index, &self.fresh, &self.locale).unwrap_or_default())
+    }
 }
 
 /// One file's loading state.
@@ -283,7 +310,7 @@ impl WidgetState {
             ))),
             tallies: Shared(Rc::new(tallies)),
             rows: Shared(Rc::new(results_core::html::seat_rows(index, &self.fresh, &self.locale))),
-            hex_map: Shared(Rc::new(results_core::html::hex_map_svg(index, &self.fresh, &self.locale))),
+            hex_map: Shared(Rc::new(HexMap::new(index, &self.fresh, &self.locale))),
         });
     }
 }

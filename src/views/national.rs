@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::{column_header, loading, source, updated, Dispatch};
 use crate::components::{code_at, ChartFrame, Rows, Shared, Table};
-use crate::state::{Action, Choices, NationalHtml, WidgetState};
+use crate::state::{Action, Choices, HexMap, NationalHtml, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let (Some(index), Some(built)) = (state.index(), &state.national) else { return loading(&state.locale) };
@@ -102,7 +102,7 @@ fn dispatch_sort(dispatch: &Dispatch) -> Callback<SeatColumn> {
 /// focus before they are there, and keeps the tab stop on the focused hex.
 fn hex_map(
     map: &NodeRef,
-    svg: &Shared<Option<String>>,
+    svg: &Shared<Option<HexMap>>,
     index: &Shared<Index>,
     locale: &Locale,
     on_open: &Callback<String>,
@@ -152,20 +152,19 @@ fn move_focus(map: &NodeRef, to: &str) {
 
 /// The map's empty frame: its `<svg>` element without the hexes, the size the whole
 /// map will be, and a stop for the Tab key (which fills it, see [`Seats`]).
-fn empty_frame(svg: &str) -> String {
-    let open = svg.find('>').map_or(svg, |end| &svg[..end]);
-    format!(r#"{open} tabindex="0"></svg>"#)
+fn empty_frame(map: &HexMap) -> String {
+    format!(r#"{} tabindex="0"></svg>"#, map.open.trim_end_matches('>'))
 }
 
 /// Rendered on a server there are no effects: the map goes straight into the HTML.
 /// The SVG is built by the core, which escapes every string it writes.
 #[cfg(feature = "ssr")]
-fn server_map(svg: &Shared<Option<String>>) -> Html {
-    svg.0.as_deref().map(|svg| Html::from_html_unchecked(AttrValue::from(svg.to_string()))).unwrap_or_default()
+fn server_map(map: &Shared<Option<HexMap>>) -> Html {
+    (*map.0).as_ref().map(|map| Html::from_html_unchecked(AttrValue::from(map.svg().to_string()))).unwrap_or_default()
 }
 
 #[cfg(not(feature = "ssr"))]
-fn server_map(_: &Shared<Option<String>>) -> Html {
+fn server_map(_: &Shared<Option<HexMap>>) -> Html {
     Html::default()
 }
 
@@ -243,7 +242,7 @@ struct SeatsProps {
     index: Shared<Index>,
     choices: Shared<Choices>,
     rows: Rows,
-    hex_map: Shared<Option<String>>,
+    hex_map: Shared<Option<HexMap>>,
     locale: Shared<Locale>,
     filter: SeatFilter,
     sort: results_core::Sort<SeatColumn>,
@@ -267,14 +266,14 @@ fn Seats(props: &SeatsProps) -> Html {
     let filled = use_mut_ref(|| false);
     {
         let (map, filled) = (map.clone(), filled.clone());
-        use_effect_with(props.hex_map.clone(), move |svg| {
-            let watch = match (map.cast::<web_sys::Element>(), (*svg.0).clone()) {
-                (Some(element), Some(svg)) if !*filled.borrow() => {
-                    element.set_inner_html(&empty_frame(&svg));
-                    fill_when_near(element, svg, filled)
+        use_effect_with(props.hex_map.clone(), move |hexes| {
+            let watch = match (map.cast::<web_sys::Element>(), hexes.0.as_ref()) {
+                (Some(element), Some(whole)) if !*filled.borrow() => {
+                    element.set_inner_html(&empty_frame(whole));
+                    fill_when_near(element, hexes.clone(), filled)
                 }
-                (Some(element), Some(svg)) => {
-                    replace_map(&element, &svg);
+                (Some(element), Some(whole)) => {
+                    replace_map(&element, whole.svg());
                     *filled.borrow_mut() = true;
                     None
                 }
@@ -298,8 +297,8 @@ fn Seats(props: &SeatsProps) -> Html {
             let stop = || element.query_selector(r#"[tabindex="0"]"#).ok().flatten();
             if !*filled.borrow() {
                 *filled.borrow_mut() = true;
-                if let Some(svg) = svg.0.as_deref() {
-                    element.set_inner_html(svg);
+                if let Some(whole) = svg.0.as_ref() {
+                    element.set_inner_html(whole.svg());
                     // The frame that had the focus is gone: the map's tab stop takes it.
                     if let Some(stop) = stop().and_then(|s| s.dyn_into::<web_sys::SvgElement>().ok()) {
                         let _ = stop.focus();
@@ -363,12 +362,12 @@ type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
 /// in as it comes into view.) The observer, to be let go when the map changes or
 /// goes; `None` (the map put in at once) where the browser has no
 /// IntersectionObserver.
-fn fill_when_near(element: web_sys::Element, svg: String, filled: Rc<std::cell::RefCell<bool>>) -> Option<Watch> {
-    let (target, whole, done) = (element.clone(), svg.clone(), filled.clone());
+fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, filled: Rc<std::cell::RefCell<bool>>) -> Option<Watch> {
+    let (target, whole, done) = (element.clone(), hexes.clone(), filled.clone());
     let report = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let near = entries.get(0).dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.is_intersecting());
         if near && !*done.borrow() {
-            target.set_inner_html(&whole);
+            target.set_inner_html((*whole.0).as_ref().map_or("", HexMap::svg));
             *done.borrow_mut() = true;
         }
     });
@@ -380,7 +379,7 @@ fn fill_when_near(element: web_sys::Element, svg: String, filled: Rc<std::cell::
             Some((observer, report))
         }
         Err(_) => {
-            element.set_inner_html(&svg);
+            element.set_inner_html((*hexes.0).as_ref().map_or("", HexMap::svg));
             *filled.borrow_mut() = true;
             None
         }
