@@ -9,6 +9,7 @@
 //! milliseconds. The native tests check it against serde_json on every file the
 //! project ships, and the fuzz targets feed it hostile text.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::model::{Candidate, Constituency, Election, ElectionKind, Index, IndexRow, Party, PartyShare, PartyTotal, Previous, ResultsFile};
@@ -16,8 +17,10 @@ use crate::validate::Problem;
 
 /// A JSON value. An object keeps its members in order, in a list: the format's
 /// objects have a handful of members, which a list finds as fast as a map would.
+/// A string without escapes (all member names, almost every value) borrows the
+/// text rather than being copied out of it: the national index has 20,000.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Number(f64),
@@ -25,12 +28,12 @@ pub enum Value {
     /// for a double to hold exactly (over 2^53) but fits 64 bits: kept exact, as a
     /// count of votes is a `u64`.
     Whole(u64),
-    String(String),
-    Array(Vec<Value>),
-    Object(Vec<(String, Value)>),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value {
+impl Value<'_> {
     fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
@@ -58,13 +61,13 @@ impl Value {
     }
     /// An object's member (the last, if a name is repeated, as `JSON.parse` does);
     /// `None` when it is absent or this is not an object.
-    fn member(&self, key: &str) -> Option<&Value> {
+    fn member(&self, key: &str) -> Option<&Self> {
         match self {
             Value::Object(members) => members.iter().rev().find(|(name, _)| name == key).map(|(_, v)| v),
             _ => None,
         }
     }
-    fn items(&self) -> Option<&[Value]> {
+    fn items(&self) -> Option<&[Self]> {
         match self {
             Value::Array(items) => Some(items),
             _ => None,
@@ -96,7 +99,7 @@ const MAX_DEPTH: usize = 128;
 const ENDS: &str = "the text ends before the data does";
 
 /// Parses JSON text (RFC 8259, strictly: no comments, no trailing commas).
-pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
     let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
     let value = parser.value(0)?;
     parser.space();
@@ -112,7 +115,7 @@ struct Parser<'a> {
     at: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, message: &'static str) -> SyntaxError {
         SyntaxError { message, offset: self.at }
     }
@@ -133,7 +136,7 @@ impl Parser<'_> {
         self.peek().ok_or_else(|| self.error(ENDS))
     }
 
-    fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, SyntaxError> {
+    fn literal(&mut self, word: &[u8], value: Value<'a>) -> Result<Value<'a>, SyntaxError> {
         let rest = self.bytes.get(self.at..).unwrap_or_default();
         if rest.starts_with(word) {
             self.at += word.len();
@@ -147,7 +150,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         match self.next()? {
             b'n' => self.literal(b"null", Value::Null),
             b't' => self.literal(b"true", Value::Bool(true)),
@@ -168,7 +171,7 @@ impl Parser<'_> {
     }
 
     /// After `[`.
-    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         let mut items = Vec::new();
         if self.next()? == b']' {
             self.at += 1;
@@ -188,7 +191,7 @@ impl Parser<'_> {
     }
 
     /// After `{`.
-    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         let mut members = Vec::new();
         if self.next()? == b'}' {
             self.at += 1;
@@ -216,16 +219,16 @@ impl Parser<'_> {
     }
 
     /// At `"`: the text up to the closing quote, its escapes decoded.
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.at += 1;
         // Most strings have no escapes: copied in one piece.
         let plain = self.bytes.get(self.at..).and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20));
         if let Some(len) = plain.filter(|&len| self.bytes.get(self.at + len) == Some(&b'"')) {
             let start = self.at;
             self.at += len;
-            let text = self.run(start)?.to_string();
+            let text = self.run(start)?;
             self.at += 1;
-            return Ok(text);
+            return Ok(Cow::Borrowed(text));
         }
         let mut out = String::new();
         let mut run = self.at; // the start of the bytes not yet copied
@@ -235,7 +238,7 @@ impl Parser<'_> {
                 Some(b'"') => {
                     out.push_str(self.run(run)?);
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     out.push_str(self.run(run)?);
@@ -265,7 +268,7 @@ impl Parser<'_> {
 
     /// The text from `start` to here: whole characters, since a run starts and
     /// ends at ASCII bytes.
-    fn run(&self, start: usize) -> Result<&str, SyntaxError> {
+    fn run(&self, start: usize) -> Result<&'a str, SyntaxError> {
         self.text.get(start..self.at).ok_or_else(|| self.error("a string is not valid text"))
     }
 
@@ -302,7 +305,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
         const MALFORMED: &str = "a number is malformed";
         // A number cut off at the end of the text (`-`, `1.`, `1e`): the file was.
         let malformed = |p: &Self| p.error(if p.at >= p.bytes.len() { ENDS } else { MALFORMED });
@@ -476,7 +479,7 @@ impl Reader {
 
     /// A member that must be there (a value that is not an object has its own
     /// problem already).
-    fn required<'v>(&mut self, object: &'v Value, path: &str, key: &str) -> Option<&'v Value> {
+    fn required<'v, 't>(&mut self, object: &'v Value<'t>, path: &str, key: &str) -> Option<&'v Value<'t>> {
         let value = object.member(key);
         if value.is_none() && object.is_object() {
             self.problem(path.to_string(), format!("the field `{key}` is required but missing"));
@@ -485,7 +488,7 @@ impl Reader {
     }
 
     /// A member that may be absent or null.
-    fn optional<'v>(object: &'v Value, key: &str) -> Option<&'v Value> {
+    fn optional<'v, 't>(object: &'v Value<'t>, key: &str) -> Option<&'v Value<'t>> {
         object.member(key).filter(|v| !v.is_null())
     }
 
@@ -595,7 +598,7 @@ impl Reader {
             Value::Object(members) => {
                 for (key, text) in members {
                     let text = self.text_of(text, || join(path, key));
-                    texts.insert(key.clone(), text);
+                    texts.insert(key.to_string(), text);
                 }
             }
             _ => self.wrong(path.to_string(), "a map", value),

@@ -188,7 +188,7 @@ fn labels_are_an_object_of_texts() {
 }
 
 /// serde_json's tree, in ours.
-fn from_serde(value: &serde_json::Value) -> results_core::json::Value {
+fn from_serde(value: &serde_json::Value) -> results_core::json::Value<'_> {
     use results_core::json::Value;
     match value {
         serde_json::Value::Null => Value::Null,
@@ -197,9 +197,9 @@ fn from_serde(value: &serde_json::Value) -> results_core::json::Value {
             Some(whole) => Value::Whole(whole),
             None => Value::Number(n.as_f64().unwrap()),
         },
-        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::String(s) => Value::String(s.as_str().into()),
         serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
-        serde_json::Value::Object(members) => Value::Object(members.iter().map(|(k, v)| (k.clone(), from_serde(v))).collect()),
+        serde_json::Value::Object(members) => Value::Object(members.iter().map(|(k, v)| (k.as_str().into(), from_serde(v))).collect()),
     }
 }
 
@@ -235,7 +235,7 @@ fn sort_members(value: &mut results_core::json::Value) {
     match value {
         Value::Array(items) => items.iter_mut().for_each(sort_members),
         Value::Object(members) => {
-            let mut last: Vec<(String, Value)> = Vec::new();
+            let mut last: Vec<(std::borrow::Cow<str>, Value)> = Vec::new();
             for (k, mut v) in std::mem::take(members) {
                 sort_members(&mut v);
                 last.retain(|(name, _)| *name != k);
