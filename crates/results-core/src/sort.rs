@@ -158,18 +158,23 @@ pub fn sort_by_key_stable<T>(items: &mut Vec<T>, direction: Direction, key: impl
 /// routine rather than one per comparison. Ties keep their order (the index breaks
 /// them), which makes the standard library's unstable sort, the smaller of its two,
 /// give the stable result.
+/// Keys in order already (a national index comes in name order, its default sort)
+/// are seen in one pass and not sorted.
 fn sort_indices(keys: &[Key], direction: Direction) -> Vec<usize> {
+    let directed = |a: &Key, b: &Key| match direction {
+        Direction::Ascending => a.cmp(b),
+        Direction::Descending => b.cmp(a),
+    };
     let mut order: Vec<usize> = (0..keys.len()).collect();
+    if keys.windows(2).all(|pair| matches!(pair, [a, b] if directed(a, b) != Ordering::Greater)) {
+        return order;
+    }
     order.sort_unstable_by(|&a, &b| {
         let ordering = match (keys.get(a), keys.get(b)) {
-            (Some(a), Some(b)) => a.cmp(b),
+            (Some(a), Some(b)) => directed(a, b),
             _ => Ordering::Equal,
         };
-        match direction {
-            Direction::Ascending => ordering,
-            Direction::Descending => ordering.reverse(),
-        }
-        .then(a.cmp(&b))
+        ordering.then(a.cmp(&b))
     });
     order
 }

@@ -110,6 +110,17 @@ proptest! {
     }
 
     #[test]
+    fn keys_in_order_already_sort_stably_both_ways(keys in proptest::collection::vec(key(), 0..24), direction in direction()) {
+        // Put in order first (as a national index comes), then ordered again, either way.
+        let sorted: Vec<Key> = order_by(&keys, direction, Clone::clone).into_iter().map(|i| keys[i].clone()).collect();
+        let order = order_by(&sorted, direction, Clone::clone);
+        prop_assert_eq!(&order, &(0..sorted.len()).collect::<Vec<_>>());
+        for direction in [Direction::Ascending, Direction::Descending] {
+            assert_stable_sort(&sorted, direction, &order_by(&sorted, direction, Clone::clone))?;
+        }
+    }
+
+    #[test]
     fn reversing_reverses_the_groups_and_keeps_ties_in_order(keys in proptest::collection::vec(key(), 0..24)) {
         let up = order_by(&keys, Direction::Ascending, Clone::clone);
         let down = order_by(&keys, Direction::Descending, Clone::clone);
