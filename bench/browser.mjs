@@ -68,7 +68,7 @@ async function readyFigures(path, name, budget) {
     if (i >= 0) {
       times.push(ready.painted);
       next.push(ready.next);
-      transfers.push(bytes() / 1024);
+      transfers.push(bytes() / 1000);
     }
     await context.close();
   }
@@ -142,7 +142,7 @@ async function pollBytes() {
     await p.waitForFunction((n) => document.querySelector('[data-results-widget]')?.dataset.poll === 'waiting' && true, null);
     await p.waitForFunction(() => document.querySelector('[data-results-widget]').dataset.poll === 'polling', null, { polling: 5 });
     await p.waitForFunction(() => document.querySelector('[data-results-widget]').dataset.poll === 'waiting', null, { polling: 5 });
-    return server.log.slice(from).reduce((sum, e) => sum + e.bytes + 200, 0) / 1024;
+    return server.log.slice(from).reduce((sum, e) => sum + e.bytes + 200, 0) / 1000;
   };
   await perPoll(); // the first poll carries no validators yet
   const unchanged = [];
@@ -150,7 +150,7 @@ async function pollBytes() {
   await context.close();
   report('national view, one poll with nothing changed (body + ~200 B headers)', unchanged, null, 'KB');
   const index = server.log.filter((e) => e.path === '/data/index.json' && e.status === 200).at(-1);
-  report('national view, one poll after a change (index.json, uncompressed)', [index.bytes / 1024], null, 'KB');
+  report('national view, one poll after a change (index.json, uncompressed)', [index.bytes / 1000], null, 'KB');
 }
 
 try {

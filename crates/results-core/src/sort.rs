@@ -161,22 +161,26 @@ pub fn sort_by_key_stable<T>(items: &mut Vec<T>, direction: Direction, key: impl
 /// Keys in order already (a national index comes in name order, its default sort)
 /// are seen in one pass and not sorted.
 fn sort_indices(keys: &[Key], direction: Direction) -> Vec<usize> {
-    let directed = |a: &Key, b: &Key| match direction {
-        Direction::Ascending => a.cmp(b),
-        Direction::Descending => b.cmp(a),
-    };
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    if keys.windows(2).all(|pair| matches!(pair, [a, b] if directed(a, b) != Ordering::Greater)) {
-        return order;
+    if !(1..keys.len()).all(|i| compare(keys, direction, i - 1, i) == Ordering::Less) {
+        order.sort_unstable_by(|&a, &b| compare(keys, direction, a, b));
     }
-    order.sort_unstable_by(|&a, &b| {
-        let ordering = match (keys.get(a), keys.get(b)) {
-            (Some(a), Some(b)) => directed(a, b),
-            _ => Ordering::Equal,
-        };
-        ordering.then(a.cmp(&b))
-    });
     order
+}
+
+/// The order of the items at `a` and `b`: by key in `direction`, then by index.
+/// Not inlined, so that the check and the sort share one copy of it.
+#[inline(never)]
+fn compare(keys: &[Key], direction: Direction, a: usize, b: usize) -> Ordering {
+    let ordering = match (keys.get(a), keys.get(b)) {
+        (Some(a), Some(b)) => a.cmp(b),
+        _ => Ordering::Equal,
+    };
+    match direction {
+        Direction::Ascending => ordering,
+        Direction::Descending => ordering.reverse(),
+    }
+    .then(a.cmp(&b))
 }
 
 /// A key that orders names as a reader expects: case and accents do not count
