@@ -27,7 +27,8 @@ const fail = (why) => {
 };
 
 const renamed = `${wasm}.minified`;
-const map = JSON.parse(execFileSync('node_modules/.bin/wasm-opt', ['--minify-imports-and-exports-and-modules', wasm, '-o', renamed], { encoding: 'utf8' }));
+// The producers and target-features sections, which only tools read, go too.
+const map = JSON.parse(execFileSync('node_modules/.bin/wasm-opt', ['--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', wasm, '-o', renamed], { encoding: 'utf8' }));
 let text = readFileSync(glue, 'utf8');
 
 // Binaryen puts every import in one module, "a": the glue must give them all in one.
