@@ -17,6 +17,17 @@ use crate::national::PartyTally;
 /// Text made safe for HTML and XML, in content and in quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], written onto the end of `out`: text with nothing to escape (almost
+/// all of it) goes in whole.
+pub fn escape_into(out: &mut String, text: &str) {
+    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'')) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '<' => out.push_str("&lt;"),
@@ -27,7 +38,6 @@ pub fn escape(text: &str) -> String {
             other => out.push(other),
         }
     }
-    out
 }
 
 /// The result at a glance, as a paragraph: the winner or winners, the result (hold
@@ -210,32 +220,44 @@ pub fn party_rows(tallies: &[&PartyTally], locale: &Locale) -> Vec<String> {
 /// Seats in `fresh` declared in the last update and are marked.
 pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String> {
     let n = &locale.numbers;
+    // Each party's label once, not once a seat. Written piece by piece rather than
+    // with `write!`: 650 rows of ten pieces are most of the national view's start.
+    let labels: Vec<String> = index.parties.iter().map(party_label_of).collect();
     index
         .seats
         .iter()
         .map(|row| {
-            let mut class = Vec::new();
-            if fresh.contains(&row.code) {
-                class.push("rw-fresh");
+            let mut out = String::with_capacity(400);
+            out.push_str("<tr");
+            match (fresh.contains(&row.code), row.declared) {
+                (true, true) => out.push_str(r#" class="rw-fresh""#),
+                (true, false) => out.push_str(r#" class="rw-fresh rw-awaiting""#),
+                (false, false) => out.push_str(r#" class="rw-awaiting""#),
+                (false, true) => {}
             }
-            if !row.declared {
-                class.push("rw-awaiting");
+            out.push_str(r#"><th scope="row"><button type="button" class="rw-link" data-code=""#);
+            escape_into(&mut out, &row.code);
+            out.push_str(r#"">"#);
+            escape_into(&mut out, &row.name);
+            out.push_str("</button></th><td>");
+            escape_into(&mut out, row.winner.as_deref().unwrap_or(""));
+            out.push_str("</td><td>");
+            if let Some(label) = row.party.as_deref().and_then(|id| index.parties.iter().position(|p| p.id == id)).and_then(|i| labels.get(i)) {
+                out.push_str(label);
             }
-            let class = if class.is_empty() { String::new() } else { format!(r#" class="{}""#, class.join(" ")) };
-            let mut out = String::with_capacity(600);
-            let _ = write!(
-                out,
-                r#"<tr{class}><th scope="row"><button type="button" class="rw-link" data-code="{}">{}</button></th><td>{}</td><td>{}</td><td>{}</td>"#,
-                escape(&row.code),
-                escape(&row.name),
-                escape(row.winner.as_deref().unwrap_or("")),
-                row.party.as_deref().and_then(|id| index.party(id)).map(party_label_of).unwrap_or_default(),
-                escape(&row.result),
-            );
+            out.push_str("</td><td>");
+            escape_into(&mut out, &row.result);
             // The figures' cells carry no class: 650 rows of three are a good share
             // of what the browser parses, and the styles place them by position.
-            let turnout = row.turnout.map(|t| n.percent(t)).unwrap_or_default();
-            let _ = write!(out, "<td>{}</td><td>{}</td><td>{turnout}</td></tr>", n.thousands(row.majority), n.percent(row.majority_share));
+            out.push_str("</td><td>");
+            out.push_str(&n.thousands(row.majority));
+            out.push_str("</td><td>");
+            out.push_str(&n.percent(row.majority_share));
+            out.push_str("</td><td>");
+            if let Some(turnout) = row.turnout {
+                out.push_str(&n.percent(turnout));
+            }
+            out.push_str("</td></tr>");
             out
         })
         .collect()
@@ -335,7 +357,10 @@ mod tests {
         let bethnal = rows.iter().find(|r| r.contains(r#"data-code="E14001086""#)).unwrap();
         assert!(bethnal.contains(">Bethnal Green and Stepney</button>"), "{bethnal}");
         assert!(bethnal.contains("<td>Rushanara Ali</td>"), "{bethnal}");
-        assert!(bethnal.contains("<td>1,689</td><td>3.6%</td>"), "{bethnal}");
+        assert_eq!(
+            bethnal,
+            r#"<tr><th scope="row"><button type="button" class="rw-link" data-code="E14001086">Bethnal Green and Stepney</button></th><td>Rushanara Ali</td><td><span class="rw-party-label rw-c-e4003b-ff5c7a">Labour</span></td><td>Lab hold</td><td>1,689</td><td>3.6%</td><td>57.3%</td></tr>"#
+        );
         assert!(rows.iter().all(|r| r.starts_with("<tr") && r.ends_with("</tr>") && r.matches("<td").count() == 6));
     }
 
@@ -343,13 +368,17 @@ mod tests {
     fn fresh_and_awaiting_seats_are_marked() {
         let mut index = index();
         index.seats[1].declared = false;
-        let fresh = vec![index.seats[0].code.clone()];
+        index.seats[3].declared = false;
+        index.seats[3].name = "A & B <Test>".into();
+        let fresh = vec![index.seats[0].code.clone(), index.seats[3].code.clone()];
         let rows = seat_rows(&index, &fresh, &Locale::default());
         assert!(rows[0].starts_with(r#"<tr class="rw-fresh">"#));
         assert!(rows[1].starts_with(r#"<tr class="rw-awaiting">"#));
         assert!(rows[2].starts_with("<tr><th"));
+        assert!(rows[3].starts_with(r#"<tr class="rw-fresh rw-awaiting">"#));
+        assert!(rows[3].contains(">A &amp; B &lt;Test&gt;</button>"), "{}", rows[3]);
         let map = hex_map_svg(&index, &fresh, &Locale::default()).unwrap();
-        assert_eq!(map.matches(r#"class="rw-hex rw-fresh""#).count(), 1);
+        assert_eq!(map.matches(r#"class="rw-hex rw-fresh""#).count(), 2);
     }
 
     #[test]
