@@ -37,6 +37,12 @@ test('the national view counts declarations as they come, keeping the reader\'s 
   await page.waitForSelector(`${host}[data-state="ready"] .rw-declared`);
   const first = await declared(page);
   assert.ok(first < 650);
+  // The night has its hex map (the simulator carries the layout over): a hex for
+  // every seat, those still to declare marked as awaiting.
+  await page.locator(`${host} .rw-hexmap`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .rw-hex`).length === 650, host);
+  const awaiting = await page.locator(`${host} .rw-hex[aria-label$=": Awaiting declaration"]`).count();
+  assert.ok(awaiting > 0 && awaiting <= 650 - first, `${awaiting} awaiting, ${first} declared`);
   await page.getByRole('button', { name: /^Majority %/ }).click();
   await page.getByLabel('Nation or region', { exact: true }).selectOption('London');
   await page.getByRole('button', { name: /^Majority %/ }).focus();
@@ -57,8 +63,8 @@ test('the national view counts declarations as they come, keeping the reader\'s 
 });
 
 test('a live update keeps the reader\'s place on the hex map: the focused hex keeps the focus and the one tab stop', async () => {
-  // The simulator writes no hex layout: the shipped index is served from a copy of
-  // dist/ instead, first with Poplar and Limehouse awaiting its result, then declared.
+  // To say which seat declares when, the shipped index is served from a copy of
+  // dist/, first with Poplar and Limehouse awaiting its result, then declared.
   const copy = await mkdtemp(path.join(tmpdir(), 'rw-live-'));
   await cp(dist, copy, { recursive: true, filter: (src) => !src.startsWith(nightDir) });
   const file = path.join(copy, 'data/index.json');

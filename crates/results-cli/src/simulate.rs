@@ -106,6 +106,7 @@ pub fn now_iso() -> String {
 pub fn run(from: &Path, out: &Path, night: &Night, mut step: impl FnMut(usize, usize)) -> Result<(), ImportError> {
     let mut files = load(from)?;
     let Some(finished) = files.pop() else { return Ok(()) };
+    store::copy_hexmap(from, out)?;
     for earlier in &files {
         store::add_election_quietly(out, earlier)?;
     }

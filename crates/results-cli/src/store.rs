@@ -147,6 +147,17 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
     Ok(latest.constituencies.len())
 }
 
+/// Copies the hex map positions `results hexmap` stored in `from` (if any) to `to`,
+/// so that an election night replayed there has its map, filling in as seats declare.
+pub fn copy_hexmap(from: &Path, to: &Path) -> Result<(), ImportError> {
+    let path = from.join("hexmap.json");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => write(&to.join("hexmap.json"), &text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(ImportError::Read { path, source }),
+    }
+}
+
 /// The hex map positions stored by `results hexmap`, by seat code.
 fn hexes(dir: &Path) -> Result<BTreeMap<String, [i32; 2]>, ImportError> {
     let path = dir.join("hexmap.json");
