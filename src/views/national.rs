@@ -351,7 +351,7 @@ fn replace_map(element: &web_sys::Element, svg: &str) {
 
 /// The map's hex for the seat `code`.
 fn hex_with(map: &web_sys::Element, code: &str) -> Option<web_sys::SvgElement> {
-    map.query_selector(&format!(r#"[data-code="{code}"]"#)).ok().flatten()?.dyn_into().ok()
+    map.query_selector(&format!("[data-code={}]", results_core::html::css_string(code))).ok().flatten()?.dyn_into().ok()
 }
 
 /// An IntersectionObserver and the callback it calls, let go together.

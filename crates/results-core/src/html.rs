@@ -21,6 +21,28 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` as a quoted CSS string, for a selector such as `[data-code="…"]`: quotes
+/// and backslashes escaped, and control characters as code points, so that no code
+/// in the data can break the selector it is looked up by.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\{:x} ", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// [`escape`], written onto the end of `out`: text with nothing to escape (almost
 /// all of it) goes in whole.
 pub fn escape_into(out: &mut String, text: &str) {
@@ -342,6 +364,14 @@ mod tests {
     use super::*;
     use crate::national::tallies;
     use crate::national::tests::index;
+
+    #[test]
+    fn a_css_string_cannot_be_broken_out_of() {
+        assert_eq!(css_string("E14001086"), r#""E14001086""#);
+        assert_eq!(css_string(r#"a"] , *[x="#), r#""a\"] , *[x=""#);
+        assert_eq!(css_string("back\\slash"), r#""back\\slash""#);
+        assert_eq!(css_string("new\nline\u{0}"), "\"new\\a line\\0 \"");
+    }
 
     #[test]
     fn escapes_every_markup_character() {
