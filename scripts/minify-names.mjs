@@ -8,11 +8,11 @@
 //
 // Rewrites both files in place: binaryen's `--minify-imports-and-exports-and-modules`
 // renames the wasm's imports, exports and import module, and prints what it renamed;
-// the glue (unminified, as wasm-bindgen wrote it) is then made to match. Fails, and
-// leaves the files as they were, if any name cannot be found in the glue where it
-// is expected.
+// the glue (unminified, as wasm-bindgen wrote it) is then made to match. Fails (and
+// with it the build), leaving both files as they were, if any name cannot be found in
+// the glue where it is expected.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 
 const [wasm, glue] = process.argv.slice(2);
 if (!wasm || !glue) {
@@ -21,12 +21,13 @@ if (!wasm || !glue) {
 }
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const renamed = `${wasm}.minified`;
 const fail = (why) => {
-  console.error(`minify-names: ${why}; the build is left with its long names`);
+  rmSync(renamed, { force: true });
+  console.error(`minify-names: ${why}; the build stops here`);
   process.exit(1);
 };
 
-const renamed = `${wasm}.minified`;
 // The producers and target-features sections, which only tools read, go too.
 const map = JSON.parse(execFileSync('node_modules/.bin/wasm-opt', ['--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', wasm, '-o', renamed], { encoding: 'utf8' }));
 let text = readFileSync(glue, 'utf8');
@@ -43,14 +44,16 @@ for (const [, name, short] of map.imports) {
   const key = new RegExp(`(?<![\\w$.])${escape(name)}(?=\\s*:)`, 'g');
   const found = text.match(key)?.length ?? 0;
   if (found !== 1) fail(`the import ${name} is in the glue ${found} times`);
-  text = text.replace(key, short);
+  // A function, so that a `$` in a short name is not read as a pattern.
+  text = text.replace(key, () => short);
 }
 // An export is read as `wasm.name`. Some (`main`, the abort handler) the glue never uses.
 for (const [name, short] of map.exports) {
-  text = text.replace(new RegExp(`(?<=\\bwasm\\.)${escape(name)}\\b`, 'g'), short);
+  text = text.replace(new RegExp(`(?<=\\bwasm\\.)${escape(name)}(?![\\w$])`, 'g'), () => short);
 }
-const left = text.match(/\bwasm\.(?!(?:[a-zA-Z$_]{1,3})\b)[\w$]+/);
-if (left) fail(`the glue still reads ${left[0]}`);
+const shorts = new Set(map.exports.map(([, short]) => short));
+const left = [...text.matchAll(/\bwasm\.([\w$]+)/g)].map((m) => m[1]).find((name) => !shorts.has(name));
+if (left) fail(`the glue still reads wasm.${left}`);
 
 writeFileSync(glue, text);
 renameSync(renamed, wasm);

@@ -80,11 +80,18 @@ test('a live update keeps the reader\'s place on the hex map: the focused hex ke
     await page.locator(`${host} .rw-hexmap`).scrollIntoViewIfNeeded();
     const hex = page.locator(`${host} .rw-hex[data-code="E14001430"]`);
     await hex.focus();
+    // The count and the seat still to declare are in the theme's muted text.
+    const muted = 'rgb(85, 85, 85)';
+    assert.equal(await page.locator(`${host} .rw-declared`).evaluate((p) => getComputedStyle(p).color), muted);
+    assert.equal(await page.locator(`${host} tr.rw-awaiting > td`).first().evaluate((td) => getComputedStyle(td).color), muted);
     await page.evaluate(countPolls, host);
     await writeFile(file, declaredIndex);
     // The declaration is drawn: the hex is marked as just declared.
     await page.waitForSelector(`${host} .rw-hex.rw-fresh[data-code="E14001430"]`, { timeout: 10000 });
     assert.equal(await page.evaluate(() => document.activeElement.dataset.code), 'E14001430');
+    // Its row is marked too, in the theme's accent.
+    const mark = await page.locator(`${host} tr.rw-fresh[class] > th`).first().evaluate((th) => getComputedStyle(th).backgroundColor);
+    assert.notEqual(mark, 'rgba(0, 0, 0, 0)');
     const stops = await page.locator(`${host} .rw-hex[tabindex="0"]`).evaluateAll((gs) => gs.map((g) => g.dataset.code));
     assert.deepEqual(stops, ['E14001430']);
     assert.equal(await page.locator(`${host} .rw-hex`).count(), 650);

@@ -147,13 +147,20 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
     Ok(latest.constituencies.len())
 }
 
-/// Copies the hex map positions `results hexmap` stored in `from` (if any) to `to`,
-/// so that an election night replayed there has its map, filling in as seats declare.
+/// Copies the hex map positions `results hexmap` stored in `from` to `to`, so that an
+/// election night replayed there has its map, filling in as seats declare; where
+/// `from` has none, `to` keeps none from an earlier replay either.
 pub fn copy_hexmap(from: &Path, to: &Path) -> Result<(), ImportError> {
     let path = from.join("hexmap.json");
     match std::fs::read_to_string(&path) {
         Ok(text) => write(&to.join("hexmap.json"), &text),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            let stale = to.join("hexmap.json");
+            match std::fs::remove_file(&stale) {
+                Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(ImportError::Write { path: stale, source: err }),
+                _ => Ok(()),
+            }
+        }
         Err(source) => Err(ImportError::Read { path, source }),
     }
 }
