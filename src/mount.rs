@@ -5,7 +5,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::app::{route_from_location, Widget, WidgetProps};
-use crate::fetch::{Handover, Kind};
+use crate::fetch::Handover;
+use crate::state::WidgetState;
 
 /// The attribute that marks a host element.
 pub const HOST_SELECTOR: &str = "[data-results-widget]";
@@ -88,10 +89,12 @@ pub fn mount(host: Element, instance: usize, handover: Option<Handover>) {
     let width = probe_width(&host);
     let src = attr("data-src").unwrap_or_else(|| DEFAULT_SRC.to_string());
     let limits = crate::fetch::Limits::from_attributes(attr("data-timeout").as_deref(), attr("data-max-kb").as_deref());
-    // The loader's file, if it has come, goes in with the first render: no loading
-    // state is drawn only to be replaced in the same task.
+    // The loader's file, if it has come and the view needs it (which also says what
+    // kind of file it is), goes in with the first render: no loading state is drawn
+    // only to be replaced in the same task.
     let preloaded = handover.as_ref().and_then(|handed| {
-        let kind = if handed.url == crate::fetch::index_url(&src) { Kind::Index } else { Kind::Results };
+        let needs = WidgetState::new(src.clone(), route.clone()).needs().ok()?;
+        let (_, kind) = needs.into_iter().find(|(url, _)| *url == handed.url)?;
         handed.settled_data(kind, limits.max_bytes).map(|data| std::rc::Rc::new(vec![(handed.url.clone(), data)]))
     });
     let mut props = WidgetProps {

@@ -308,10 +308,13 @@ fn hex_bounds(index: &Index) -> Option<HexBounds> {
 /// puts in at once, before the hexes (see [`hex_map_svg`]). `None` where no seat
 /// has a hex.
 pub fn hex_map_open(index: &Index, locale: &Locale) -> Option<String> {
-    let HexBounds { q_min, q_max, r_min, r_max } = hex_bounds(index)?;
+    Some(open_tag(&hex_bounds(index)?, locale))
+}
+
+fn open_tag(&HexBounds { q_min, q_max, r_min, r_max }: &HexBounds, locale: &Locale) -> String {
     let width = (q_max - q_min + 1) * 100 + 50;
     let height = (r_max - r_min) * 87 + 116;
-    Some(format!(r#"<svg viewBox="0 0 {width} {height}" role="group" aria-label="{}">"#, escape(locale.text("national.hex_map"))))
+    format!(r#"<svg viewBox="0 0 {width} {height}" role="group" aria-label="{}">"#, escape(locale.text("national.hex_map")))
 }
 
 /// The seats as hexes coloured by winner, each a link named for its seat: an `<svg>`
@@ -322,14 +325,15 @@ pub fn hex_map_open(index: &Index, locale: &Locale) -> Option<String> {
 /// rows are 86.6 apart.
 pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<String> {
     let placed: Vec<(&crate::model::IndexRow, [i32; 2])> = index.seats.iter().filter_map(|row| row.hex.map(|h| (row, h))).collect();
-    let HexBounds { q_min, r_max, .. } = hex_bounds(index)?;
+    let bounds = hex_bounds(index)?;
+    let HexBounds { q_min, r_max, .. } = bounds;
     let first = placed.iter().min_by_key(|(_, hex)| {
         let (x, y) = crate::national::hex_centre(*hex);
         (y, x)
     });
     let first = first.map(|(row, _)| row.code.as_str());
     let mut out = String::with_capacity(placed.len() * 220);
-    out.push_str(&hex_map_open(index, locale)?);
+    out.push_str(&open_tag(&bounds, locale));
     for (row, [q, r]) in placed {
         // odd-r: odd rows sit half a hex to the right; the map's rows count northwards.
         let shift = if r.rem_euclid(2) == 1 { 50 } else { 0 };
