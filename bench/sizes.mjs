@@ -1,6 +1,6 @@
 // Size figures for `make bench`, gzip -9, in kilobytes of 1000 bytes (the stricter
-// reading of issue 8's budgets): the widget's code (what scripts/size counts:
-// loader, glue, wasm, styles), a one-seat embed's data (the demo's seat file, and
+// reading of issue 8's budgets): the widget's code (what scripts/size counts, for
+// an article page and for the iframe page), a one-seat embed's data (the demo's seat file, and
 // the largest of the 650) and the national index. One JSON line per figure for bench/report.mjs.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,8 +11,15 @@ const dist = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'd
 const gzip = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 26 }).length / 1000;
 const report = (figure, values, budget) => process.stdout.write(JSON.stringify({ figure, values, budget, unit: 'KB' }) + '\n');
 
-const code = readdirSync(dist).filter((f) => /^results-widget.*\.(wasm|js)$/.test(f) || f === 'results-widget.css');
-report(`code, gzip: ${code.length} files (wasm, glue, loader, styles)`, [code.reduce((sum, f) => sum + gzip(path.join(dist, f)), 0)], 150);
+// What each kind of page loads (as scripts/size counts): an article, the loader, the
+// glue and the wasm; the iframe page, its script (the loader and the glue in one) and
+// the wasm; both, the widget's styles.
+const files = readdirSync(dist);
+const wasm = files.find((f) => /^results-widget-.*_bg\.wasm$/.test(f));
+const glue = files.find((f) => /^results-widget-[0-9a-f]+\.js$/.test(f));
+const total = (names) => names.reduce((sum, f) => sum + gzip(path.join(dist, f)), 0);
+report('code, gzip: article page (loader, glue, wasm, styles)', [total(['results-widget.js', glue, wasm, 'results-widget.css'])], 150);
+report('code, gzip: iframe page (embed.mjs with loader and glue, wasm, styles)', [total(['embed.mjs', wasm, 'results-widget.css'])], 150);
 
 const seats = path.join(dist, 'data', 'seats');
 const sizes = readdirSync(seats).map((f) => [f, gzip(path.join(seats, f))]).sort((a, b) => a[1] - b[1]);

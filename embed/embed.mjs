@@ -1,5 +1,8 @@
 // The iframe embed: reads the view from the page's query, mounts the widget, and
 // tells the parent page its height whenever it changes, so the iframe can fit it.
+// The build bundles the loader and the wasm's glue into this file
+// (scripts/write-loader): the page asks for one script, one stylesheet, the wasm
+// and its data, and each request a page makes at the start costs it a connection.
 const host = document.getElementById('widget');
 const query = new URLSearchParams(location.search);
 for (const name of ['view', 'seat', 'election', 'src', 'theme', 'locale', 'labels']) {

@@ -4,7 +4,6 @@
 // later, and offering `ResultsWidget.mount(element)` to mount one by hand.
 // Its name never changes; the files it loads are content-hashed. Written into the
 // build by scripts/write-loader from embed/loader.js.
-const glue = new URL('__GLUE__', import.meta.url).href;
 const selector = '[data-results-widget]';
 let started;
 
@@ -20,7 +19,9 @@ function start() {
     }
     // The wasm is fetched while the glue loads, and compiled as it streams in.
     const wasm = fetch(new URL('__WASM__', import.meta.url));
-    started = import(glue).then(async (module) => {
+    // A literal specifier, resolved beside this file: a bundler (the iframe page's
+    // embed.mjs, see scripts/write-loader) can take the glue in.
+    started = import('__GLUE__').then(async (module) => {
       await module.default({ module_or_path: wasm });
       return module;
     });
