@@ -196,39 +196,51 @@ struct ReportProps {
 
 /// Reports where the widget stands on its host element (`data-state`, and the
 /// `results-widget:ready` or `results-widget:error` event), once the view is in the
-/// page. A new one comes with each new phase (it is keyed by it), so this is a first
-/// render's effect, which Yew runs in one batch with the effects of the view's own
-/// new components (its rows and map going in) and after them, since it is the
-/// section's last child. As an effect of the widget's own update, it could come a
-/// frame later: Yew lets the browser paint between the two kinds when a render runs
-/// long.
+/// page. A new one comes with each new phase (it is keyed by it), and reports once,
+/// as soon as the renders it came with are done: the view's content (its tables'
+/// rows, its map's frame) is made in the render, and Yew stops to let the browser
+/// paint only when no render is left to run, so the view is whole by then. It is not
+/// an effect: once the renders have run 16 ms, Yew lets the browser paint before it
+/// runs the effects, and the widget would say it is ready a frame after it was.
 #[component]
 fn Report(props: &ReportProps) -> Html {
     let ReportProps { phase, host, takeover } = props;
-    let (phase, host, takeover) = (*phase, host.clone(), takeover.clone());
-    use_effect_with((), move |()| {
-        if let (Some(host), Some(live), true) = (&host, &takeover, phase != "loading") {
-            // The live widget replaces the static HTML in one step, so nothing jumps.
-            let children = host.children();
-            let stale: Vec<web_sys::Element> = (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c != live).collect();
-            for child in stale {
-                child.remove();
-            }
-            let _ = live.remove_attribute("hidden");
-        }
-        if let Some(host) = host {
-            let _ = host.set_attribute("data-state", phase);
-            // `results-widget:ready` and `results-widget:error`, for the page's scripts.
-            if phase != "loading" {
-                let init = web_sys::CustomEventInit::new();
-                init.set_bubbles(true);
-                if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("results-widget:{phase}"), &init) {
-                    let _ = host.dispatch_event(&event);
-                }
-            }
-        }
-    });
+    let reported = use_mut_ref(|| false);
+    if !std::mem::replace(&mut *reported.borrow_mut(), true) {
+        let (phase, host, takeover) = (*phase, host.clone(), takeover.clone());
+        // A task queued now runs once the scheduler's pass is over (at its end, or
+        // where it stops to let the browser paint), before that paint.
+        #[cfg(not(feature = "ssr"))]
+        wasm_bindgen_futures::spawn_local(async move { report(phase, host.as_ref(), takeover.as_ref()) });
+        #[cfg(feature = "ssr")]
+        let _ = (phase, host, takeover);
+    }
     html! {}
+}
+
+/// `data-state` and the event on the host; on leaving the loading phase, the live
+/// widget in place of any static HTML, in one step, so nothing jumps.
+#[cfg(not(feature = "ssr"))]
+fn report(phase: &'static str, host: Option<&web_sys::Element>, takeover: Option<&web_sys::Element>) {
+    if let (Some(host), Some(live), true) = (host, takeover, phase != "loading") {
+        let children = host.children();
+        let stale: Vec<web_sys::Element> = (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c != live).collect();
+        for child in stale {
+            child.remove();
+        }
+        let _ = live.remove_attribute("hidden");
+    }
+    if let Some(host) = host {
+        let _ = host.set_attribute("data-state", phase);
+        // `results-widget:ready` and `results-widget:error`, for the page's scripts.
+        if phase != "loading" {
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("results-widget:{phase}"), &init) {
+                let _ = host.dispatch_event(&event);
+            }
+        }
+    }
 }
 
 /// The width of `element` in whole CSS pixels: `initial` until it is laid out, then

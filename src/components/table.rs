@@ -49,53 +49,58 @@ pub struct TableProps {
     pub on_code: Option<Callback<String>>,
 }
 
-/// What is in the page's `<tbody>` elements now.
+/// The table's `<tbody>` elements, which the widget makes and fills itself: Yew
+/// places them (as references to nodes) and never looks inside. There are as many
+/// as the rows need when every row shows; a filter leaves the last ones empty (and
+/// the styles hide an empty one), since Yew matches a list of references from its
+/// end, and a body must keep its place in the list for as long as it is in it.
+#[cfg(not(feature = "ssr"))]
 #[derive(Default)]
-struct Shown {
+struct Bodies {
     bodies: Vec<web_sys::Element>,
     rows: Option<Rows>,
     nodes: Vec<web_sys::Element>,
     order: Vec<usize>,
 }
 
+#[cfg(not(feature = "ssr"))]
+impl Bodies {
+    /// Brings the bodies up to date with `rows` in `order`, `group` rows to a body,
+    /// and returns them. New rows are parsed once, into new bodies not yet in the
+    /// page; a new order moves the rows already made.
+    fn update(&mut self, rows: &Rows, order: &[usize], group: usize) -> Vec<web_sys::Element> {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
+        let new_body = || document.create_element("tbody").ok();
+        let mut moved = false;
+        if self.rows.as_ref() != Some(rows) {
+            if let Some(parsed) = new_body() {
+                parsed.set_inner_html(&rows.0.concat());
+                let children = parsed.children();
+                self.nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
+                let count = self.nodes.len().div_ceil(group).max(1);
+                self.bodies = std::iter::once(parsed).chain((1..count).filter_map(|_| new_body())).collect();
+            }
+            self.rows = Some(rows.clone());
+            moved = true;
+        }
+        if moved || self.order != order {
+            let mut rest = order.iter().filter_map(|&i| self.nodes.get(i));
+            for body in &self.bodies {
+                let list = js_sys::Array::new();
+                for node in rest.by_ref().take(group) {
+                    list.push(node);
+                }
+                body.replace_children_with_node(&list);
+            }
+            self.order = order.to_vec();
+        }
+        self.bodies.clone()
+    }
+}
+
 #[component]
 pub fn Table(props: &TableProps) -> Html {
-    let table = use_node_ref();
-    let shown = use_mut_ref(Shown::default);
     let group = props.group.unwrap_or(usize::MAX).max(1);
-    let groups = props.order.len().div_ceil(group).max(1);
-    {
-        let (table, shown, rows, order) = (table.clone(), shown.clone(), props.rows.clone(), props.order.clone());
-        // After every render, and cheap when nothing changed: new rows are put in
-        // once; a new order (or new groups) moves the rows already there.
-        use_effect(move || {
-            let Some(table) = table.cast::<web_sys::Element>() else { return };
-            let children = table.children();
-            let bodies: Vec<web_sys::Element> = (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c.tag_name() == "TBODY").collect();
-            let Some(first) = bodies.first() else { return };
-            let mut shown = shown.borrow_mut();
-            if shown.rows.as_ref() != Some(&rows) {
-                first.set_inner_html(&rows.0.concat());
-                let children = first.children();
-                shown.nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
-                shown.order = (0..shown.nodes.len()).collect();
-                shown.rows = Some(rows);
-                shown.bodies.clear();
-            }
-            if shown.bodies != bodies || shown.order != *order {
-                let mut rest = order.iter().filter_map(|&i| shown.nodes.get(i));
-                for body in &bodies {
-                    let list = js_sys::Array::new();
-                    for node in rest.by_ref().take(group) {
-                        list.push(node);
-                    }
-                    body.replace_children_with_node(&list);
-                }
-                shown.order = order.to_vec();
-                shown.bodies = bodies;
-            }
-        });
-    }
     let onclick = props.on_code.clone().map(|on_code| {
         Callback::from(move |e: MouseEvent| {
             if let Some(code) = code_at(e.target()) {
@@ -103,12 +108,22 @@ pub fn Table(props: &TableProps) -> Html {
             }
         })
     });
+    // The rows in their bodies, made in the render rather than after it: the table
+    // is whole in the page when the render is done, so no frame is drawn without its
+    // rows (Yew may let the browser draw one between a render and its effects).
+    #[cfg(not(feature = "ssr"))]
+    let bodies: Html = {
+        let made = use_mut_ref(Bodies::default);
+        let bodies = made.borrow_mut().update(&props.rows, &props.order, group);
+        bodies.into_iter().map(|body| Html::VRef(body.into())).collect()
+    };
+    #[cfg(feature = "ssr")]
+    let bodies = server_bodies(props, props.order.len().div_ceil(group).max(1));
     let table = html! {
-        <table class="rw-table" ref={table} {onclick}>
+        <table class="rw-table" {onclick}>
             <caption>{ props.caption.clone() }</caption>
             <thead>{ props.head.clone() }</thead>
-            <tbody>{ server_rows(props) }</tbody>
-            { for (1..groups).map(|_| html! { <tbody /> }) }
+            { bodies }
         </table>
     };
     // Literal classes: a computed one would bring in Yew's class-list code.
@@ -119,6 +134,18 @@ pub fn Table(props: &TableProps) -> Html {
     }
 }
 
+/// Rendered on a server (no DOM) the rows go straight into the HTML.
+#[cfg(feature = "ssr")]
+fn server_bodies(props: &TableProps, groups: usize) -> Html {
+    let rows: String = props.order.iter().filter_map(|&i| props.rows.0.get(i)).map(String::as_str).collect();
+    html! {
+        <>
+            <tbody>{ Html::from_html_unchecked(AttrValue::from(rows)) }</tbody>
+            { for (1..groups).map(|_| html! { <tbody /> }) }
+        </>
+    }
+}
+
 /// The `data-code` of the element an event came from, or of its nearest ancestor
 /// with one: one handler serves every row (or hex) that opens a seat.
 pub fn code_at(target: Option<web_sys::EventTarget>) -> Option<String> {
@@ -126,16 +153,4 @@ pub fn code_at(target: Option<web_sys::EventTarget>) -> Option<String> {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.closest("[data-code]").ok().flatten())
         .and_then(|e| e.get_attribute("data-code"))
-}
-
-/// Rendered on a server there are no effects: the rows go straight into the HTML.
-#[cfg(feature = "ssr")]
-fn server_rows(props: &TableProps) -> Html {
-    let rows: String = props.order.iter().filter_map(|&i| props.rows.0.get(i)).map(String::as_str).collect();
-    Html::from_html_unchecked(AttrValue::from(rows))
-}
-
-#[cfg(not(feature = "ssr"))]
-fn server_rows(_: &TableProps) -> Html {
-    Html::default()
 }

@@ -97,11 +97,12 @@ fn dispatch_sort(dispatch: &Dispatch) -> Callback<SeatColumn> {
 
 /// The seats as hexes coloured by winner; each hex is a link to its seat, and one
 /// handler on the map serves every hex. The map is one stop for the Tab key and the
-/// arrow keys move between hexes (`hex_step`). The map itself goes into `map` after
-/// the render (see [`Seats`]); `on_focus` puts the hexes in when the map takes the
-/// focus before they are there, and keeps the tab stop on the focused hex.
+/// arrow keys move between hexes (`hex_step`). The map itself goes into `map`, an
+/// element the widget makes (see [`Seats`]); `on_focus` puts the hexes in when the
+/// map takes the focus before they are there, and keeps the tab stop on the focused
+/// hex.
 fn hex_map(
-    map: &NodeRef,
+    map: &Option<web_sys::Element>,
     svg: &Shared<Option<HexMap>>,
     index: &Shared<Index>,
     locale: &Locale,
@@ -136,7 +137,7 @@ fn hex_map(
     });
     html! {
         <figure class="rw-hexmap" {onclick} {onkeydown} onfocusin={on_focus}>
-            <div class="rw-hexmap-map" ref={map.clone()}>{ server_map(svg) }</div>
+            { map_frame(map, svg) }
             <figcaption class="rw-source">{ locale.text("national.hex_credit") }</figcaption>
         </figure>
     }
@@ -144,8 +145,8 @@ fn hex_map(
 
 /// Moves the focus to the hex `to` (which then takes the map's tab stop, see
 /// [`Seats`]).
-fn move_focus(map: &NodeRef, to: &str) {
-    if let Some(hex) = map.cast::<web_sys::Element>().and_then(|map| hex_with(&map, to)) {
+fn move_focus(map: &Option<web_sys::Element>, to: &str) {
+    if let Some(hex) = map.as_ref().and_then(|map| hex_with(map, to)) {
         let _ = hex.focus();
     }
 }
@@ -156,16 +157,32 @@ fn empty_frame(map: &HexMap) -> String {
     format!(r#"{} tabindex="0"></svg>"#, map.open.trim_end_matches('>'))
 }
 
-/// Rendered on a server there are no effects: the map goes straight into the HTML.
-/// The SVG is built by the core, which escapes every string it writes.
-#[cfg(feature = "ssr")]
-fn server_map(map: &Shared<Option<HexMap>>) -> Html {
-    (*map.0).as_ref().map(|map| Html::from_html_unchecked(AttrValue::from(map.svg().to_string()))).unwrap_or_default()
+/// The element the map goes into, `<div class="rw-hexmap-map">`, made by the widget
+/// rather than by Yew (which places it and never looks inside), so that the map's
+/// frame is in it from the first render (see [`Seats`]).
+#[cfg(not(feature = "ssr"))]
+fn new_map_element() -> Option<web_sys::Element> {
+    let element = web_sys::window()?.document()?.create_element("div").ok()?;
+    element.set_class_name("rw-hexmap-map");
+    Some(element)
 }
 
 #[cfg(not(feature = "ssr"))]
-fn server_map(_: &Shared<Option<HexMap>>) -> Html {
-    Html::default()
+fn map_frame(map: &Option<web_sys::Element>, _: &Shared<Option<HexMap>>) -> Html {
+    map.clone().map(|element| Html::VRef(element.into())).unwrap_or_default()
+}
+
+/// On a server (no DOM, no effects) the whole map goes straight into the HTML. The
+/// SVG is built by the core, which escapes every string it writes.
+#[cfg(feature = "ssr")]
+fn new_map_element() -> Option<web_sys::Element> {
+    None
+}
+
+#[cfg(feature = "ssr")]
+fn map_frame(_: &Option<web_sys::Element>, map: &Shared<Option<HexMap>>) -> Html {
+    let svg = (*map.0).as_ref().map(|map| Html::from_html_unchecked(AttrValue::from(map.svg().to_string())));
+    html! { <div class="rw-hexmap-map">{ svg.unwrap_or_default() }</div> }
 }
 
 /// The search box, the area and party filters and "Closest results".
@@ -252,9 +269,8 @@ struct SeatsProps {
 }
 
 /// Every seat: the hex map, then the filters and the table in the reader's order.
-/// The map's SVG goes into the page after the render, as the table's rows do, which
-/// keeps the render short enough that the whole view is drawn in one frame. Only its
-/// empty frame goes in at first, and its 650 hexes when it comes within 400 px of
+/// The map's empty frame (the size the whole map will be) goes in with the render,
+/// so the view is drawn whole; its 650 hexes go in when it comes within 400 px of
 /// the viewport (or takes the focus), as the browser reports after laying the page
 /// out: below the fold, as on a phone, the browser builds, lays out and paints them
 /// once a reader is about to see them; on a first screen they come a frame after
@@ -262,16 +278,20 @@ struct SeatsProps {
 #[component]
 fn Seats(props: &SeatsProps) -> Html {
     let locale = &*props.locale.0;
-    let map = use_node_ref();
+    let map = use_memo((), |()| new_map_element());
     let filled = use_mut_ref(|| false);
+    let framed = use_mut_ref(|| None::<Shared<Option<HexMap>>>);
+    if let (Some(element), Some(whole)) = (map.as_ref(), props.hex_map.0.as_ref()) {
+        if !*filled.borrow() && framed.borrow().as_ref() != Some(&props.hex_map) {
+            element.set_inner_html(&empty_frame(whole));
+            *framed.borrow_mut() = Some(props.hex_map.clone());
+        }
+    }
     {
         let (map, filled) = (map.clone(), filled.clone());
         use_effect_with(props.hex_map.clone(), move |hexes| {
-            let watch = match (map.cast::<web_sys::Element>(), hexes.0.as_ref()) {
-                (Some(element), Some(whole)) if !*filled.borrow() => {
-                    element.set_inner_html(&empty_frame(whole));
-                    fill_when_near(element, hexes.clone(), filled)
-                }
+            let watch = match ((*map).clone(), hexes.0.as_ref()) {
+                (Some(element), Some(_)) if !*filled.borrow() => fill_when_near(element, hexes.clone(), filled),
                 (Some(element), Some(whole)) => {
                     replace_map(&element, whole.svg());
                     *filled.borrow_mut() = true;
@@ -291,7 +311,7 @@ fn Seats(props: &SeatsProps) -> Html {
     let on_focus = {
         let (map, filled, svg) = (map.clone(), filled.clone(), props.hex_map.clone());
         Callback::from(move |e: FocusEvent| {
-            let Some(element) = map.cast::<web_sys::Element>() else {
+            let Some(element) = (*map).clone() else {
                 return;
             };
             let stop = || element.query_selector(r#"[tabindex="0"]"#).ok().flatten();

@@ -77,6 +77,10 @@ test('national: 650 seats, closest results, filters, and a seat opens its result
   await page.getByLabel('Search seats or winners', { exact: true }).fill('bethnal');
   await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, seats);
   assert.match(await page.locator(`${widget} .rw-count`).textContent(), /Showing 1 of 650 seats/);
+  // The groups a filter leaves empty take no room: in view, the box holds its one row
+  // with nothing to scroll (out of view, a group keeps the height it last had shown).
+  await page.locator(`${widget} .rw-seats`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => { const box = document.querySelector(sel); return box.scrollHeight <= box.clientHeight; }, `${widget} .rw-seats`);
 
   await page.getByRole('button', { name: 'Bethnal Green and Stepney' }).click();
   await page.waitForSelector(`${widget} .rw-summary`);
@@ -85,6 +89,42 @@ test('national: 650 seats, closest results, filters, and a seat opens its result
   await page.goBack();
   await page.waitForSelector(`${widget} .rw-seats`);
   assert.match(page.url(), /view=national/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('national: the view is whole when it says it is ready, and no frame shows it before', async () => {
+  const { page, context, problems } = await strictPage(browser, { viewport: { width: 360, height: 800 } });
+  // What the page holds at the moment data-state turns "ready", and how many frames
+  // were drawn before then with the view in the page (Yew may let the browser draw
+  // one between a render and its effects).
+  await page.addInitScript(() => {
+    window.__atReady = new Promise((resolve) => {
+      let early = 0;
+      const state = () => document.querySelector('[data-results-widget]')?.dataset.state;
+      const frame = () => requestAnimationFrame(() => {
+        if (document.querySelector('.rw-seats') && state() !== 'ready') early += 1;
+        frame();
+      });
+      frame();
+      new MutationObserver((records, observer) => {
+        if (state() !== 'ready') return;
+        observer.disconnect();
+        resolve({
+          rows: document.querySelectorAll('.rw-seats tbody tr').length,
+          parties: document.querySelectorAll('.rw-table-wrap:not(.rw-seats) tbody tr').length,
+          mapFrame: !!document.querySelector('.rw-hexmap .rw-hexmap-map > svg'),
+          early,
+        });
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
+  });
+  // The iframe page: the loader hands the index over, and the first render is the view.
+  await page.goto(server.url + 'embed.html?view=national&src=data/');
+  const at = await page.evaluate(() => window.__atReady);
+  const parties = await page.locator(`${widget} .rw-table-wrap:not(.rw-seats) tbody tr`).count();
+  assert.ok(parties > 10);
+  assert.deepEqual(at, { rows: 650, parties, mapFrame: true, early: 0 });
   assert.deepEqual(problems, []);
   await context.close();
 });
