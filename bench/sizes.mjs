@@ -17,9 +17,10 @@ const report = (figure, values, budget) => process.stdout.write(JSON.stringify({
 const files = readdirSync(dist);
 const wasm = files.find((f) => /^results-widget-.*_bg\.wasm$/.test(f));
 const glue = files.find((f) => /^results-widget-[0-9a-f]+\.js$/.test(f));
+const embed = files.find((f) => /^embed-[0-9a-f]+\.mjs$/.test(f));
 const total = (names) => names.reduce((sum, f) => sum + gzip(path.join(dist, f)), 0);
 report('code, gzip: article page (loader, glue, wasm, styles)', [total(['results-widget.js', glue, wasm, 'results-widget.css'])], 150);
-report('code, gzip: iframe page (embed.mjs with loader and glue, wasm, styles)', [total(['embed.mjs', wasm, 'results-widget.css'])], 150);
+report('code, gzip: iframe page (its script with loader and glue, wasm, styles)', [total([embed, wasm, 'results-widget.css'])], 150);
 
 const seats = path.join(dist, 'data', 'seats');
 const sizes = readdirSync(seats).map((f) => [f, gzip(path.join(seats, f))]).sort((a, b) => a[1] - b[1]);

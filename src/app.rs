@@ -199,9 +199,12 @@ struct ReportProps {
 /// page. A new one comes with each new phase (it is keyed by it), and reports once,
 /// as soon as the renders it came with are done: the view's content (its tables'
 /// rows, its map's frame) is made in the render, and Yew stops to let the browser
-/// paint only when no render is left to run, so the view is whole by then. It is not
-/// an effect: once the renders have run 16 ms, Yew lets the browser paint before it
-/// runs the effects, and the widget would say it is ready a frame after it was.
+/// paint only when no component is left to create or render, so a view that comes
+/// new (every view after loading, with its data) is whole by then. (A component
+/// kept from the view before and given new props could still be waiting: Yew does
+/// not count those.) It is not an effect: once the renders have run 16 ms, Yew lets
+/// the browser paint before it runs the effects, and the widget would say it is
+/// ready a frame after it was.
 #[component]
 fn Report(props: &ReportProps) -> Html {
     let ReportProps { phase, host, takeover } = props;

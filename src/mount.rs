@@ -113,9 +113,8 @@ pub fn mount(host: Element, instance: usize, handover: Option<Handover>) {
         first: None,
     };
     // The loader's file read in (for the national view, its table and map built) now,
-    // rather than in the first render: once its renders have run 16 ms, Yew lets the
-    // browser draw a frame before their effects (the rows going in), and this work
-    // does not count towards those 16 ms.
+    // rather than in the first render, which is the shorter for it: once its renders
+    // have run 16 ms, Yew lets the browser draw a frame before their effects.
     if props.preloaded.is_some() {
         let first = crate::app::first_state(&props);
         props.first = Some(crate::state::Shared(std::rc::Rc::new(std::cell::RefCell::new(Some(first)))));

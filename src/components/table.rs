@@ -52,13 +52,15 @@ pub struct TableProps {
 /// The table's `<tbody>` elements, which the widget makes and fills itself: Yew
 /// places them (as references to nodes) and never looks inside. There are as many
 /// as the rows need when every row shows; a filter leaves the last ones empty (and
-/// the styles hide an empty one), since Yew matches a list of references from its
-/// end, and a body must keep its place in the list for as long as it is in it.
+/// the styles hide an empty one). Yew matches a list of references from its end, so
+/// a body keeps its place for as long as it is in the list: the same bodies while
+/// their number stays, all new ones when it changes.
 #[cfg(not(feature = "ssr"))]
 #[derive(Default)]
 struct Bodies {
     bodies: Vec<web_sys::Element>,
     rows: Option<Rows>,
+    group: usize,
     nodes: Vec<web_sys::Element>,
     order: Vec<usize>,
 }
@@ -66,21 +68,26 @@ struct Bodies {
 #[cfg(not(feature = "ssr"))]
 impl Bodies {
     /// Brings the bodies up to date with `rows` in `order`, `group` rows to a body,
-    /// and returns them. New rows are parsed once, into new bodies not yet in the
-    /// page; a new order moves the rows already made.
+    /// and returns them. New rows are parsed once, into a body not yet in the page,
+    /// and moved into the bodies there (which keep the heights the browser remembers
+    /// for them: a live update does not make a scrolled list jump); a new order moves
+    /// the rows already made.
     fn update(&mut self, rows: &Rows, order: &[usize], group: usize) -> Vec<web_sys::Element> {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
         let new_body = || document.create_element("tbody").ok();
         let mut moved = false;
-        if self.rows.as_ref() != Some(rows) {
+        if self.rows.as_ref() != Some(rows) || self.group != group {
             if let Some(parsed) = new_body() {
                 parsed.set_inner_html(&rows.0.concat());
                 let children = parsed.children();
                 self.nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
                 let count = self.nodes.len().div_ceil(group).max(1);
-                self.bodies = std::iter::once(parsed).chain((1..count).filter_map(|_| new_body())).collect();
+                if count != self.bodies.len() {
+                    self.bodies = std::iter::once(parsed).chain((1..count).filter_map(|_| new_body())).collect();
+                }
             }
             self.rows = Some(rows.clone());
+            self.group = group;
             moved = true;
         }
         if moved || self.order != order {
