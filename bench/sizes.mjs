@@ -1,7 +1,8 @@
 // Size figures for `make bench`, gzip -9, in kilobytes of 1000 bytes (the stricter
-// reading of issue 8's budgets): the widget's code (what scripts/size counts, for
-// an article page and for the iframe page), a one-seat embed's data (the demo's seat file, and
-// the largest of the 650) and the national index. One JSON line per figure for bench/report.mjs.
+// reading of issue 8's budgets): the widget's code (what scripts/size counts, for an
+// article page and for the iframe page), a one-seat embed's data (the demo's seat
+// file, and the largest of the 650) and the national index. One JSON line per figure
+// for bench/report.mjs.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -18,7 +19,8 @@ const files = readdirSync(dist);
 const wasm = files.find((f) => /^results-widget-.*_bg\.wasm$/.test(f));
 const glue = files.find((f) => /^results-widget-[0-9a-f]+\.js$/.test(f));
 const embed = files.find((f) => /^embed-[0-9a-f]+\.mjs$/.test(f));
-const total = (names) => names.reduce((sum, f) => sum + gzip(path.join(dist, f)), 0);
+const code = new Map([wasm, glue, embed, 'results-widget.js', 'results-widget.css'].map((f) => [f, gzip(path.join(dist, f))]));
+const total = (names) => names.reduce((sum, f) => sum + code.get(f), 0);
 report('code, gzip: article page (loader, glue, wasm, styles)', [total(['results-widget.js', glue, wasm, 'results-widget.css'])], 150);
 report('code, gzip: iframe page (its script with loader and glue, wasm, styles)', [total([embed, wasm, 'results-widget.css'])], 150);
 
