@@ -55,8 +55,10 @@ pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed) -> Result<Str
     let state = WidgetState::new(src.to_string(), route.clone());
     let needs = state.needs().map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
     let mut files: Vec<(String, Data)> = Vec::new();
+    // The widget puts one slash after a directory, given with or without one.
+    let base = if src.is_empty() { String::new() } else { format!("{}/", src.trim_end_matches('/')) };
     for (url, kind) in needs {
-        let relative = url.strip_prefix(src).unwrap_or(&url);
+        let relative = url.strip_prefix(base.as_str()).unwrap_or(&url);
         let path = if src.ends_with(".json") { dir.to_path_buf() } else { dir.join(relative) };
         let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
         let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;

@@ -206,3 +206,24 @@ fn render_speaks_the_embeds_locale_and_labels() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("\"column.vote\" is not a label the widget shows"));
 }
+
+#[test]
+fn render_takes_a_directory_with_or_without_its_slash() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let run = |src: &str| Command::new(env!("CARGO_BIN_EXE_results")).current_dir(&root).args(["render", "--view", "result", "--seat", "E14001086", "--src", src]).output().unwrap();
+    let with = run("data/");
+    assert!(with.status.success(), "{}", String::from_utf8_lossy(&with.stderr));
+    for src in ["data", "data//", "./data"] {
+        let out = run(src);
+        assert!(out.status.success(), "{src}: {}", String::from_utf8_lossy(&out.stderr));
+        let html = String::from_utf8_lossy(&out.stdout);
+        assert!(html.contains("Rushanara Ali") && html.contains(&format!("data-src=\"{src}\"")), "{src}: {html}");
+    }
+    // A directory that is not there: the error names the path tried, as given.
+    for (src, tried) in [("nowhere", "nowhere/seats/E14001086.json"), ("nowhere/", "nowhere/seats/E14001086.json")] {
+        let out = run(src);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("cannot read {tried}:")), "{src}: {stderr}");
+    }
+}
