@@ -4,6 +4,7 @@
 //! Nothing here imports yew, web-sys or gloo, so every rule is tested natively with
 //! plain `cargo test`; the widget and the `results` tool are thin shells over it.
 
+pub mod announce;
 pub mod chart;
 pub mod compare;
 pub mod derive;

@@ -277,6 +277,12 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("status.updated", "Updated {time}"),
     ("status.stale", "Could not update: {why} Showing the last results received."),
     ("status.try_again", "Try again"),
+    // Election night, for screen readers (a polite live region).
+    ("announce.one", "1 more seat declared: {seats}; {declared} of {total}."),
+    ("announce.many", "{count} more seats declared: {seats}; {declared} of {total}."),
+    ("announce.seat", "{result} in {seat}"),
+    ("announce.others", "and {count} more"),
+    ("announce.toggle", "Announce declarations"),
     ("error.network", "The results could not be loaded: the connection failed ({detail}). Check your connection and try again."),
     ("error.not_found", "The results were not found: the server answered {status} for {url}. Is the address right?"),
     ("error.refused", "The results server refused access to {url} (error {status})."),
