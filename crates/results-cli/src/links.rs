@@ -5,7 +5,7 @@ use std::path::Path;
 
 use results_core::model::{Previous, ResultsFile};
 
-use crate::import::{csv_error, ImportError};
+use crate::import::{csv_error, read_csv_text, ImportError};
 
 #[derive(serde::Deserialize)]
 struct Link {
@@ -15,7 +15,8 @@ struct Link {
 
 /// Sets `previous.seats` from a CSV file of `code,predecessors` rows.
 pub fn apply_predecessors(file: &mut ResultsFile, path: &Path) -> Result<(), ImportError> {
-    let mut reader = csv::Reader::from_path(path).map_err(|e| csv_error(path, &e))?;
+    let text = read_csv_text(path)?;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
     for row in reader.deserialize::<Link>() {
         let link = row.map_err(|e| csv_error(path, &e))?;
         let seats: Vec<String> = link.predecessors.split(';').map(str::trim).filter(|s| !s.is_empty()).map(Into::into).collect();

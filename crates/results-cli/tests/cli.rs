@@ -227,3 +227,91 @@ fn render_takes_a_directory_with_or_without_its_slash() {
         assert!(stderr.contains(&format!("cannot read {tried}:")), "{src}: {stderr}");
     }
 }
+
+/// `text` as a spreadsheet program on Windows saves it: Windows-1252 with CRLF line
+/// ends, no byte-order mark, and "?" for a character the code page lacks.
+fn as_excel_saves(text: &str) -> Vec<u8> {
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\n', "\r\n");
+    let mut bytes = Vec::new();
+    for c in text.chars() {
+        let mut buffer = [0; 4];
+        let (encoded, _, unmappable) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buffer));
+        bytes.extend_from_slice(if unmappable { b"?" } else { &encoded });
+    }
+    bytes
+}
+
+#[test]
+fn a_candidate_file_saved_by_a_spreadsheet_program_imports_as_the_original() {
+    let dir = scratch("cp1252");
+    let original = shared("HoC-GE2024-results-by-candidate.csv");
+    let saved = dir.join("candidates.csv");
+    std::fs::write(&saved, as_excel_saves(&std::fs::read_to_string(&original).unwrap())).unwrap();
+    assert!(std::str::from_utf8(&std::fs::read(&saved).unwrap()).is_err(), "the test file is not UTF-8");
+    let import = |candidates: &Path, out: &str| results(&["import", "hoc", "--election", "ge2024", "--out", dir.join(out).to_str().unwrap(), "--candidates", candidates.to_str().unwrap()]);
+    let out = import(&saved, "excel");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains(&format!("{}: not UTF-8, so read as Windows-1252 (cp1252)", saved.display())), "{stderr}");
+    let utf8 = import(Path::new(&original), "utf8");
+    assert!(utf8.status.success());
+    assert!(!String::from_utf8_lossy(&utf8.stderr).contains("Windows-1252"), "no note for a UTF-8 file");
+    // Every seat the same as from the UTF-8 file, but for names with a letter the
+    // code page lacks (Glyndŵr).
+    let mut compared = 0;
+    for entry in std::fs::read_dir(dir.join("utf8/seats")).unwrap() {
+        let path = entry.unwrap().path();
+        let want = std::fs::read_to_string(&path).unwrap();
+        let got = std::fs::read_to_string(dir.join("excel/seats").join(path.file_name().unwrap())).unwrap();
+        if want.chars().all(|c| !encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut [0; 4])).2) {
+            assert_eq!(got, want, "{}", path.display());
+            compared += 1;
+        }
+    }
+    assert!(compared > 640, "{compared}");
+    assert!(std::fs::read_to_string(dir.join("excel/seats/S14000065.json")).unwrap().contains("Dan Peña"));
+    // Lines are counted as the file has them, CRLF or not.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, as_excel_saves("ONS ID,Constituency name,Region name,Country name,Party name,Party abbreviation,Candidate first name,Candidate surname,Sitting MP,Votes\nE1,A,R,N,Lab,Lab,Dan,Peña,No,12\nE1,A,R,N,Lab,Lab,A,B,No\n")).unwrap();
+    let out = import(&bad, "bad");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 3") && stderr.contains("expected 10 fields, found 9"), "{stderr}");
+}
+
+#[test]
+fn an_empty_file_is_called_empty() {
+    let dir = scratch("empty");
+    let out_dir = dir.join("out");
+    let out_dir = out_dir.to_str().unwrap();
+    for (name, content) in [("empty.csv", ""), ("blank.csv", "\u{feff}\r\n")] {
+        let empty = dir.join(name);
+        std::fs::write(&empty, content).unwrap();
+        let empty = empty.to_str().unwrap();
+        let candidates = shared("HoC-GE2024-results-by-candidate.csv");
+        let commands: Vec<Vec<&str>> = vec![
+            vec!["hoc", "--election", "ge2024", "--candidates", empty],
+            vec!["hoc", "--election", "ge2024", "--candidates", &candidates, "--constituencies", empty],
+            vec!["hoc", "--election", "ge2024", "--candidates", &candidates, "--predecessors", empty],
+            vec!["longrun", "--year", "2017", "--file", empty],
+            vec!["ec2017", "--seats", empty, "--candidates", empty],
+            vec!["ec2015", "--candidates", empty, "--seats", empty],
+            vec!["ec2010", "--candidates", empty],
+            vec!["ec2005", "--candidates", empty],
+            vec!["london", "--year", "2018", "--candidates", empty],
+            vec!["london", "--year", "2022", "--candidates", empty, "--wards", empty],
+            vec!["london", "--year", "2026", "--candidates", empty, "--wards", empty],
+            vec!["mayor-sv", "--year", "2022", "--file", empty],
+            vec!["lga", "--date", "2023-05-04", "--file", empty],
+            vec!["csv", "--file", empty],
+        ];
+        for command in commands {
+            let mut args = vec!["import"];
+            args.extend(&command);
+            args.extend(["--out", out_dir]);
+            let out = results(&args);
+            assert_eq!(out.status.code(), Some(1), "{command:?}");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(stderr.trim_end().lines().last().unwrap(), format!("results: {empty}: the file is empty"), "{command:?}: {stderr}");
+        }
+    }
+}

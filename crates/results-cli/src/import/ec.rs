@@ -5,7 +5,7 @@
 //! The EC files are report-style: some are cp1252 rather than UTF-8, have title rows
 //! before the header, header cells with trailing spaces or line breaks, figures with
 //! thousands separators, and blank and totals rows at the end. [`Table`] reads them
-//! all: it decodes the bytes, finds the header row, tidies the header cells and
+//! all: it decodes the bytes (see [`read_csv_text`]), finds the header row, tidies the header cells and
 //! parses figures with errors that name the file, line and column.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use csv::StringRecord;
 use results_core::model::{Candidate, ResultsFile};
 
-use super::{csv_error, Builder, ImportError};
+use super::{csv_error, read_csv_text, Builder, ImportError};
 use crate::{elections, parties};
 
 /// The attribution EC files carry. They state no licence (EC content is normally
@@ -26,7 +26,7 @@ const EC_ATTRIBUTION: &str = "Source: Electoral Commission";
 /// votes) of the EC's 2015 release. Seats are keyed by their ONS code. The `Change`
 /// column is the change in share since 2010, on the same boundaries.
 pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<ResultsFile, ImportError> {
-    let seats_table = Table::read(constituency_csv, Encoding::Windows1252, 0)?;
+    let seats_table = Table::read(constituency_csv, 0)?;
     let s_code = seats_table.column(&["Constituency ID"])?;
     let s_name = seats_table.column(&["Constituency Name"])?;
     let s_electorate = seats_table.column(&["Electorate"])?;
@@ -44,7 +44,7 @@ pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<Resul
         }
     }
 
-    let table = Table::read(results_csv, Encoding::Windows1252, 0)?;
+    let table = Table::read(results_csv, 0)?;
     let code = table.column(&["Constituency ID"])?;
     let seat_name = table.column(&["Constituency Name"])?;
     let forename = table.column(&["Forename"])?;
@@ -106,7 +106,7 @@ pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<Resul
 /// sheet. Seats are keyed by ONS code. Shares and their change are compared with the
 /// 2005 result, which is notional wherever the 2010 boundaries were new.
 pub fn convert_2010(candidates_tidy: &Path) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(candidates_tidy, Encoding::Utf8, 0)?;
+    let table = Table::read(candidates_tidy, 0)?;
     let columns = TidyColumns::find(&table, true)?;
     let mut builder = Builder::new(elections::general("ge2010")?).attribution(Some(EC_ATTRIBUTION));
     for row in table.rows() {
@@ -131,7 +131,7 @@ pub fn convert_2010(candidates_tidy: &Path) -> Result<ResultsFile, ImportError> 
 /// "No description"), the label the EC's own 2010 file uses for such candidates,
 /// rather than "Independent", which the source does not say.
 pub fn convert_2005(candidates_tidy: &Path) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(candidates_tidy, Encoding::Utf8, 0)?;
+    let table = Table::read(candidates_tidy, 0)?;
     let columns = TidyColumns::find(&table, false)?;
     // The Scottish seats were redrawn for 2005 (72 became 59), so their comparisons
     // with 2001 are notional; English, Welsh and Northern Irish seats were unchanged.
@@ -159,7 +159,7 @@ pub fn convert_2005(candidates_tidy: &Path) -> Result<ResultsFile, ImportError> 
 /// previous shares, so seats have no `previous`.
 pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportError> {
     // data 3: a title row, a row of group headings, then the header.
-    let admin = Table::read(data3, Encoding::Windows1252, 2)?;
+    let admin = Table::read(data3, 2)?;
     let a_code = admin.column(&["ONS Code"])?;
     let a_name = admin.column(&["Constituency"])?;
     let a_electorate = admin.column(&["Electorate"])?;
@@ -167,7 +167,7 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
     let a_rejected = admin.column(&["Total number of ballot papers rejected at the count"])?;
 
     // data 4: a title row, then the header.
-    let table = Table::read(data4, Encoding::Windows1252, 1)?;
+    let table = Table::read(data4, 1)?;
     let code = table.column(&["ONS Code"])?;
     let seat_name = table.column(&["Constituency"])?;
     let surname = table.column(&["Surname"])?;
@@ -337,29 +337,6 @@ pub(super) fn title_case(name: &str) -> String {
     out
 }
 
-/// How a file's bytes are encoded.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Encoding {
-    /// UTF-8, perhaps with a byte-order mark.
-    Utf8,
-    /// Windows code page 1252, as the EC's 2015 and 2017 files are; a file that is
-    /// valid UTF-8 is read as UTF-8 instead.
-    Windows1252,
-}
-
-fn decode(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String, ImportError> {
-    let unmarked = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match (std::str::from_utf8(unmarked), encoding) {
-        (Ok(text), _) => Ok(text.to_string()),
-        (Err(_), Encoding::Windows1252) => Ok(encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()),
-        (Err(err), Encoding::Utf8) => {
-            let before = unmarked.get(..err.valid_up_to()).unwrap_or_default();
-            let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u64;
-            Err(ImportError::Csv { path: path.to_path_buf(), line, message: "the file is not valid UTF-8".into() })
-        }
-    }
-}
-
 /// A CSV file read whole: its header row, tidied, and the records after it.
 pub(super) struct Table {
     path: PathBuf,
@@ -393,9 +370,8 @@ impl Table {
     /// Reads `path`, taking record `header_row` (counting from 0) as the header and
     /// skipping the title rows before it. Every record after it must have as many
     /// fields as the header.
-    pub(super) fn read(path: &Path, encoding: Encoding, header_row: usize) -> Result<Table, ImportError> {
-        let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
-        let text = decode(path, &bytes, encoding)?;
+    pub(super) fn read(path: &Path, header_row: usize) -> Result<Table, ImportError> {
+        let text = read_csv_text(path)?;
         let mut reader =
             csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
         let mut records = Vec::new();
@@ -767,10 +743,10 @@ mod tests {
         let missing = Temp::new("tidy-missing.csv", TIDY.replace("ons_id", "ons").as_bytes());
         let err = convert_2010(&missing.0).unwrap_err();
         assert!(matches!(&err, ImportError::MissingColumn { column, .. } if column == "ons_id"), "{err}");
-        // A Latin-1 "ô" in a file that should be UTF-8.
+        // A file that is not UTF-8 is read as Windows-1252: a cp1252 "ô".
         let latin1: Vec<u8> = TIDY.replacen("Seat", "M~n", 1).bytes().map(|b| if b == b'~' { 0xf4 } else { b }).collect();
         let not_utf8 = Temp::new("tidy-latin1.csv", &latin1);
-        assert!(matches!(convert_2010(&not_utf8.0).unwrap_err(), ImportError::Csv { line: 2, .. }));
+        assert_eq!(convert_2010(&not_utf8.0).unwrap().constituencies.first().unwrap().name, "Môn");
     }
 
     const DATA3: &str = "ADMINISTRATIVE DATA,,,TURNOUT,,\r\n,,,,,\r\n\

@@ -9,7 +9,7 @@ use std::path::Path;
 use results_core::model::{Candidate, ResultsFile};
 use serde::Deserialize;
 
-use super::{csv_error, Builder, ImportError};
+use super::{csv_error, read_csv_text, Builder, ImportError};
 use crate::elections;
 
 #[derive(Debug, Deserialize)]
@@ -57,8 +57,8 @@ struct ConstituencyRow {
 const REQUIRED: &[(&str, &str)] = &[("ONS ID", "ons_id"), ("Votes", "votes"), ("Party abbreviation", "party_abbreviation")];
 
 fn read<T: for<'de> Deserialize<'de>>(path: &Path, required: &[(&str, &str)]) -> Result<Vec<T>, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+    let text = read_csv_text(path)?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
     for (name, alias) in required {
         if !headers.iter().any(|h| h.trim() == *name || h.trim() == *alias) {

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
-use super::ec::{title_case, Cells, Encoding, Table};
+use super::ec::{title_case, Cells, Table};
 use super::{Builder, ImportError};
 use crate::links::normalise;
 use crate::parties;
@@ -63,7 +63,7 @@ struct WardStats {
 /// - Candidate names are as on the ballot paper: "Thomas William [Tom] Strong
 ///   [Strong]" is "Tom Strong" (see [`commonly_used_name`]).
 pub fn london_2022(candidates: &Path, wards: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let stats_table = Table::read(wards, Encoding::Utf8, 0)?;
+    let stats_table = Table::read(wards, 0)?;
     let w_code = stats_table.column(&["WD22CD"])?;
     let w_borough = stats_table.column(&["LAD22CD"])?;
     let w_name = stats_table.column(&["ward_original"])?;
@@ -88,7 +88,7 @@ pub fn london_2022(candidates: &Path, wards: &Path, borough: Option<&str>) -> Re
         stats.insert(ward.code.clone(), ward);
     }
 
-    let table = Table::read(candidates, Encoding::Utf8, 0)?;
+    let table = Table::read(candidates, 0)?;
     let code = table.column(&["WD22CD"])?;
     let ward_name = table.column(&["Ward name"])?;
     let lad = table.column(&["LAD22CD"])?;
@@ -142,7 +142,7 @@ pub fn london_2022(candidates: &Path, wards: &Path, borough: Option<&str>) -> Re
 /// non-breaking space and carry thousands separators ("\u{a0}1,171"). The file has no
 /// electorate or ballots.
 pub fn london_2018(candidates: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(candidates, Encoding::Windows1252, 0)?;
+    let table = Table::read(candidates, 0)?;
     let code = table.column(&["ward_code"])?;
     let ward_name = table.column(&["ward_name"])?;
     let lad = table.column(&["borough_code"])?;
@@ -192,7 +192,7 @@ pub fn london_2018(candidates: &Path, borough: Option<&str>) -> Result<ResultsFi
 /// - Names drop the ballot-paper brackets ("Cordwell [Cordwell]") in favour of the
 ///   commonly used name, and surnames in capitals ("HUSSAIN") are title-cased.
 pub fn london_2026(candidates: &Path, wards: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let stats_table = Table::read(wards, Encoding::Utf8, 0)?;
+    let stats_table = Table::read(wards, 0)?;
     let w_code = stats_table.column(&["WD22CD"])?;
     let w_seats = stats_table.column(&["num_councillors"])?;
     let w_electorate = stats_table.column(&["entitled_electors"])?;
@@ -214,7 +214,7 @@ pub fn london_2026(candidates: &Path, wards: &Path, borough: Option<&str>) -> Re
         stats.insert(ward.code.clone(), ward);
     }
 
-    let table = Table::read(candidates, Encoding::Utf8, 0)?;
+    let table = Table::read(candidates, 0)?;
     let lad = table.column(&["LAD22CD"])?;
     let borough_name = table.column(&["borough"])?;
     let code = table.column(&["WD22CD"])?;
@@ -370,7 +370,7 @@ const MAYORAL_AUTHORITIES: &[(&str, &str, &str)] = &[
 /// and the file's `elected` decides the winner. Where the file gives the second
 /// preferences added, first preferences plus them must make the final total.
 pub fn mayor_sv(path: &Path, election: &str) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(path, Encoding::Utf8, 0)?;
+    let table = Table::read(path, 0)?;
     let id = table.column(&["election_id"])?;
     let date = table.column(&["election_date"])?;
     let authority = table.column(&["authority"])?;
@@ -538,7 +538,7 @@ const REJECTED_COLUMNS: &[&str] =
 /// `attribution` is the credit the council's licence asks for; by default the
 /// organisation is named.
 pub fn lga(path: &Path, date: &str, kind: Option<&str>, attribution: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(path, Encoding::Utf8, 0)?;
+    let table = Table::read(path, 0)?;
     let c_date = table.column(&["ElectionDate"])?;
     let c_type = table.column(&["TypeofElection"])?;
     let c_area_uri = table.column(&["ElectoralAreaURI"])?;
@@ -740,7 +740,7 @@ struct HandStages {
 /// seat's rows), and staged counts as further rows per candidate. Where the file
 /// holds several elections, `election` chooses one by id.
 pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(path, Encoding::Utf8, 0)?;
+    let table = Table::read(path, 0)?;
     let c_id = table.column(&["election_id"])?;
     let c_election = table.column(&["election_name"])?;
     let c_date = table.column(&["date"])?;

@@ -42,7 +42,7 @@ use std::path::Path;
 
 use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
-use super::ec::{Cells, Encoding, Table};
+use super::ec::{Cells, Table};
 use super::{Builder, ImportError};
 
 /// The elections of the file, by its `election` value: id, name and polling day (the
@@ -85,7 +85,7 @@ pub fn known_elections() -> impl Iterator<Item = &'static str> {
 
 /// The distinct `election` values of the file, in the order they first appear.
 pub fn elections_in(path: &Path) -> Result<Vec<String>, ImportError> {
-    let table = Table::read(path, Encoding::Utf8, 0)?;
+    let table = Table::read(path, 0)?;
     Ok(distinct(&table, table.column(&["election"])?))
 }
 
@@ -196,7 +196,7 @@ impl Columns {
 /// value ("1918", "1974F", "1974O", "2017"; without regard to case) or the election
 /// id (`ge1918`, `ge1974feb`).
 pub fn convert(path: &Path, election_year: &str) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(path, Encoding::Utf8, 0)?;
+    let table = Table::read(path, 0)?;
     let columns = Columns::find(&table)?;
     let wanted = election_year.trim();
     let position = ELECTIONS.iter().position(|e| e.0.eq_ignore_ascii_case(wanted) || e.1.eq_ignore_ascii_case(wanted));
