@@ -121,7 +121,7 @@ impl Builder {
             electorate: None,
             valid_votes: None,
             invalid_votes: None,
-            declared: true,
+            declared: None,
             declared_at: None,
             seats: 1,
             ballots: None,

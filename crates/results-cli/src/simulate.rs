@@ -73,7 +73,7 @@ fn sortable_time(time: &str) -> String {
 /// A seat before its declaration: its candidates without votes.
 fn undeclared(seat: &Constituency) -> Constituency {
     let mut seat = seat.clone();
-    seat.declared = false;
+    seat.declared = Some(false);
     seat.valid_votes = None;
     seat.invalid_votes = None;
     seat.ballots = None;
@@ -150,7 +150,7 @@ mod tests {
             electorate: None,
             valid_votes: Some(1),
             invalid_votes: None,
-            declared: true,
+            declared: None,
             declared_at: at.map(Into::into),
             seats: 1,
             ballots: None,
@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn an_undeclared_seat_shows_no_votes() {
         let seat = undeclared(&seat("a", None));
-        assert!(!seat.declared && seat.candidates.iter().all(|c| c.votes == 0) && seat.valid_votes.is_none());
+        assert!(seat.declared == Some(false) && seat.candidates.iter().all(|c| c.votes == 0) && seat.valid_votes.is_none());
     }
 
     #[test]

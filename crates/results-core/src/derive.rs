@@ -48,12 +48,79 @@ pub struct Swing {
     pub points: f64,
 }
 
+/// What a count says of a seat. The words for each come from the locale's labels
+/// ([`crate::locale::Locale::outcome`]), so no language is built in here.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The seat has no candidates.
+    NoCandidates,
+    /// Not declared yet, or no vote counted: no winner is named.
+    Awaiting,
+    /// The winner's party (its abbreviation) won the seat last time too.
+    Hold { party: String },
+    /// The winner's party took the seat from another (abbreviations).
+    Gain { party: String, from: String },
+    /// Nothing is known of the seat before.
+    Win { party: String },
+    /// A seat electing several: how many each party won (abbreviations), most first.
+    Seats(Vec<(String, usize)>),
+}
+
+/// Candidates tied on the line between elected and not: the count alone does not
+/// say who won, and the returning officer draws lots. Found by [`edge_tie`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tie {
+    /// The tied candidates, as indices into the seat's `candidates`.
+    pub candidates: Vec<usize>,
+    /// The total each has (at the last stage of the count they reached).
+    pub votes: u64,
+    /// How many of the seat's places the lot fills.
+    pub places: usize,
+    /// The first place (from 1) the tied candidates are level on.
+    pub place: usize,
+}
+
+/// Candidates who tie for the last place elected (first place in a seat electing
+/// one; the final stage where the count has stages), if any do. Nobody's votes
+/// counted yet is no tie: the seat awaits its declaration.
+pub fn edge_tie(seat: &Constituency) -> Option<Tie> {
+    // Staying longer in a staged count ranks first, then the last total reached.
+    let key = |c: &crate::model::Candidate| (c.stages.len(), c.stages.last().copied().unwrap_or(c.votes));
+    let mut keys: Vec<(usize, u64)> = seat.candidates.iter().map(key).collect();
+    keys.sort_unstable_by(|a, b| b.cmp(a));
+    let seats = seat.seats.max(1) as usize;
+    let edge = *keys.get(seats - 1)?;
+    if keys.get(seats) != Some(&edge) || edge.1 == 0 {
+        return None;
+    }
+    let above = keys.iter().filter(|k| **k > edge).count();
+    Some(Tie {
+        candidates: seat.candidates.iter().enumerate().filter(|(_, c)| key(c) == edge).map(|(i, _)| i).collect(),
+        votes: edge.1,
+        places: seats - above,
+        place: above + 1,
+    })
+}
+
+impl Tie {
+    /// Whether the file's `elected` flags say who won the lot: as many of the tied
+    /// candidates marked elected as the lot fills.
+    pub fn settled(&self, seat: &Constituency) -> bool {
+        let marked = self.candidates.iter().filter(|&&i| seat.candidates.get(i).is_some_and(|c| c.elected == Some(true))).count();
+        marked == self.places
+    }
+}
+
 /// The headline figures of a result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// "Lab hold", "Lab gain from Con", or "Lab win" where nothing is known of before.
-    pub result_text: String,
-    /// Votes between the last winner and the first loser.
+    /// Hold, gain, win, seats by party, or awaiting its declaration.
+    pub outcome: Outcome,
+    /// Whether the count has declared a result (see [`Constituency::has_result`]).
+    pub declared: bool,
+    /// Candidates tied for the last place elected, the lot drawn as the file says.
+    pub tie: Option<Tie>,
+    /// Votes between the last winner and the first loser (0 for a tie).
     pub majority: u64,
     /// The majority as a fraction of valid votes.
     pub majority_share: f64,
@@ -91,6 +158,11 @@ impl SeatResult {
         self.rows.first()
     }
 
+    /// The outcome in the default (English) labels: "Lab hold".
+    pub fn outcome_text(&self) -> String {
+        crate::locale::Locale::default().outcome(&self.summary.outcome)
+    }
+
     /// Derives the result of one contest of a validated file.
     pub fn new(file: &ResultsFile, seat: &Constituency) -> SeatResult {
         let total = seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes));
@@ -126,6 +198,7 @@ impl SeatResult {
         let election = file.election(&seat.election);
         let deposits = election.is_none_or(|e| matches!(e.kind, ElectionKind::General | ElectionKind::ByElection));
         let seats = seat.seats.max(1) as usize;
+        let declared = seat.has_result();
         let rows: Vec<Row> = ranked
             .into_iter()
             .enumerate()
@@ -144,7 +217,7 @@ impl SeatResult {
                     votes: candidate.votes,
                     share,
                     rank: position + 1,
-                    elected: seat.declared && if declared_elected { candidate.elected == Some(true) } else { position < seats },
+                    elected: declared && if declared_elected { candidate.elected == Some(true) } else { position < seats },
                     sitting: candidate.sitting,
                     change: if first_of_party { previous_share(&candidate.party).map(|before| share - before) } else { None },
                     // An unopposed winner (no poll, no votes) loses no deposit.
@@ -156,7 +229,7 @@ impl SeatResult {
 
         let last_winner = rows.get(seats - 1).map_or(0, Row::final_votes);
         let first_loser = rows.get(seats).map_or(0, Row::final_votes);
-        let majority = last_winner.saturating_sub(first_loser);
+        let majority = if declared { last_winner.saturating_sub(first_loser) } else { 0 };
 
         let previous_winner = previous.and_then(|p| {
             if let Some(winner) = &p.winner {
@@ -168,28 +241,23 @@ impl SeatResult {
                 .max_by(|a, b| a.share.total_cmp(&b.share))
                 .map(|s| s.party.as_str())
         });
-        let result_text = match (rows.first(), previous_winner) {
-            (None, _) => String::new(),
-            (Some(_), _) if !seat.declared => "Awaiting declaration".to_string(),
-            (Some(_), _) if seats > 1 => seats_by_party(&rows),
-            (Some(winner), None) => format!("{} win", winner.party_abbreviation),
-            (Some(winner), Some(before)) if before == winner.party_id => format!("{} hold", winner.party_abbreviation),
-            (Some(winner), Some(before)) => {
-                let before = file.party(before).map_or(before, |p| p.abbreviation.as_str());
-                format!("{} gain from {}", winner.party_abbreviation, before)
-            }
+        let abbreviation = |id: &str| file.party(id).map_or_else(|| id.to_string(), |p| p.abbreviation.clone());
+        let outcome = match (rows.first(), previous_winner) {
+            (None, _) => Outcome::NoCandidates,
+            (Some(_), _) if !declared => Outcome::Awaiting,
+            (Some(_), _) if seats > 1 => Outcome::Seats(seats_by_party(&rows)),
+            (Some(winner), None) => Outcome::Win { party: winner.party_abbreviation.clone() },
+            (Some(winner), Some(before)) if before == winner.party_id => Outcome::Hold { party: winner.party_abbreviation.clone() },
+            (Some(winner), Some(before)) => Outcome::Gain { party: winner.party_abbreviation.clone(), from: abbreviation(before) },
         };
 
         let swing = match (rows.first(), previous_winner) {
+            _ if !declared => None,
             (Some(winner), Some(before)) if before != winner.party_id => swing(&rows, before, &winner.party_id),
             (Some(winner), _) => rows.get(1).and_then(|second| swing(&rows, &winner.party_id, &second.party_id)),
             _ => None,
         }
-        .map(|(from, to, points)| Swing {
-            from: file.party(from).map_or_else(|| from.to_string(), |p| p.abbreviation.clone()),
-            to: file.party(to).map_or_else(|| to.to_string(), |p| p.abbreviation.clone()),
-            points,
-        });
+        .map(|(from, to, points)| Swing { from: abbreviation(from), to: abbreviation(to), points });
 
         SeatResult {
             code: seat.code.clone(),
@@ -198,10 +266,12 @@ impl SeatResult {
             election_name: election.map_or_else(|| seat.election.clone(), |e| e.name.clone()),
             election_date: election.map(|e| e.date.clone()).unwrap_or_default(),
             summary: Summary {
-                result_text,
+                outcome,
+                declared,
+                tie: edge_tie(seat).filter(|_| declared),
                 majority,
                 majority_share: share_of(majority),
-                turnout: seat.electorate.filter(|e| *e > 0).map(|e| {
+                turnout: seat.electorate.filter(|e| *e > 0 && declared).map(|e| {
                     let voted = if seats > 1 { seat.ballots.unwrap_or(valid) } else { valid };
                     voted as f64 / e as f64
                 }),
@@ -216,8 +286,8 @@ impl SeatResult {
     }
 }
 
-/// "Aspire 2, Lab 1": the winners of a multi-member seat by party, most first.
-fn seats_by_party(rows: &[Row]) -> String {
+/// Aspire 2, Lab 1: the winners of a multi-member seat by party, most first.
+fn seats_by_party(rows: &[Row]) -> Vec<(String, usize)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for row in rows.iter().filter(|r| r.elected) {
         match counts.iter_mut().find(|(party, _)| *party == row.party_abbreviation) {
@@ -226,7 +296,7 @@ fn seats_by_party(rows: &[Row]) -> String {
         }
     }
     sort_by_key_stable(&mut counts, Direction::Descending, |(_, count)| Key::Number(*count as u64));
-    counts.iter().map(|(party, count)| format!("{party} {count}")).collect::<Vec<_>>().join(", ")
+    counts.into_iter().map(|(party, count)| (party.to_string(), count)).collect()
 }
 
 /// Swing from party `from` to party `to`, from each party's best-placed row.
@@ -269,7 +339,7 @@ mod tests {
         assert_eq!(r.summary.majority, 30);
         assert!((r.summary.majority_share - 0.3).abs() < 1e-12);
         assert_eq!(r.summary.turnout, Some(0.5));
-        assert_eq!(r.summary.result_text, "Lab win");
+        assert_eq!(r.outcome_text(), "Lab win");
         assert!(r.rows[0].elected && !r.rows[1].elected);
         assert_eq!(r.rows.iter().map(|row| row.rank).collect::<Vec<_>>(), [1, 2, 3]);
     }
@@ -278,10 +348,10 @@ mod tests {
     fn hold_and_gain_come_from_the_previous_shares() {
         let cands = r#"{"name":"A","party":"lab","votes":60},{"name":"B","party":"con","votes":40}"#;
         let hold = result(cands, r#","previous":{"shares":[{"party":"lab","share":0.7},{"party":"con","share":0.3}]}"#);
-        assert_eq!(hold.summary.result_text, "Lab hold");
+        assert_eq!(hold.outcome_text(), "Lab hold");
         assert!((hold.rows[0].change.unwrap() - -0.1).abs() < 1e-12);
         let gain = result(cands, r#","previous":{"notional":true,"shares":[{"party":"lab","share":0.2},{"party":"con","share":0.5}]}"#);
-        assert_eq!(gain.summary.result_text, "Lab gain from Con");
+        assert_eq!(gain.outcome_text(), "Lab gain from Con");
         assert!(gain.summary.previous_notional);
     }
 
@@ -300,7 +370,7 @@ mod tests {
     fn swing_and_lost_deposits() {
         let cands = r#"{"name":"A","party":"lab","votes":55},{"name":"B","party":"con","votes":41},{"name":"C","party":"ind","votes":4}"#;
         let r = result(cands, r#","previous":{"shares":[{"party":"lab","share":0.40},{"party":"con","share":0.50}]}"#);
-        assert_eq!(r.summary.result_text, "Lab gain from Con");
+        assert_eq!(r.outcome_text(), "Lab gain from Con");
         let swing = r.summary.swing.unwrap();
         assert_eq!((swing.from.as_str(), swing.to.as_str()), ("Con", "Lab"));
         assert!((swing.points - 0.12).abs() < 1e-9, "{}", swing.points);
@@ -329,7 +399,7 @@ mod tests {
             3,
             r#""ballots":5906,"electorate":13778,"#,
         );
-        assert_eq!(r.summary.result_text, "Lab 2, Aspire 1");
+        assert_eq!(r.outcome_text(), "Lab 2, Aspire 1");
         assert_eq!(r.rows.iter().filter(|r| r.elected).count(), 3);
         assert_eq!(r.summary.majority, 41, "last winner 2,153 less first loser 2,112");
         assert!((r.rows[0].share - 2395.0 / 5906.0).abs() < 1e-12, "shares are of ballots");
@@ -370,8 +440,9 @@ mod tests {
 
     #[test]
     fn a_tie_has_no_majority_and_a_stable_order() {
-        let r = result(r#"{"name":"Z","party":"lab","votes":5},{"name":"Y","party":"con","votes":5}"#, "");
+        let r = result(r#"{"name":"Z","party":"lab","votes":5},{"name":"Y","party":"con","votes":5,"elected":true}"#, "");
         assert_eq!(r.summary.majority, 0);
         assert_eq!(r.rows[0].name, "Y");
+        assert!(r.rows[0].elected && !r.rows[1].elected);
     }
 }

@@ -2,7 +2,7 @@
 //! through boundary changes.
 
 use crate::locale::Locale;
-use crate::derive::SeatResult;
+use crate::derive::{Outcome, SeatResult};
 use crate::model::{Constituency, ResultsFile};
 
 /// One contest in a seat's history.
@@ -156,23 +156,36 @@ pub fn spoken_summary(result: &SeatResult, before: Option<&SeatResult>, locale: 
     let n = &locale.numbers;
     let seat = result.name.as_str();
     let Some(winner) = result.winner() else { return locale.fill("spoken.no_candidates", &[("seat", seat)]) };
-    if result.summary.result_text == "Awaiting declaration" {
-        return locale.fill("spoken.not_declared", &[("seat", seat)]);
-    }
-    if result.summary.seats > 1 {
-        return locale.fill("spoken.elected", &[("seat", seat), ("seats", &result.summary.seats.to_string()), ("result", &result.summary.result_text)]);
-    }
-    let party = if winner.party_id == "ind" { locale.fill("spoken.independent_winner", &[("name", &winner.name)]) } else { winner.party_name.clone() };
-    let key = if result.summary.result_text.ends_with(" hold") {
-        "spoken.held"
-    } else if result.summary.result_text.contains(" gain from ") {
-        "spoken.gained"
-    } else {
-        "spoken.won"
+    let s = &result.summary;
+    let key = match &s.outcome {
+        Outcome::NoCandidates | Outcome::Awaiting => return locale.fill("spoken.not_declared", &[("seat", seat)]),
+        Outcome::Seats(_) => {
+            let mut sentence = locale.fill("spoken.elected", &[("seat", seat), ("seats", &s.seats.to_string()), ("result", &locale.outcome(&s.outcome))]);
+            if let Some(tie) = &s.tie {
+                sentence.push(' ');
+                sentence.push_str(&locale.fill("result.tie", &[("votes", &n.thousands(tie.votes))]));
+            }
+            return sentence;
+        }
+        _ if s.tie.is_some() => {
+            let votes = n.thousands(s.tie.as_ref().map_or(0, |t| t.votes));
+            return locale.fill("spoken.tie", &[("name", &winner.name), ("party", &winner.party_name), ("seat", seat), ("votes", &votes)]);
+        }
+        Outcome::Hold { .. } => "spoken.held",
+        Outcome::Gain { .. } => "spoken.gained",
+        Outcome::Win { .. } => "spoken.won",
     };
-    let mut sentence = locale.fill(key, &[("party", &party), ("seat", seat), ("majority", &n.thousands(result.summary.majority))]);
-    if let Some(r) = result.rows.get(1) {
-        sentence.push_str(&if r.party_id == "ind" { locale.text("spoken.over_independent").to_string() } else { locale.fill("spoken.over", &[("party", &r.party_name)]) });
+    let party = if winner.party_id == "ind" { locale.fill("spoken.independent_winner", &[("name", &winner.name)]) } else { winner.party_name.clone() };
+    let mut sentence = locale.fill(key, &[("party", &party), ("seat", seat), ("majority", &n.thousands(s.majority))]);
+    match (result.rows.get(1), result.rows.get(2)) {
+        // Two level in second place: the majority is over both.
+        (Some(r), Some(other)) if r.final_votes() == other.final_votes() && r.stages.len() == other.stages.len() => {
+            sentence.push_str(&locale.fill("spoken.over_tied", &[("party", &r.party_name), ("other", &other.party_name)]));
+        }
+        (Some(r), _) => {
+            sentence.push_str(&if r.party_id == "ind" { locale.text("spoken.over_independent").to_string() } else { locale.fill("spoken.over", &[("party", &r.party_name)]) });
+        }
+        (None, _) => {}
     }
     if let Some(before) = before.filter(|b| b.winner().is_some_and(|w| w.party_id == winner.party_id)) {
         let year = before.election_date.get(..4).unwrap_or(&before.election_name);

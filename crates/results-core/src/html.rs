@@ -69,6 +69,9 @@ pub fn result_summary(result: &SeatResult, locale: &Locale) -> String {
     let Some(winner) = result.winner() else {
         return format!(r#"<p class="rw-summary">{}</p>"#, escape(locale.text("result.no_candidates")));
     };
+    if !s.declared {
+        return format!(r#"<p class="rw-summary"><span class="rw-result-text">{}</span>.</p>"#, escape(&locale.outcome(&s.outcome)));
+    }
     let winners = if s.seats > 1 {
         let elected: Vec<String> = result.rows.iter().filter(|r| r.elected).map(|r| format!("{} ({})", r.name, r.party_abbreviation)).collect();
         escape(&locale.fill("result.elected_list", &[("names", &elected.join(", "))]))
@@ -76,14 +79,15 @@ pub fn result_summary(result: &SeatResult, locale: &Locale) -> String {
         format!("<strong>{}</strong> ({})", escape(&winner.name), escape(&winner.party_name))
     };
     let majority = n.thousands(s.majority);
-    let majority = match (s.seats > 1, s.stages.last()) {
-        (true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
-        (false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
-        (false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
+    let majority = match (&s.tie, s.seats > 1, s.stages.last()) {
+        (Some(tie), _, _) => locale.fill("result.tie", &[("votes", &n.thousands(tie.votes))]),
+        (None, true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
+        (None, false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
+        (None, false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
     };
     let mut out = format!(
         r#"<p class="rw-summary"><span class="rw-winner">{winners}</span> <span class="rw-result-text">{}</span>. <span class="rw-majority">{}</span>"#,
-        escape(&s.result_text),
+        escape(&locale.outcome(&s.outcome)),
         escape(&majority)
     );
     if let Some(turnout) = s.turnout {
@@ -188,7 +192,7 @@ pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<String> {
         .iter()
         .map(|entry| {
             let r = &entry.result;
-            let winner = r.winner();
+            let winner = r.winner().filter(|_| r.summary.declared);
             let note = if entry.boundary_change_after { format!(r#"<span class="rw-note"> {}</span>"#, escape(locale.text("history.old_boundaries"))) } else { String::new() };
             let mut out = String::with_capacity(400);
             let _ = write!(
@@ -199,7 +203,7 @@ pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<String> {
                 winner.map(|w| escape(&w.name)).unwrap_or_default(),
                 winner.map(|w| party_label(&w.colour, w.dark_colour.as_deref(), &w.party_name)).unwrap_or_default(),
             );
-            num(&mut out, &n.thousands(r.summary.majority));
+            num(&mut out, &if r.summary.tie.is_some() { locale.text("result.tie_short").to_string() } else { n.thousands(r.summary.majority) });
             num(&mut out, &r.summary.turnout.map(|t| n.percent(t)).unwrap_or_default());
             out.push_str("</tr>");
             out
@@ -272,7 +276,11 @@ pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String
             // The figures' cells carry no class: 650 rows of three are a good share
             // of what the browser parses, and the styles place them by position.
             out.push_str("</td><td>");
-            out.push_str(&n.thousands(row.majority));
+            if row.tie {
+                escape_into(&mut out, locale.text("result.tie_short"));
+            } else {
+                out.push_str(&n.thousands(row.majority));
+            }
             out.push_str("</td><td>");
             out.push_str(&n.percent(row.majority_share));
             out.push_str("</td><td>");

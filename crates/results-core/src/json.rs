@@ -562,6 +562,17 @@ impl Reader {
         }
     }
 
+    /// A flag that may be left out (or null).
+    fn opt_flag(&mut self, object: &Value, path: &str, key: &str) -> Option<bool> {
+        Self::optional(object, key).and_then(|value| {
+            let flag = value.as_bool();
+            if flag.is_none() {
+                self.wrong(join(path, key), "true or false", value);
+            }
+            flag
+        })
+    }
+
     fn flag(&mut self, object: &Value, path: &str, key: &str, default: bool) -> bool {
         // Absent takes the default; null is not a flag (only `Option` fields take null).
         match object.member(key) {
@@ -657,13 +668,7 @@ impl Reader {
             party: self.text(value, &path, "party"),
             votes: self.whole(value, &path, "votes"),
             sitting: self.flag(value, &path, "sitting", false),
-            elected: Self::optional(value, "elected").and_then(|elected| {
-                let flag = elected.as_bool();
-                if flag.is_none() {
-                    self.wrong(join(&path, "elected"), "true or false", elected);
-                }
-                flag
-            }),
+            elected: self.opt_flag(value, &path, "elected"),
             stages: self.list(value, &path, "stages", false, |r, v, at| r.whole_of(v, || at)),
         }
     }
@@ -692,7 +697,7 @@ impl Reader {
             electorate: self.opt_whole(value, &path, "electorate"),
             valid_votes: self.opt_whole(value, &path, "valid_votes"),
             invalid_votes: self.opt_whole(value, &path, "invalid_votes"),
-            declared: self.flag(value, &path, "declared", true),
+            declared: self.opt_flag(value, &path, "declared"),
             declared_at: self.opt_text(value, &path, "declared_at"),
             seats: value.member("seats").map_or(1, |seats| self.small(seats, || join(&path, "seats"))),
             ballots: self.opt_whole(value, &path, "ballots"),
@@ -792,6 +797,7 @@ impl Reader {
             party: self.opt_text(value, &path, "party"),
             second: self.opt_text(value, &path, "second"),
             majority: self.whole(value, &path, "majority"),
+            tie: self.flag(value, &path, "tie", false),
             majority_share: self.number(value, &path, "majority_share"),
             turnout: Self::optional(value, "turnout").map(|turnout| self.number_of(turnout, || join(&path, "turnout"))),
             result: self.text(value, &path, "result"),

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::derive::Outcome;
+
 /// The words and number style a widget uses.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Locale {
@@ -22,6 +24,22 @@ impl Locale {
     /// The label for `key` with its `{placeholders}` filled in.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         fill(self.labels.get(key), values)
+    }
+
+    /// An outcome in words: "Lab hold", "Lab gain from Con", "Aspire 2, Lab 1".
+    pub fn outcome(&self, outcome: &Outcome) -> String {
+        match outcome {
+            Outcome::NoCandidates => String::new(),
+            Outcome::Awaiting => self.text("national.awaiting").to_string(),
+            Outcome::Hold { party } => self.fill("outcome.hold", &[("party", party)]),
+            Outcome::Gain { party, from } => self.fill("outcome.gain", &[("party", party), ("from", from)]),
+            Outcome::Win { party } => self.fill("outcome.win", &[("party", party)]),
+            Outcome::Seats(counts) => counts
+                .iter()
+                .map(|(party, seats)| self.fill("outcome.seats", &[("party", party), ("seats", &self.numbers.thousands(*seats as u64))]))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
     }
 }
 
@@ -207,6 +225,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("column.majority_share", "Majority %"),
     ("column.turnout", "Turnout"),
     ("column.seats", "Seats"),
+    // Outcomes.
+    ("outcome.hold", "{party} hold"),
+    ("outcome.gain", "{party} gain from {from}"),
+    ("outcome.win", "{party} win"),
+    ("outcome.seats", "{party} {seats}"),
     // One seat's result.
     ("result.caption", "Votes by candidate, {seat}, {election}"),
     ("result.elected", "Elected"),
@@ -214,6 +237,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("result.majority", "Majority {majority} ({share} of valid votes)."),
     ("result.majority_stage", "Majority {majority} {stage}."),
     ("result.majority_multi", "{majority} votes between the last elected and the next candidate."),
+    ("result.tie", "Elected after a tie, decided by lot: {votes} votes each."),
+    ("result.tie_short", "Tie"),
     ("result.turnout", "Turnout {turnout}."),
     ("result.swing", "Swing {points} points from {from} to {to}."),
     ("result.no_candidates", "No candidates."),
@@ -226,6 +251,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("spoken.independent_winner", "{name}, an independent,"),
     ("spoken.over", " over {party}"),
     ("spoken.over_independent", " over an independent"),
+    ("spoken.over_tied", " over {party} and {other}, level in second place"),
+    ("spoken.tie", "{name} ({party}) was elected for {seat} after a tie on {votes} votes, decided by lot."),
     ("spoken.down", ", down from {before} in {year}"),
     ("spoken.up", ", up from {before} in {year}"),
     ("spoken.end", "."),

@@ -106,9 +106,12 @@ pub struct Constituency {
     pub valid_votes: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_votes: Option<u64>,
-    /// False while the seat awaits its declaration.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub declared: bool,
+    /// `false` while the seat awaits its declaration; `true` says the count is
+    /// declared (a seat marked so must have votes). Left out, a seat is declared once
+    /// a candidate has a vote: a file made before the count, every candidate on 0,
+    /// awaits its declaration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared: Option<bool>,
     /// Declaration time as written by the source (ISO 8601 where known).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declared_at: Option<String>,
@@ -130,6 +133,16 @@ pub struct Constituency {
     pub previous: Option<Previous>,
 }
 
+impl Constituency {
+    /// Whether the count has declared a result: not marked `declared: false`, and
+    /// a candidate has a vote (or the seat was uncontested: no more candidates than
+    /// places, elected without a poll).
+    pub fn has_result(&self) -> bool {
+        self.declared != Some(false)
+            && (self.candidates.iter().any(|c| c.votes > 0) || self.candidates.len() <= self.seats.max(1) as usize)
+    }
+}
+
 /// A candidate in one contest.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -142,7 +155,9 @@ pub struct Candidate {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sitting: bool,
     /// Whether the source declares the candidate elected. Where left out, the top
-    /// `seats` candidates are; where given, it settles ties (lots drawn).
+    /// `seats` candidates are; where candidates tie for the last place elected, the
+    /// count cannot say who won (the returning officer draws lots), and the file
+    /// must say it here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elected: Option<bool>,
     /// In a count with stages: the candidate's total after each later stage, for as
@@ -297,6 +312,9 @@ pub struct IndexRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second: Option<String>,
     pub majority: u64,
+    /// Candidates tied for the seat and lots decided it: the majority is a tie.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tie: bool,
     /// Majority as a fraction of valid votes.
     pub majority_share: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -116,6 +116,25 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
                 problem(format!("{at}.candidates[{j}].stages"), format!("a later stage total ({first}) is below the first-stage votes ({})", candidate.votes));
             }
         }
+        if seat.declared == Some(true) && !seat.has_result() {
+            problem(format!("{at}.declared"), "is true, but no candidate has a vote: a seat awaiting its count is `\"declared\": false` (or leaves it out)".into());
+        }
+        if let Some(tie) = crate::derive::edge_tie(seat).filter(|tie| seat.has_result() && !tie.settled(seat)) {
+            let names: Vec<&str> = tie.candidates.iter().filter_map(|&j| seat.candidates.get(j)).map(|c| c.name.as_str()).collect();
+            let place = if tie.place == 1 { "first place".to_string() } else { format!("place {}", tie.place) };
+            let staged = if seat.stages.is_empty() { "" } else { " at the last stage of the count" };
+            problem(
+                format!("{at}.candidates"),
+                format!(
+                    "in {}, {} tie for {place} with {} votes{staged}, and the seat elects {}: the count alone does not say who was elected (the returning officer draws lots), so the file must mark the {} with \"elected\": true",
+                    seat.name,
+                    and_list(&names),
+                    tie.votes,
+                    seat.seats.max(1),
+                    if tie.places == 1 { "winner of the lot" } else { "winners of the lot" },
+                ),
+            );
+        }
         if let Some(ballots) = seat.ballots {
             if seat.candidates.iter().any(|c| c.votes > ballots) {
                 problem(format!("{at}.ballots"), format!("is {ballots}, fewer than a candidate's votes"));
@@ -123,7 +142,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
         }
         // With several seats a voter has several votes, so only single-seat contests add up.
         if let (Some(valid), 1) = (seat.valid_votes, seat.seats) {
-            if seat.declared && total != valid {
+            if seat.has_result() && total != valid {
                 problem(format!("{at}.valid_votes"), format!("is {valid}, but the candidates' votes add up to {total}"));
             }
         }
@@ -148,6 +167,15 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// "A, B and C".
+fn and_list(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -566,7 +566,7 @@ mod tests {
         assert!(winner.sitting);
         // Share 61.2% now, up 18.3 points on 2010 (same boundaries).
         assert!((winner.change.unwrap() - (32_387.0 / 52_924.0 - 0.429)).abs() < 1e-9);
-        assert_eq!(result.summary.result_text, "Lab hold");
+        assert_eq!(result.outcome_text(), "Lab hold");
         assert!(!result.summary.previous_notional);
     }
 
@@ -592,15 +592,15 @@ mod tests {
         let result = SeatResult::new(&file, seat);
         let winner = result.winner().unwrap();
         assert_eq!((winner.name.as_str(), winner.party_id.as_str()), ("R. Ali", "lab"));
-        assert_eq!(result.summary.result_text, "Lab gain from Respect");
+        assert_eq!(result.outcome_text(), "Lab gain from Respect");
         assert_eq!(result.summary.majority, 11_574);
         assert!(result.summary.previous_notional);
         // Scottish seats kept their 2005 boundaries.
         let dunfermline = SeatResult::new(&file, seat_named(&file, "Dunfermline & Fife West"));
         assert!(!dunfermline.summary.previous_notional);
-        assert_eq!(dunfermline.summary.result_text, "Lab hold");
+        assert_eq!(dunfermline.outcome_text(), "Lab hold");
         // Wyre Forest: the 2005 winner is "IKHHC", the same party as 2010's "ICHC".
-        assert_eq!(SeatResult::new(&file, seat_named(&file, "Wyre Forest")).summary.result_text, "Con gain from ICHC");
+        assert_eq!(SeatResult::new(&file, seat_named(&file, "Wyre Forest")).outcome_text(), "Con gain from ICHC");
         let mismatches = majority_mismatches(&file, TIDY_2010, |h, r| field(h, r, "ons_id"));
         assert!(mismatches.is_empty(), "{mismatches:?}");
     }
@@ -620,7 +620,7 @@ mod tests {
         let winner = result.winner().unwrap();
         assert_eq!((winner.name.as_str(), winner.party_id.as_str(), winner.party_name.as_str()), ("G. Galloway", "respect", "Respect"));
         assert_eq!(result.summary.majority, 823);
-        assert_eq!(result.summary.result_text, "Respect gain from Lab");
+        assert_eq!(result.outcome_text(), "Respect gain from Lab");
         assert!(!result.summary.previous_notional);
         // "Pugh, C. Ms." has no party in the source.
         let pugh = seat.candidates.iter().find(|c| c.name == "C. Pugh").unwrap();
@@ -629,7 +629,7 @@ mod tests {
         let no_party = file.constituencies.iter().flat_map(|s| &s.candidates).filter(|c| c.party == "none").count();
         assert_eq!(no_party, 18);
         // Blaenau Gwent was won by Peter Law, who had no description.
-        assert_eq!(SeatResult::new(&file, seat_named(&file, "Blaenau Gwent")).summary.result_text, "ND gain from Lab");
+        assert_eq!(SeatResult::new(&file, seat_named(&file, "Blaenau Gwent")).outcome_text(), "ND gain from Lab");
         // The 59 Scottish seats (those with an SNP candidate) were redrawn in 2005.
         let notional = file.constituencies.iter().filter(|s| s.previous.as_ref().is_some_and(|p| p.notional)).count();
         assert_eq!(notional, 59);

@@ -164,8 +164,8 @@ mod tests {
             // The 2019 file names Labour Co-operative "Lab Coop" in result texts; its
             // candidate rows (which we import) use "Lab" for both.
             let expected = row.result.replace("Lab Coop", "Lab");
-            if result.summary.result_text != expected {
-                mismatches.push(format!("{} {}: \"{}\" != \"{}\"", row.code, seat.name, result.summary.result_text, row.result));
+            if result.outcome_text() != expected {
+                mismatches.push(format!("{} {}: \"{}\" != \"{}\"", row.code, seat.name, result.outcome_text(), row.result));
             }
             let turnout = result.summary.turnout.unwrap();
             assert!((turnout - row.valid_votes as f64 / row.electorate as f64).abs() < 1e-12);
@@ -220,7 +220,7 @@ mod tests {
         let seat = file.contest("E14001086", None).unwrap();
         let result = SeatResult::new(&file, seat);
         assert_eq!(result.summary.majority, 1689);
-        assert_eq!(result.summary.result_text, "Lab hold");
+        assert_eq!(result.outcome_text(), "Lab hold");
         let n = Numbers::default();
         assert_eq!(n.percent(result.summary.majority_share), "3.6%");
         let labour = &result.rows[0];

@@ -185,8 +185,9 @@ pub fn london_2018(candidates: &Path, borough: Option<&str>) -> Result<ResultsFi
 ///   is left out (Harrow on the Hill's `rejected_ballots` is 0.4141, a turnout in the
 ///   wrong column). Empty figures are unknown.
 /// - `elected` is kept as returned. In Bromley's Mottingham (3 seats) two candidates
-///   tie on 885 for the last seat and neither is marked elected, so that ward has
-///   two winners; the file does not say who won the lot.
+///   tie on 885 for the last seat and neither is marked elected: the file does not
+///   say who won the lot, so the import (of Bromley or of all London) stops and
+///   names the tie until the file marks the winner.
 /// - Ten candidates have no party code: the party is the label as returned, and a
 ///   candidate with no label has "No description".
 /// - Names drop the ballot-paper brackets ("Cordwell [Cordwell]") in favour of the
@@ -1206,7 +1207,7 @@ mod tests {
         let result = SeatResult::new(&file, ward);
         let winners: Vec<_> = result.rows.iter().filter(|r| r.elected).map(|r| (r.name.as_str(), r.votes)).collect();
         assert_eq!(winners, [("Sirajul Islam", 2395), ("Rebaka Sultana", 2166), ("Ahmodul Kabir", 2153)]);
-        assert_eq!(result.summary.result_text, "Lab 2, Aspire 1");
+        assert_eq!(result.outcome_text(), "Lab 2, Aspire 1");
         assert_eq!(result.summary.majority, 2153 - 2112);
         assert!((result.rows[0].share - 2395.0 / 5906.0).abs() < 1e-12);
         // A name with one bracket keeps its full form.
@@ -1217,7 +1218,7 @@ mod tests {
         let winners: Vec<_> = stepney.rows.iter().filter(|r| r.elected).map(|r| (r.name.as_str(), r.party_abbreviation.as_str(), r.votes)).collect();
         assert_eq!(winners, [("Abdul Wahid Ali", "Aspire", 1623), ("Sabina Akhtar", "Lab", 1588)]);
         let spitalfields = SeatResult::new(&file, seat(&file, "Spitalfields & Banglatown"));
-        assert_eq!(spitalfields.summary.result_text, "Aspire 2");
+        assert_eq!(spitalfields.outcome_text(), "Aspire 2");
         assert_eq!(spitalfields.summary.majority, 1591 - 1545);
         // Single-seat wards.
         assert_eq!(seat(&file, "Limehouse").seats, 1);
@@ -1285,20 +1286,34 @@ mod tests {
         let bethnal = seat(&file, "Bethnal Green East");
         assert_eq!((bethnal.seats, bethnal.electorate, bethnal.ballots), (3, Some(14_448), Some(6_543)));
 
-        let all = london(2026, None);
+        // Mottingham (Bromley, 3 seats): two candidates tie on 885 for the last seat
+        // and the source marks neither elected, so the count does not say who won
+        // the lot. The import says so, naming them, rather than pick one.
+        let refused = london_2026(&local(GLA_2026), &local(WARDS_2026), None).unwrap_err().to_string();
+        assert!(refused.contains("in Mottingham, Will Rowlands and Harriet Terry tie for place 3 with 885 votes"), "{refused}");
+        // With the lot marked in a copy of the file, as a returning officer's
+        // declaration would (which of the two is this test's own choice), the rest
+        // of London imports.
+        let source = std::fs::read_to_string(local(GLA_2026)).unwrap();
+        let tied = r#"Mottingham,"Terry [Terry]","Harriet Josephine Eileen [Harriet]","Reform UK","Reform UK",RUK,F,885,0"#;
+        assert!(source.contains(tied));
+        let settled = std::env::temp_dir().join(format!("results-london-2026-{}.csv", std::process::id()));
+        std::fs::write(&settled, source.replace(tied, &tied.replace(",885,0", ",885,1"))).unwrap();
+        let all = london_2026(&settled, &local(WARDS_2026), None);
+        let _ = std::fs::remove_file(&settled);
+        let all = all.unwrap();
         assert_eq!(all.constituencies.len(), 679);
         assert_eq!(total_seats(&all), 1818);
         assert_eq!(mismatches(&all), Vec::<String>::new());
         let elected: usize = all.constituencies.iter().map(|s| SeatResult::new(&all, s).rows.iter().filter(|r| r.elected).count()).sum();
-        assert_eq!(elected, 1817);
-        // Mottingham: a tie for the last seat, neither marked elected; both rank
-        // below the winners and the majority is nil.
+        assert_eq!(elected, 1818);
         let mottingham = seat(&all, "Mottingham");
         let result = SeatResult::new(&all, mottingham);
         let winners: Vec<_> = result.rows.iter().filter(|r| r.elected).map(|r| r.name.as_str()).collect();
-        assert_eq!(winners, ["Giles Cordwell", "Louise Sage"]);
+        assert_eq!(winners, ["Giles Cordwell", "Louise Sage", "Harriet Terry"]);
         assert_eq!((result.rows[2].votes, result.rows[3].votes), (885, 885));
         assert_eq!(result.summary.majority, 0);
+        assert!(result.summary.tie.as_ref().is_some_and(|tie| tie.votes == 885 && tie.places == 1 && tie.place == 3));
         assert!(results_core::validate(&all).is_empty());
         // Names: brackets and capitals.
         let names: Vec<&str> = all.constituencies.iter().flat_map(|s| &s.candidates).map(|c| c.name.as_str()).collect();
@@ -1376,7 +1391,7 @@ mod tests {
         assert_eq!(altrincham.code, "E05015239");
         assert_eq!((altrincham.electorate, altrincham.ballots, altrincham.invalid_votes), (Some(7709), Some(3222 - 30), Some(30)));
         let result = SeatResult::new(&file, altrincham);
-        assert_eq!(result.summary.result_text, "Green 3");
+        assert_eq!(result.outcome_text(), "Green 3");
         assert_eq!(result.rows[0].name, "Geraldine Philomena Coggins");
     }
 
@@ -1423,7 +1438,7 @@ mod tests {
         assert_eq!((winner.name.as_str(), winner.party_abbreviation.as_str(), winner.votes), ("Andrew Howard Western", "Lab", 12_828));
         assert_eq!((result.rows[1].party_abbreviation.as_str(), result.rows[1].votes), ("Con", 2_922));
         assert_eq!(result.summary.majority, 12_828 - 2_922);
-        assert_eq!(result.summary.result_text, "Lab win");
+        assert_eq!(result.outcome_text(), "Lab win");
         assert!(result.rows.iter().any(|r| r.lost_deposit), "a parliamentary by-election has deposits");
         assert_eq!(mismatches(&file), Vec::<String>::new());
     }
@@ -1455,7 +1470,7 @@ mod tests {
         let seat = &by.constituencies[0];
         assert_eq!((seat.electorate, seat.valid_votes, seat.seats), (Some(71_641), Some(18_418), 1));
         assert_eq!(by.elections[0].kind, ElectionKind::ByElection);
-        assert_eq!(SeatResult::new(&by, seat).summary.result_text, "Lab win");
+        assert_eq!(SeatResult::new(&by, seat).outcome_text(), "Lab win");
         assert!(by.attribution.as_deref().is_some_and(|a| a.contains("Trafford Council")));
 
         // A ward electing three.
@@ -1463,7 +1478,7 @@ mod tests {
         let seat = &ward.constituencies[0];
         assert_eq!((seat.seats, seat.ballots, seat.valid_votes), (3, Some(5906), None));
         let result = SeatResult::new(&ward, seat);
-        assert_eq!(result.summary.result_text, "Lab 2, Aspire 1");
+        assert_eq!(result.outcome_text(), "Lab 2, Aspire 1");
         assert_eq!(result.rows.iter().filter(|r| r.elected).count(), 3);
         assert_eq!(ward.party("aspire").unwrap().colour, "#8b0000");
 
