@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use results_core::chart::BarChart;
+use results_core::chart::{result_title, BarChart};
 use results_core::{html as rows, Column, SeatResult};
 use yew::prelude::*;
 
@@ -87,7 +87,7 @@ fn table(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html 
             if has_change { <th scope="col" class="rw-num rw-change">{ change_label }</th> }
         </tr>
     };
-    let caption = locale.fill("result.caption", &[("seat", &result.name), ("election", &result.election_name)]);
+    let caption = result_title(result, locale, ("result.caption", "result.caption_election"));
     let order = Rc::new(state.result_sort.order(&result.rows));
     html! { <Table caption={caption} {head} rows={rows::result_rows(result, locale)} {order} /> }
 }

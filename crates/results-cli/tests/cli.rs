@@ -315,3 +315,14 @@ fn an_empty_file_is_called_empty() {
         }
     }
 }
+
+#[test]
+fn a_mayoral_result_names_its_seat_once() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/tower-hamlets-mayor-2022.json");
+    let out = results(&["render", "--view", "result", "--seat", "E09000030", "--src", "mayor.json", "--data", data.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8_lossy(&out.stdout);
+    assert!(html.contains("<caption>Votes by candidate, Mayor of Tower Hamlets election 2022</caption>"), "{html}");
+    assert!(html.contains(">Vote share by candidate, Mayor of Tower Hamlets election 2022</title>"), "{html}");
+    assert!(!html.contains("Mayor of Tower Hamlets, Mayor of Tower Hamlets"), "{html}");
+}

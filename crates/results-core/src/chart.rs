@@ -102,11 +102,24 @@ impl BarChart {
             .collect::<Vec<_>>()
             .join("; ");
         BarChart {
-            title: locale.fill("result.chart", &[("seat", &result.name), ("election", &result.election_name)]),
+            title: result_title(result, locale, ("result.chart", "result.chart_election")),
             description: format!("{description}."),
             bars,
             dark: dark_pairs(result.rows.iter().map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
         }
+    }
+}
+
+/// A seat's result named for its table's caption or its chart (the `keys`): the seat
+/// and the election ("Votes by candidate, Poplar and Limehouse, 2024 general
+/// election"), or the election alone (the second key) where its name names the seat
+/// already ("Votes by candidate, Mayor of Tower Hamlets election 2022").
+pub fn result_title(result: &SeatResult, locale: &Locale, keys: (&str, &str)) -> String {
+    let election = ("election", result.election_name.as_str());
+    if result.election_name.contains(result.name.as_str()) {
+        locale.fill(keys.1, &[election])
+    } else {
+        locale.fill(keys.0, &[("seat", &result.name), election])
     }
 }
 
@@ -409,6 +422,25 @@ pub fn compare_parties(results: &[&SeatResult]) -> Vec<(String, String, String)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_result_is_titled_without_naming_its_seat_twice() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        let title = |file: &str, keys| {
+            let file = crate::load::parse_results(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap();
+            let seat = file.constituencies.iter().find(|c| file.elections.last().is_some_and(|e| e.id == c.election)).unwrap();
+            let result = SeatResult::new(&file, seat);
+            // The chart's own title is the chart key's.
+            let chart = BarChart::vote_share(&result, &Locale::default()).title;
+            assert_eq!(chart, result_title(&result, &Locale::default(), ("result.chart", "result.chart_election")));
+            result_title(&result, &Locale::default(), keys)
+        };
+        let (caption, chart) = (("result.caption", "result.caption_election"), ("result.chart", "result.chart_election"));
+        assert_eq!(title("tower-hamlets-mayor-2022.json", caption), "Votes by candidate, Mayor of Tower Hamlets election 2022");
+        assert_eq!(title("tower-hamlets-mayor-2022.json", chart), "Vote share by candidate, Mayor of Tower Hamlets election 2022");
+        assert_eq!(title("seats/E14001086.json", caption), "Votes by candidate, Bethnal Green and Stepney, 2024 general election");
+        assert_eq!(title("seats/E14001086.json", chart), "Vote share by candidate, Bethnal Green and Stepney, 2024 general election");
+    }
 
     fn chart(labels: &[(&str, f64)]) -> BarChart {
         BarChart {

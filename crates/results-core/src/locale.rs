@@ -244,6 +244,9 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("result.no_candidates", "No candidates."),
     ("result.no_seat", "The results file has no result for the seat \"{seat}\"."),
     ("result.chart", "Vote share by candidate, {seat}, {election}"),
+    // An election whose name names the seat already ("Mayor of Tower Hamlets election 2022").
+    ("result.caption_election", "Votes by candidate, {election}"),
+    ("result.chart_election", "Vote share by candidate, {election}"),
     // The sentence read first.
     ("spoken.held", "{party} held {seat} with a majority of {majority}"),
     ("spoken.gained", "{party} gained {seat} with a majority of {majority}"),
