@@ -5,12 +5,13 @@ use std::rc::Rc;
 use results_core::chart::BarChart;
 use results_core::compare::{compare_order, compare_rows, CompareColumn};
 use results_core::html as rows;
+use results_core::model::credit_line;
 use results_core::route::MAX_COMPARE;
 use results_core::{Route, SeatResult, View};
 use yew::prelude::*;
 
 use super::result::seat_result;
-use super::{column_header, loading, problem, sort_header, Dispatch};
+use super::{column_header, loading, problem, sort_header, source, Dispatch};
 use crate::components::{ChartFrame, ChartSpec, SeatPicker, Table};
 use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
@@ -55,10 +56,14 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     });
 
     let mut results: Vec<SeatResult> = Vec::new();
+    let mut credits: Vec<Option<String>> = Vec::new();
     let mut waiting = false;
     for code in &state.route.seats {
         match seat_result(state, code) {
-            Some(Ok(shown)) => results.push(shown.result),
+            Some(Ok(shown)) => {
+                results.push(shown.result);
+                credits.push(shown.attribution);
+            }
             Some(Err(message)) => return problem(message),
             None => waiting = true,
         }
@@ -69,7 +74,12 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     } else if refs.len() < 2 {
         html! { <p class="rw-status">{ locale.text("compare.pick_two") }</p> }
     } else {
-        comparison(&refs, state, dispatch, id, width)
+        html! {
+            <>
+                { comparison(&refs, state, dispatch, id, width) }
+                { source(credit_line(credits.iter().map(Option::as_deref)).as_deref()) }
+            </>
+        }
     };
     html! {
         <>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use results_core::chart::StackedChart;
 use results_core::history::{history_order, seat_history, HistoryColumn};
 use results_core::html as rows;
+use results_core::model::credit_line;
 use yew::prelude::*;
 
 use super::{column_header, loading, problem, source, Dispatch};
@@ -37,7 +38,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
             </header>
             <ChartFrame spec={chart} id={format!("{id}-history-chart")} {width} />
             <Table caption={locale.fill("history.caption", &[("seat", &name)])} {head} rows={rows::history_rows(&entries, locale)} {order} />
-            { source(file.attribution.as_deref()) }
+            { source(credit_line(entries.iter().map(|e| file.credit(&e.result.election_id))).as_deref()) }
         </>
     }
 }

@@ -38,7 +38,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                 id={id.to_string()}
                 on_open={open}
             />
-            { source(index.attribution.as_deref()) }
+            { source(index.credit()) }
         </>
     }
 }

@@ -11,8 +11,8 @@ use crate::components::{ChartFrame, ChartSpec, Table};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
-/// A seat's result with its file's credit line and update time, and the result in
-/// one sentence for a screen reader.
+/// A seat's result with the credit for its election's figures, its file's update
+/// time, and the result in one sentence for a screen reader.
 pub struct Shown {
     pub result: SeatResult,
     pub attribution: Option<String>,
@@ -33,7 +33,7 @@ pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, Stri
                 (one, _) => one.map(|entry| &entry.result),
             };
             let spoken = results_core::history::spoken_summary(&result, before, &state.locale);
-            Ok(Shown { result, attribution: file.attribution.clone(), updated: file.updated.clone(), spoken })
+            Ok(Shown { result, attribution: file.credit(&contest.election).map(Into::into), updated: file.updated.clone(), spoken })
         }
         None => Err(state.locale.fill("result.no_seat", &[("seat", code)])),
     })

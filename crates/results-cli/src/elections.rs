@@ -25,6 +25,7 @@ pub fn general(id: &str) -> Result<Election, crate::import::ImportError> {
             kind: ElectionKind::General,
             boundaries: Some(boundaries.into()),
             previous: previous.map(Into::into),
+            attribution: None,
         })
         .ok_or_else(|| crate::import::ImportError::UnknownElection {
             id: id.into(),

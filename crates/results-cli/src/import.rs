@@ -10,7 +10,7 @@ pub mod longrun;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use results_core::model::{Candidate, Constituency, Election, Party, PartyShare, Previous, ResultsFile, FORMAT_VERSION, OPL_ATTRIBUTION};
+use results_core::model::{Candidate, Constituency, Election, Party, PartyShare, Previous, ResultsFile, FORMAT_VERSION};
 
 use crate::parties;
 
@@ -89,6 +89,11 @@ pub fn csv_error(path: &std::path::Path, err: &csv::Error) -> ImportError {
     ImportError::Csv { path: path.to_path_buf(), line, message }
 }
 
+/// The credit for the House of Commons Library's files (the default): the source, and
+/// the attribution the Open Parliament Licence asks for.
+pub const HOC_ATTRIBUTION: &str =
+    "Source: House of Commons Library. Contains Parliamentary information licensed under the Open Parliament Licence v3.0";
+
 /// Collects one election's seats, candidates and parties, then checks them.
 pub struct Builder {
     election: Election,
@@ -100,10 +105,11 @@ pub struct Builder {
 
 impl Builder {
     pub fn new(election: Election) -> Builder {
-        Builder { election, attribution: Some(OPL_ATTRIBUTION.into()), seats: BTreeMap::new(), party_names: BTreeMap::new() }
+        Builder { election, attribution: Some(HOC_ATTRIBUTION.into()), seats: BTreeMap::new(), party_names: BTreeMap::new() }
     }
 
-    /// Sets the attribution the source's licence asks for (`None` for none).
+    /// Sets the attribution the source's licence asks for (`None` for none), the
+    /// file's, which credits its one election.
     pub fn attribution(mut self, attribution: Option<&str>) -> Builder {
         self.attribution = attribution.map(Into::into);
         self

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use results_core::model::{Constituency, Index, IndexRow, PartyTotal, ResultsFile, FORMAT_VERSION};
+use results_core::model::{Constituency, Election, Index, IndexRow, PartyTotal, ResultsFile, FORMAT_VERSION};
 use results_core::{LoadError, SeatResult};
 
 use crate::import::ImportError;
@@ -132,12 +132,13 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
     totals.sort_by(|a, b| b.seats.cmp(&a.seats).then(b.votes.cmp(&a.votes)).then_with(|| a.party.cmp(&b.party)));
     // Every party with a seat or a share is named in the index, for the national view.
     index_parties.extend(totals.iter().map(|t| t.party.clone()));
+    let attribution = latest.credit(&latest_id);
     let index = Index {
         version: FORMAT_VERSION,
-        attribution: latest.attribution.clone(),
+        attribution: attribution.map(Into::into),
         updated: latest.updated.clone(),
         labels: BTreeMap::new(),
-        elections: files.iter().flat_map(|f| f.elections.iter().cloned()).collect(),
+        elections: files.iter().flat_map(|f| f.elections.iter().map(|e| credited(f, e, attribution))).collect(),
         parties: latest.parties.iter().filter(|p| index_parties.contains(&p.id)).cloned().collect(),
         election: latest_id,
         totals,
@@ -235,22 +236,29 @@ pub fn history(files: &[ResultsFile], seat: &Constituency) -> ResultsFile {
         }
     }
     let latest = files.get(position);
-    // Credit every source a contest came from, newest first.
-    let mut credits: Vec<String> = Vec::new();
-    for file in files.iter().rev().filter(|f| f.elections.iter().any(|e| elections.contains(e.id.as_str()))) {
-        if let Some(credit) = file.attribution.as_ref().filter(|c| !credits.contains(c)) {
-            credits.push(credit.clone());
-        }
-    }
+    // The file's credits every source a contest came from, newest first; an election
+    // from another source than the file's only one names its own.
+    let credits = files.iter().rev().flat_map(|f| f.elections.iter().filter(|e| elections.contains(e.id.as_str())).map(|e| f.credit(&e.id)));
+    let attribution = results_core::model::credit_line(credits);
     ResultsFile {
         version: FORMAT_VERSION,
-        attribution: if credits.is_empty() { None } else { Some(credits.join(". ")) },
+        elections: files
+            .iter()
+            .flat_map(|f| f.elections.iter().filter(|e| elections.contains(e.id.as_str())).map(|e| credited(f, e, attribution.as_deref())))
+            .collect(),
+        attribution,
         updated: latest.and_then(|f| f.updated.clone()),
         labels: BTreeMap::new(),
-        elections: files.iter().flat_map(|f| f.elections.iter()).filter(|e| elections.contains(e.id.as_str())).cloned().collect(),
         parties: all_parties.into_values().collect(),
         constituencies: contests,
     }
+}
+
+/// An election of `file` as a file crediting `all` holds it: with the credit for its
+/// figures (its own, or `file`'s), unless that is `all`, which covers it.
+fn credited(file: &ResultsFile, election: &Election, all: Option<&str>) -> Election {
+    let credit = file.credit(&election.id).filter(|credit| Some(*credit) != all);
+    Election { attribution: credit.map(Into::into), ..election.clone() }
 }
 
 /// The codes of a contest's seats in the previous election.

@@ -326,3 +326,34 @@ fn a_mayoral_result_names_its_seat_once() {
     assert!(html.contains(">Vote share by candidate, Mayor of Tower Hamlets election 2022</title>"), "{html}");
     assert!(!html.contains("Mayor of Tower Hamlets, Mayor of Tower Hamlets"), "{html}");
 }
+
+/// The text of the credit line (`<p class="rw-source">`) in rendered HTML.
+fn credit_of(html: &str) -> String {
+    let start = html.find("<p class=\"rw-source\">").map(|i| i + "<p class=\"rw-source\">".len()).unwrap_or_else(|| panic!("no credit line in {html}"));
+    html[start..].split("</p>").next().unwrap().to_string()
+}
+
+#[test]
+fn each_view_credits_the_source_of_what_it_shows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let render = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_results")).current_dir(&root).arg("render").args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        credit_of(&String::from_utf8_lossy(&out.stdout))
+    };
+    let hoc = "Source: House of Commons Library. Contains Parliamentary information licensed under the Open Parliament Licence v3.0";
+    let ec = "Source: Electoral Commission";
+    // The 2024 result: the House of Commons Library's figures, though the file holds the EC's too.
+    assert_eq!(render(&["--src", "data/", "--view", "result", "--seat", "E14001086"]), hoc);
+    assert_eq!(render(&["--src", "data/", "--view", "result", "--seat", "E14001086", "--election", "ge2024"]), hoc);
+    // An older result in the same file: the EC's (the 2015 contest given the 2024 seat's code).
+    let dir = scratch("credits");
+    let older = dir.join("bgs.json");
+    let shipped = std::fs::read_to_string(root.join("data/seats/E14001086.json")).unwrap();
+    std::fs::write(&older, shipped.replace(r#""code":"E14000555","name":"Bethnal Green and Bow","election":"ge2015""#, r#""code":"E14001086","name":"Bethnal Green and Bow","election":"ge2015""#)).unwrap();
+    assert_eq!(render(&["--view", "result", "--seat", "E14001086", "--election", "ge2015", "--src", "bgs.json", "--data", older.to_str().unwrap()]), ec);
+    // The history shows both, newest first.
+    assert_eq!(render(&["--src", "data/", "--view", "history", "--seat", "E14001086"]), format!("{hoc}. {ec}"));
+    assert_eq!(render(&["--src", "data/", "--view", "national"]), hoc);
+    assert_eq!(render(&["--src", "data/", "--view", "compare", "--seat", "E14001086,E14001430"]), hoc);
+}

@@ -647,6 +647,7 @@ impl Reader {
             },
             boundaries: self.opt_text(value, &path, "boundaries"),
             previous: self.opt_text(value, &path, "previous"),
+            attribution: self.opt_text(value, &path, "attribution"),
         }
     }
 

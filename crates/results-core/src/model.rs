@@ -20,7 +20,8 @@ pub const OPL_ATTRIBUTION: &str =
 pub struct ResultsFile {
     /// Format version; this code reads version 1.
     pub version: u32,
-    /// Source attribution to show beside the widget, as the data's licence asks.
+    /// Source attribution to show beside the widget, as the data's licence asks: the
+    /// credit for the figures of every election that carries none of its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     /// When the figures were last updated (ISO 8601), on election night.
@@ -57,6 +58,11 @@ pub struct Election {
     /// gain). The file need not hold it: a contest's `previous` carries the figures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
+    /// The source of this election's figures, as its licence asks to be credited
+    /// ("Source: Electoral Commission"); shown with them in place of the file's
+    /// `attribution`, so that a file holding several sources credits each rightly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 /// What kind of election it is.
@@ -219,6 +225,11 @@ impl ResultsFile {
         self.elections.iter().find(|election| election.id == id)
     }
 
+    /// The credit for an election's figures: its own attribution, else the file's.
+    pub fn credit(&self, election: &str) -> Option<&str> {
+        credit(&self.elections, self.attribution.as_deref(), election)
+    }
+
     /// The latest election in the file (by date).
     pub fn latest_election(&self) -> Option<&Election> {
         self.elections.iter().max_by(|a, b| a.date.cmp(&b.date))
@@ -234,6 +245,23 @@ impl ResultsFile {
             .iter()
             .find(|seat| seat.code == code && seat.election == election)
     }
+}
+
+/// The credit for the figures of election `id`: its own attribution, else `file`'s.
+fn credit<'a>(elections: &'a [Election], file: Option<&'a str>, id: &str) -> Option<&'a str> {
+    elections.iter().find(|e| e.id == id).and_then(|e| e.attribution.as_deref()).or(file)
+}
+
+/// One line crediting every source given, each once, in the order given (newest
+/// first, as views list elections); `None` when there is none.
+pub fn credit_line<'a>(credits: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
+    let mut line: Vec<&str> = Vec::new();
+    for credit in credits.into_iter().flatten() {
+        if !line.contains(&credit) {
+            line.push(credit);
+        }
+    }
+    (!line.is_empty()).then(|| line.join(". "))
 }
 
 /// The JSON Schema of results JSON, format version 1.
@@ -279,6 +307,11 @@ impl Index {
     /// The party with this id.
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties.iter().find(|party| party.id == id)
+    }
+
+    /// The credit for the figures of the index's election.
+    pub fn credit(&self) -> Option<&str> {
+        credit(&self.elections, self.attribution.as_deref(), &self.election)
     }
 }
 
@@ -339,4 +372,32 @@ pub fn content_hash(text: &str) -> String {
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn election(id: &str, attribution: Option<&str>) -> Election {
+        Election { id: id.into(), name: id.into(), date: "2024-07-04".into(), kind: ElectionKind::General, boundaries: None, previous: None, attribution: attribution.map(Into::into) }
+    }
+
+    #[test]
+    fn an_election_is_credited_with_its_own_source_else_the_files() {
+        let file = ResultsFile {
+            version: FORMAT_VERSION,
+            attribution: Some("File".into()),
+            updated: None,
+            labels: BTreeMap::new(),
+            elections: vec![election("ge2015", Some("EC")), election("ge2024", Some("HoC")), election("by", None)],
+            parties: vec![],
+            constituencies: vec![],
+        };
+        assert_eq!(file.credit("ge2024"), Some("HoC"));
+        assert_eq!(file.credit("ge2015"), Some("EC"));
+        assert_eq!(file.credit("by"), Some("File"));
+        assert_eq!(file.credit("unknown"), Some("File"));
+        assert_eq!(credit_line(["ge2024", "ge2015", "by", "ge2024"].map(|id| file.credit(id))).as_deref(), Some("HoC. EC. File"));
+        assert_eq!(credit_line([None, None]), None);
+    }
 }

@@ -276,6 +276,7 @@ fn london_election(date: &str, borough: Option<&(String, String)>, previous: Opt
         kind: ElectionKind::Local,
         boundaries: None,
         previous: previous.map(|before| format!("local.{slug}.{before}")),
+        attribution: None,
     }
 }
 
@@ -427,6 +428,7 @@ pub fn mayor_sv(path: &Path, election: &str) -> Result<ResultsFile, ImportError>
         kind: ElectionKind::Mayoral,
         boundaries: None,
         previous,
+        attribution: None,
     };
 
     let known = MAYORAL_AUTHORITIES.iter().find(|(name, ..)| normalise(name) == normalise(&authority_name));
@@ -627,7 +629,7 @@ pub fn lga(path: &Path, date: &str, kind: Option<&str>, attribution: Option<&str
         .then(|| held.iter().filter(|(d, t)| d.as_str() < date && LgaKind::of(t) == LgaKind::Council).map(|(d, _)| d).max())
         .flatten()
         .map(|before| format!("local.{org_slug}.{before}"));
-    let election = Election { id, name, date: date.into(), kind: election_kind, boundaries: None, previous };
+    let election = Election { id, name, date: date.into(), kind: election_kind, boundaries: None, previous, attribution: None };
     let credit = attribution.map(str::to_string).or_else(|| (!organisation.is_empty()).then(|| format!("Source: {organisation}")));
     let mut builder = Builder::new(election).attribution(credit.as_deref());
 
@@ -822,6 +824,7 @@ pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, Impo
         kind: kind_value,
         boundaries: None,
         previous: None,
+        attribution: None,
     };
     let credit = (!credits.is_empty()).then(|| credits.join("; "));
     let mut builder = Builder::new(election).attribution(credit.as_deref());

@@ -215,7 +215,7 @@ pub fn convert(path: &Path, election_year: &str) -> Result<ResultsFile, ImportEr
         .and_then(|set| set.split('-').next())
         .filter(|year| !year.is_empty())
         .map(str::to_string);
-    let election = Election { id: id.into(), name: name.into(), date: date.into(), kind: ElectionKind::General, boundaries, previous };
+    let election = Election { id: id.into(), name: name.into(), date: date.into(), kind: ElectionKind::General, boundaries, previous, attribution: None };
     let mut builder = Builder::new(election);
     for row in &rows {
         add_row(&mut builder, &columns, &codes, row, value)?;
