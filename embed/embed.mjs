@@ -3,11 +3,14 @@
 // The build bundles the loader and the wasm's glue into this file
 // (scripts/write-loader): the page asks for one script, one stylesheet, the wasm
 // and its data, and each request a page makes at the start costs it a connection.
+import { PARAMS } from './params.mjs';
+
 const host = document.getElementById('widget');
 const query = new URLSearchParams(location.search);
-for (const name of ['view', 'seat', 'election', 'src', 'theme', 'locale', 'labels']) {
+// Every embed parameter (params.mjs) from the query onto the host, as a script embed has them.
+for (const name of PARAMS) {
   const value = query.get(name);
-  if (value) host.setAttribute(name === 'theme' ? 'data-theme' : `data-${name}`, value);
+  if (value) host.setAttribute(`data-${name}`, value);
 }
 // Which iframe this is, so a parent with several can tell them apart.
 const frame = query.get('frame') ?? '';
