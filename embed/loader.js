@@ -6,6 +6,11 @@
 // build by scripts/write-loader from embed/loader.js.
 const selector = '[data-results-widget]';
 let started;
+// The hosts this loader watches, and those any copy of it (another URL) mounted: in
+// memory, not in attributes, which a copy of a host (cloneNode, outerHTML pasted by a
+// CMS) would carry, so that a copied host mounts as a fresh one does.
+const watched = new WeakSet();
+const mounted = (globalThis[Symbol.for('results-widget.mounted')] ??= new WeakSet());
 
 function start() {
   if (!started) {
@@ -74,11 +79,16 @@ function answerOrSoon(answer) {
  *  comes almost always by then, and the widget's first render draws its view rather
  *  than a loading state, laid out and painted only to be replaced. */
 function mount(element) {
-  if (!(element instanceof Element)) return Promise.resolve(false);
-  const handover = element.hasAttribute('data-results-widget-mounted') ? [] : prefetch(element);
+  if (!(element instanceof Element) || mounted.has(element)) return Promise.resolve(false);
+  mounted.add(element);
+  const handover = prefetch(element);
   return start().then(async (module) => {
     const settled = handover.length ? await answerOrSoon(handover[1]) : undefined;
     return module.mountWidget(element, ...handover, settled);
+  }, (error) => {
+    // The code did not load: a later call may try again.
+    mounted.delete(element);
+    throw error;
   });
 }
 
@@ -103,8 +113,8 @@ function inView(host) {
 function watch(root) {
   const hosts = root.matches?.(selector) ? [root] : [...(root.querySelectorAll?.(selector) ?? [])];
   for (const host of hosts) {
-    if (host.hasAttribute('data-results-widget-watched')) continue;
-    host.setAttribute('data-results-widget-watched', '');
+    if (watched.has(host)) continue;
+    watched.add(host);
     if (nearby && !inView(host)) nearby.observe(host); else mount(host);
   }
 }

@@ -14,9 +14,6 @@ pub const HOST_SELECTOR: &str = "[data-results-widget]";
 /// The data directory the demo ships, used when an element names none.
 pub const DEFAULT_SRC: &str = "data/";
 
-/// The attribute a mounted host carries, so that no element gets two widgets.
-pub const MOUNTED: &str = "data-results-widget-mounted";
-
 thread_local! {
     static NEXT_INSTANCE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
@@ -37,17 +34,11 @@ pub fn mount_all() {
     }
 }
 
-/// Mounts a widget in `host` unless it has one; every widget gets its own ids.
-/// `handover` is the loader's request for its first file, if it made one.
+/// Mounts a widget in `host`; every widget gets its own ids. `handover` is the
+/// loader's request for its first file, if it made one. The loader mounts each host
+/// once (it keeps the hosts it mounted in memory, not in an attribute a copy of the
+/// host would carry), and `mount_all` runs once.
 pub fn mount_once(host: Element, handover: Option<Handover>) -> bool {
-    if host.has_attribute(MOUNTED) {
-        // Mounted already (asked twice before the code was ready): its own request stands.
-        if let Some(Handover { controller: Some(controller), .. }) = handover {
-            controller.abort();
-        }
-        return false;
-    }
-    let _ = host.set_attribute(MOUNTED, "");
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
     mount(host, instance, handover);
     true

@@ -87,6 +87,58 @@ test('a widget a CMS adds later is mounted, and one can be mounted by hand', asy
   await context.close();
 });
 
+test('a host copied from a page where its widget ran (cloneNode, or its outerHTML pasted) mounts as a fresh one', async () => {
+  const { page, context } = await strictPage(browser);
+  await page.goto(server.url + 'article.html');
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  await page.evaluate(() => {
+    const original = document.querySelector('[data-results-widget][data-state="ready"]');
+    const cloned = original.cloneNode(true);
+    cloned.id = 'cloned';
+    const holder = document.createElement('div');
+    holder.innerHTML = original.outerHTML;
+    const pasted = holder.firstElementChild;
+    pasted.id = 'pasted';
+    window.__ready = {};
+    for (const copy of [cloned, pasted]) copy.addEventListener('results-widget:ready', () => { window.__ready[copy.id] = true; });
+    document.querySelector('article').prepend(cloned, pasted);
+  });
+  // The second starts as it comes near, as any widget below the fold does.
+  await page.locator('#pasted').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.__ready.cloned && window.__ready.pasted);
+  for (const id of ['cloned', 'pasted']) {
+    // The copied markup gave way to a live widget of its own, which answers a click.
+    assert.equal(await page.locator(`#${id} section.rw`).count(), 1, id);
+    const table = page.locator(`#${id} table`).first();
+    await table.getByRole('button', { name: /^Votes/ }).click();
+    await table.locator('th[aria-sort="ascending"]').waitFor();
+  }
+  // Nothing the loader keeps is in the page for a copy to carry.
+  assert.equal(await page.locator('[data-results-widget-watched], [data-results-widget-mounted]').count(), 0);
+  await context.close();
+});
+
+test('a results directory without its trailing slash: data-src and the src parameter', async () => {
+  const { page, context } = await strictPage(browser);
+  await page.goto(server.url + 'article.html');
+  await page.evaluate(() => {
+    const bare = document.createElement('div');
+    bare.id = 'bare';
+    bare.setAttribute('data-results-widget', '');
+    bare.dataset.seat = 'E14001430';
+    bare.dataset.src = 'data';
+    document.querySelector('article').prepend(bare);
+  });
+  await page.waitForSelector('#bare[data-state="ready"]');
+  assert.match(await page.locator('#bare .rw-title').textContent(), /Poplar and Limehouse/);
+  await page.goto(server.url + 'embed.html?view=national&src=data');
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  await page.goto(server.url + 'embed.html?view=result&seat=E14001086&src=data');
+  await page.waitForSelector(`${host}[data-state="ready"]`);
+  assert.match(await page.locator(`${host} .rw-title`).textContent(), /Bethnal Green and Stepney/);
+  await context.close();
+});
+
 test('a broken widget stays alone: the others keep working', async () => {
   const { page, context } = await strictPage(browser, { viewport: { width: 1280, height: 4000 } });
   await page.goto(server.url + 'article.html');
