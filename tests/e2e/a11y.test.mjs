@@ -126,6 +126,32 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
+// The seats table's rows are laid out only near the viewport (content-visibility):
+// axe sees their targets' sizes once the table is scrolled into view.
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds nothing on the national seats table scrolled into view, ${scheme}, 1280 px; its seat buttons are 24 px targets`, async () => {
+    const { page, context, problems } = await open(views.national, { colorScheme: scheme });
+    await page.addScriptTag({ path: axePath });
+    const table = page.locator(`${widget} .rw-seats .rw-table`);
+    await table.scrollIntoViewIfNeeded();
+    await page.locator(`${widget} .rw-seats .rw-link`).nth(10).scrollIntoViewIfNeeded();
+    const sizes = await page.evaluate((sel) => [...document.querySelectorAll(`${sel} .rw-seats .rw-link`)]
+      .map((b) => b.getBoundingClientRect())
+      .filter((box) => box.bottom > 0 && box.top < innerHeight && box.height > 0)
+      .map((box) => [box.width, box.height]), widget);
+    assert.ok(sizes.length >= 10, `seat buttons laid out in view: ${sizes.length}`);
+    for (const [width, height] of sizes) assert.ok(width >= 24 && height >= 24, `a seat button of ${width} by ${height} px`);
+    const violations = await page.evaluate(async (sel) => {
+      const result = await window.axe.run(document.querySelector(sel), { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, ${v.nodes.slice(0, 3)
+        .map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`).join('; ')}`);
+    }, widget);
+    assert.deepEqual(violations, [], violations.join('\n'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test('the colours keep 4.5:1 for text and 3:1 for outlines and focus, light and dark, default and sample theme', async () => {
   const theme = await readFile(path.join(root, 'styles/theme-bethnal-green.css'), 'utf8');
   for (const scheme of ['light', 'dark']) {
