@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::fetch::{load_within, seat_url, Data, Handover, Kind, Limits};
+use crate::fetch::{load_within, seat_url, Data, Handover, Kind, Limits, Versions};
 use crate::live;
 use crate::state::{Action, Shared, WidgetState};
 use crate::views;
@@ -51,6 +51,9 @@ pub struct WidgetProps {
     /// The loader's request for the first file, if it made one.
     #[prop_or_default]
     pub handover: Option<Handover>,
+    /// The validators of its files, from their first load on (see [`Versions`]).
+    #[prop_or_default]
+    pub versions: Versions,
     /// The widget's width in CSS pixels when it mounts, if known.
     #[prop_or_default]
     pub width: Option<u32>,
@@ -84,15 +87,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // Fetch what the view needs and nobody has asked for yet; the loader's request,
     // if it made one, the first time its URL is needed.
     {
-        let (dispatcher, limits) = (state.dispatcher(), props.limits);
+        let (dispatcher, limits, versions) = (state.dispatcher(), props.limits, props.versions.clone());
         let handover = use_mut_ref(|| props.handover.clone());
         use_effect_with(state.missing(), move |missing| {
             for (url, kind) in missing.iter().cloned() {
                 dispatcher.dispatch(Action::Fetching(url.clone()));
                 let dispatcher = dispatcher.clone();
                 let handed = handover.borrow_mut().take_if(|handed| handed.url == url);
+                let versions = versions.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = load_within(&url, kind, limits, handed).await;
+                    let loaded = load_within(&url, kind, limits, handed, &versions).await;
                     dispatcher.dispatch(Action::Fetched(url, loaded));
                 });
             }
@@ -117,7 +121,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     (url, kind, seat)
                 })
                 .collect();
-            Some(live::Plan { refresh, index, files, limits: props.limits })
+            Some(live::Plan { refresh, index, files, limits: props.limits, versions: props.versions.clone() })
         });
         let (dispatcher, host) = (state.dispatcher(), props.host.clone());
         use_effect_with(plan, move |plan| {

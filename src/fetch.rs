@@ -78,12 +78,15 @@ impl Handover {
     /// with every check of the widget's own requests (status, type, size) so that the
     /// first render can show it. `None` otherwise, or where a check refuses it: the
     /// request is then read as usual, and the refusal shown as usual.
-    pub fn settled_data(&self, kind: Kind, max_bytes: u64) -> Option<Data> {
+    /// Its validators go into `versions`, so that the first poll asks conditionally.
+    pub fn settled_data(&self, kind: Kind, max_bytes: u64, versions: &Versions) -> Option<Data> {
         let settled = self.settled.as_ref()?;
         let response = settled.get(0).dyn_into::<web_sys::Response>().ok()?;
         let body = settled.get(1).dyn_into::<js_sys::ArrayBuffer>().ok()?;
-        check_response(&self.url, &response, false, max_bytes).ok()??;
-        data_from_bytes_within(body_bytes(&body, max_bytes).ok()?, kind, max_bytes).ok()
+        let validators = check_response(&self.url, &response, false, max_bytes).ok()??;
+        let data = data_from_bytes_within(body_bytes(&body, max_bytes).ok()?, kind, max_bytes).ok()?;
+        versions.set(&self.url, validators);
+        Some(data)
     }
 }
 
@@ -299,11 +302,15 @@ pub fn check_content_length(content_length: Option<&str>, max_bytes: u64) -> Res
 
 /// Fetches and parses one file, giving up after `limits.timeout_ms` milliseconds (the
 /// response and its whole body) and refusing a body over `limits.max_bytes`. A
-/// [`Handover`] for the URL is read instead of asking again.
-pub async fn load_within(url: &str, kind: Kind, limits: Limits, handover: Option<Handover>) -> Result<Data, FetchError> {
+/// [`Handover`] for the URL is read instead of asking again. The file's validators go
+/// into `versions`: the poller's first request for it is already conditional.
+pub async fn load_within(url: &str, kind: Kind, limits: Limits, handover: Option<Handover>, versions: &Versions) -> Result<Data, FetchError> {
     let mut validators = Validators::default();
     match fetch_checked(url, kind, limits, &mut validators, handover).await? {
-        Some(data) => Ok(data),
+        Some(data) => {
+            versions.set(url, validators);
+            Ok(data)
+        }
         // Nothing was asked conditionally, so a 304 is the server's mistake.
         None => Err(FetchError::Status { status: 304, url: url.to_string() }),
     }
@@ -318,11 +325,42 @@ pub struct Validators {
     pub last_modified: Option<String>,
 }
 
-/// Fetches and parses a file unless the server says it is unchanged since `known`
-/// (`Ok(None)`), within `limits`; `known` is updated from the answer. Every check of
-/// [`load_within`] applies.
-pub async fn load_if_changed(url: &str, kind: Kind, known: &mut Validators, limits: Limits) -> Result<Option<Data>, FetchError> {
-    fetch_checked(url, kind, limits, known, None).await
+/// The validators of a widget's files, by URL (a handful: a list is smaller code than
+/// a map), kept from the first load on, whether the widget or the loader asked for the
+/// file: the poller's first request is conditional, and an unchanged file is never
+/// downloaded twice. One per widget, shared by its loads and its poller.
+#[derive(Debug, Clone, Default)]
+pub struct Versions(Rc<std::cell::RefCell<Vec<(String, Validators)>>>);
+
+/// The same widget's.
+impl PartialEq for Versions {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Versions {
+    fn get(&self, url: &str) -> Validators {
+        self.0.borrow().iter().find(|(u, _)| u == url).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+
+    fn set(&self, url: &str, validators: Validators) {
+        let mut known = self.0.borrow_mut();
+        match known.iter_mut().find(|(u, _)| u == url) {
+            Some(entry) => entry.1 = validators,
+            None => known.push((url.to_string(), validators)),
+        }
+    }
+}
+
+/// Fetches and parses a file unless the server says it is unchanged since the
+/// version in `versions` (`Ok(None)`), within `limits`; `versions` is updated from
+/// the answer. Every check of [`load_within`] applies.
+pub async fn load_if_changed(url: &str, kind: Kind, versions: &Versions, limits: Limits) -> Result<Option<Data>, FetchError> {
+    let mut known = versions.get(url);
+    let loaded = fetch_checked(url, kind, limits, &mut known, None).await;
+    versions.set(url, known);
+    loaded
 }
 
 async fn fetch_checked(url: &str, kind: Kind, limits: Limits, known: &mut Validators, handover: Option<Handover>) -> Result<Option<Data>, FetchError> {

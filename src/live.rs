@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::UseReducerDispatcher;
 
-use crate::fetch::{load_if_changed, Data, Kind, Limits, Validators};
+use crate::fetch::{load_if_changed, Data, Kind, Limits, Versions};
 use crate::state::{Action, WidgetState};
 
 /// The longest wait between tries after failures, in milliseconds.
@@ -25,6 +25,8 @@ pub struct Plan {
     /// Other files: (url, kind, seat code when the index lists the file).
     pub files: Vec<(String, Kind, Option<String>)>,
     pub limits: Limits,
+    /// The files' validators, from their first load on.
+    pub versions: Versions,
 }
 
 /// Stops its poller when dropped.
@@ -68,9 +70,7 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
     let stopped = Rc::new(Cell::new(false));
     let flag = stopped.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        // A sorted map and a short list: the widget already carries their code (a
-        // hash map would add its own).
-        let mut validators: Vec<(String, Validators)> = Vec::new();
+        // A sorted map: the widget already carries its code (a hash map would add its own).
         let mut hashes: BTreeMap<String, String> = BTreeMap::new();
         let every = f64::from(plan.refresh) * 1000.0;
         let mut delay = every;
@@ -96,7 +96,7 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
                 continue;
             }
             report(host.as_ref(), "polling");
-            match poll(&plan, &mut validators, &mut hashes, &dispatcher).await {
+            match poll(&plan, &mut hashes, &dispatcher).await {
                 Ok(()) => {
                     if failing {
                         dispatcher.dispatch(Action::RefreshRecovered);
@@ -120,13 +120,12 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
 
 async fn poll(
     plan: &Plan,
-    validators: &mut Vec<(String, Validators)>,
     hashes: &mut BTreeMap<String, String>,
     dispatcher: &UseReducerDispatcher<WidgetState>,
 ) -> Result<(), crate::fetch::FetchError> {
     let mut changed_seats: Option<Vec<String>> = None;
     if let Some(index_url) = &plan.index {
-        if let Some(data) = load_if_changed(index_url, Kind::Index, known(validators, index_url), plan.limits).await? {
+        if let Some(data) = load_if_changed(index_url, Kind::Index, &plan.versions, plan.limits).await? {
             if let Data::Index(index) = &data {
                 let mut changed = Vec::new();
                 for row in &index.seats {
@@ -148,7 +147,7 @@ async fn poll(
                 continue;
             }
         }
-        if let Some(data) = load_if_changed(url, *kind, known(validators, url), plan.limits).await? {
+        if let Some(data) = load_if_changed(url, *kind, &plan.versions, plan.limits).await? {
             dispatcher.dispatch(Action::Refreshed(url.clone(), data));
         }
     }

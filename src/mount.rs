@@ -83,10 +83,11 @@ pub fn mount(host: Element, instance: usize, handover: Option<Handover>) {
     // The loader's file, if it has come and the view needs it (which also says what
     // kind of file it is), goes in with the first render: no loading state is drawn
     // only to be replaced in the same task.
+    let versions = crate::fetch::Versions::default();
     let preloaded = handover.as_ref().and_then(|handed| {
         let needs = WidgetState::new(src.clone(), route.clone()).needs().ok()?;
         let (_, kind) = needs.into_iter().find(|(url, _)| *url == handed.url)?;
-        handed.settled_data(kind, limits.max_bytes).map(|data| std::rc::Rc::new(vec![(handed.url.clone(), data)]))
+        handed.settled_data(kind, limits.max_bytes, &versions).map(|data| std::rc::Rc::new(vec![(handed.url.clone(), data)]))
     });
     let mut props = WidgetProps {
         src: src.into(),
@@ -100,6 +101,7 @@ pub fn mount(host: Element, instance: usize, handover: Option<Handover>) {
         locale: std::rc::Rc::new(locale),
         embed_error,
         handover,
+        versions,
         width,
         first: None,
     };

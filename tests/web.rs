@@ -67,6 +67,7 @@ fn mount(host: &Element, src: &str, view: View, preloaded: Option<Rc<Vec<(String
         locale: Default::default(),
         embed_error: None,
         handover: None,
+        versions: Default::default(),
         width: None,
         first: None,
     };

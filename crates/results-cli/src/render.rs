@@ -74,7 +74,7 @@ pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed) -> Result<Str
             }
         }
     }
-    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None, handover: None, width: None, first: None };
+    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None, handover: None, versions: Default::default(), width: None, first: None };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;

@@ -86,14 +86,18 @@ pub struct Tie {
 pub fn edge_tie(seat: &Constituency) -> Option<Tie> {
     // Staying longer in a staged count ranks first, then the last total reached.
     let key = |c: &crate::model::Candidate| (c.stages.len(), c.stages.last().copied().unwrap_or(c.votes));
-    let mut keys: Vec<(usize, u64)> = seat.candidates.iter().map(key).collect();
-    keys.sort_unstable_by(|a, b| b.cmp(a));
+    let keys: Vec<(usize, u64)> = seat.candidates.iter().map(key).collect();
     let seats = seat.seats.max(1) as usize;
-    let edge = *keys.get(seats - 1)?;
-    if keys.get(seats) != Some(&edge) || edge.1 == 0 {
+    // Counted rather than sorted: the standard library's sort would add kilobytes
+    // to the widget, and a seat has a few candidates.
+    let above = |edge: (usize, u64)| keys.iter().filter(|k| **k > edge).count();
+    let level = |edge: (usize, u64)| keys.iter().filter(|k| **k == edge).count();
+    // The last place elected, and those level with it: a tie if they straddle the line.
+    let edge = keys.iter().copied().find(|&k| above(k) < seats && above(k) + level(k) >= seats)?;
+    let above = above(edge);
+    if above + level(edge) <= seats || edge.1 == 0 {
         return None;
     }
-    let above = keys.iter().filter(|k| **k > edge).count();
     Some(Tie {
         candidates: seat.candidates.iter().enumerate().filter(|(_, c)| key(c) == edge).map(|(i, _)| i).collect(),
         votes: edge.1,
