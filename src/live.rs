@@ -153,16 +153,3 @@ async fn poll(
     }
     Ok(())
 }
-
-/// What is known of `url`'s version, added when it is first asked for.
-#[allow(clippy::indexing_slicing)] // `at` was just found or made
-fn known<'a>(validators: &'a mut Vec<(String, Validators)>, url: &str) -> &'a mut Validators {
-    let at = match validators.iter().position(|(u, _)| u == url) {
-        Some(at) => at,
-        None => {
-            validators.push((url.to_string(), Validators::default()));
-            validators.len() - 1
-        }
-    };
-    &mut validators[at].1
-}
