@@ -185,6 +185,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <div ref={measure}></div>
             { views::nav(&state, &dispatcher, &id) }
             { views::stale(&state) }
+            { views::announcer(&state, &dispatcher) }
             <div class="rw-body">{ body }</div>
             <Report key={phase} {phase} host={props.host.clone()} takeover={props.takeover.clone()} />
         </section>

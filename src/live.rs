@@ -151,5 +151,9 @@ async fn poll(
             dispatcher.dispatch(Action::Refreshed(url.clone(), data));
         }
     }
+    // New declarations in words, at most one sentence a poll (see `results_core::announce`).
+    if plan.index.is_some() {
+        dispatcher.dispatch(Action::Announce(js_sys::Date::now()));
+    }
     Ok(())
 }

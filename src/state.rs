@@ -109,6 +109,8 @@ pub struct WidgetState {
     pub embed_error: Option<Rc<FetchError>>,
     /// The national view's rows and hex map, while it shows.
     pub national: Option<NationalHtml>,
+    /// New declarations in words, for a polite live region (see `results_core::announce`).
+    pub announcer: results_core::announce::Announcer,
 }
 
 /// Everything that changes a widget.
@@ -133,6 +135,11 @@ pub enum Action {
     RefreshFailed(Rc<FetchError>),
     /// A refresh worked again after failing.
     RefreshRecovered,
+    /// A poll is done, at this time in milliseconds: the declarations it brought (and
+    /// any held back within ten seconds of the last) are announced, in one sentence.
+    Announce(f64),
+    /// The reader turned announcements off (`true`) or on again.
+    AnnounceOff(bool),
 }
 
 impl WidgetState {
@@ -152,6 +159,7 @@ impl WidgetState {
             locale: Rc::default(),
             embed_error: None,
             national: None,
+            announcer: Default::default(),
         }
     }
 
@@ -270,20 +278,25 @@ impl WidgetState {
             Action::Closest => next.national_sort = national::closest_sort(),
             Action::Refreshed(url, data) => {
                 next.fresh = Rc::new(match (self.file(&url), &data) {
-                    (Some(Fetch::Ready(Data::Index(before))), Data::Index(after)) => after
-                        .seats
-                        .iter()
-                        .filter(|row| row.declared && before.seats.iter().any(|old| old.code == row.code && !old.declared))
-                        .map(|row| row.code.clone())
-                        .collect(),
+                    (Some(Fetch::Ready(Data::Index(before))), Data::Index(after)) => results_core::announce::new_declarations(before, after),
                     _ => Vec::new(),
                 });
+                // A compare view speaks of its own seats only.
+                let compared = self.route.view == View::Compare;
+                let news: Vec<String> = next.fresh.iter().filter(|code| !compared || self.route.seats.contains(code)).cloned().collect();
+                next.announcer.declared(&news);
                 next.take_labels(&data);
                 next.set_file(url, Fetch::Ready(data));
                 next.stale = None;
             }
             Action::RefreshFailed(why) => next.stale = Some(why),
             Action::RefreshRecovered => next.stale = None,
+            Action::Announce(now) => {
+                if let Some(index) = self.index() {
+                    next.announcer.speak(now, index, &self.locale);
+                }
+            }
+            Action::AnnounceOff(off) => next.announcer.set_off(off),
         }
         next.build_national(self);
         next
@@ -380,6 +393,35 @@ mod tests {
         assert_eq!(failed.data_state(), "ready", "the last good data stays");
         assert_eq!(failed.stale.as_deref(), Some(&FetchError::Timeout { timeout_ms: 8000 }));
         assert_eq!(failed.apply(Action::RefreshRecovered).stale, None);
+    }
+
+    #[test]
+    fn declarations_are_announced_after_an_update_never_at_the_first_load() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/index.json")).unwrap();
+        let declared = results_core::parse_index(&text).unwrap();
+        let mut night = declared.clone();
+        for row in night.seats.iter_mut().filter(|row| row.name == "Hendon" || row.name == "Putney") {
+            row.declared = false;
+        }
+        let url = "data/index.json".to_string();
+        let live = WidgetState::new("data/".into(), Route { view: View::National, refresh: Some(2), ..Route::default() });
+        let loaded = live.apply(Action::Fetched(url.clone(), Ok(Data::Index(Rc::new(night.clone()))))).apply(Action::Announce(0.0));
+        assert_eq!(loaded.announcer.message, "", "nothing is announced at the first load");
+        let mut hendon = night.clone();
+        if let Some(row) = hendon.seats.iter_mut().find(|row| row.name == "Hendon") {
+            row.declared = true;
+        }
+        let updated = loaded.apply(Action::Refreshed(url.clone(), Data::Index(Rc::new(hendon)))).apply(Action::Announce(20_000.0));
+        assert_eq!(updated.announcer.message, "1 more seat declared: Lab gain from Con in Hendon; 649 of 650.");
+        let again = updated.apply(Action::Announce(40_000.0));
+        assert_eq!(again, updated, "said once: a poll that brings nothing changes nothing");
+        let off = updated.apply(Action::AnnounceOff(true)).apply(Action::Refreshed(url.clone(), Data::Index(Rc::new(declared.clone())))).apply(Action::Announce(60_000.0));
+        assert_eq!(off.announcer.message, "", "turned off");
+        // A compare view speaks of its own seats.
+        let compare = Route { view: View::Compare, seats: vec!["E14001086".into(), "E14001279".into()], refresh: Some(2), ..Route::default() };
+        let compared = WidgetState::new("data/".into(), compare).apply(Action::Fetched(url.clone(), Ok(Data::Index(Rc::new(night)))));
+        let putney_only = compared.apply(Action::Refreshed(url, Data::Index(Rc::new(declared)))).apply(Action::Announce(0.0));
+        assert_eq!(putney_only.announcer.message, "1 more seat declared: Lab gain from Con in Hendon; 650 of 650.");
     }
 
     #[test]

@@ -110,6 +110,24 @@ fn clock(iso: &str) -> String {
     iso.get(11..16).map_or_else(|| iso.to_string(), |hhmm| format!("{hhmm} UTC"))
 }
 
+/// On election night, where the view has an index: a polite live region that
+/// announces new declarations (the sentence is the core's), and the reader's switch
+/// to turn it off. Empty at first, so nothing is announced at the first load.
+pub fn announcer(state: &WidgetState, dispatch: &Dispatch) -> Html {
+    if state.route.refresh.is_none() || state.index().is_none() {
+        return html! {};
+    }
+    let off = state.announcer.off;
+    let dispatch = dispatch.clone();
+    let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::AnnounceOff(!off)));
+    html! {
+        <div class="rw-announce">
+            <label><input type="checkbox" checked={!off} {onchange} />{ state.locale.text("announce.toggle") }</label>
+            <p class="rw-visually-hidden" aria-live="polite">{ state.announcer.message.clone() }</p>
+        </div>
+    }
+}
+
 /// The note that the data on show could not be brought up to date.
 pub fn stale(state: &WidgetState) -> Html {
     match &state.stale {

@@ -75,7 +75,7 @@ fn overview(index: &Index, built: &NationalHtml, locale: &Locale, id: &str, widt
                 <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]) }</h2>
                 <p class="rw-election rw-control">{ control }</p>
                 if let Some(count) = count {
-                    <p class="rw-declared" role="status">{ count }</p>
+                    <p class="rw-declared">{ count }</p>
                 }
                 { updated(index.updated.as_deref(), locale) }
             </header>

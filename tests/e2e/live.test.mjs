@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { rm, access, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { rm, access, cp, mkdtemp, readFile, writeFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve, launch, strictPage, root, dist } from './support.mjs';
@@ -125,7 +125,7 @@ test('a 304 changes nothing on the page', async () => {
   await page.goto(server.url + '?view=national&refresh=1');
   await page.waitForSelector(`${host}[data-state="ready"]`);
   await page.evaluate(countPolls, host);
-  // The first poll has no validators yet (a 200 with the same data); then 304s.
+  // Every poll is a 304, the first too (see the test of every embed path below).
   await polls(page, 'done', 1);
   await page.evaluate((sel) => {
     window.__mutations = 0;
@@ -175,4 +175,117 @@ test('with the tab hidden no request is made; shown again, polling resumes', asy
   await polls(page, 'done', done + 1);
   assert.ok(server.log.length > from);
   await context.close();
+});
+
+/** A copy of dist/ whose index can be rewritten with chosen seats awaiting their
+ *  declaration: { dir, awaiting(codes), close }. */
+async function copyOfDist() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rw-live-'));
+  await cp(dist, dir, { recursive: true, filter: (src) => !src.startsWith(nightDir) });
+  const file = path.join(dir, 'data/index.json');
+  const shipped = JSON.parse(await readFile(file, 'utf8'));
+  const awaiting = (codes) => {
+    const index = structuredClone(shipped);
+    for (const seat of index.seats) if (codes.includes(seat.code)) seat.declared = false;
+    // Whole, as `results` writes it: a poll never reads half a file.
+    return writeFile(`${file}.new`, JSON.stringify(index)).then(() => rename(`${file}.new`, file));
+  };
+  return { dir, awaiting, close: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A page of the test's own at `name` on `on` (a server), holding `html`. */
+const pageAt = (context, on, name, html) => context.route(on.url + name, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+
+// Records what the live region at `sel` says, each time it changes.
+const recordAnnouncements = (sel) => {
+  const region = document.querySelector(sel);
+  window.__said = [];
+  new MutationObserver(() => { if (region.textContent) window.__said.push(region.textContent); })
+    .observe(region, { childList: true, characterData: true, subtree: true });
+};
+
+const POPLAR = 'E14001430';
+const STRATFORD = 'E14001525';
+
+test('the iframe embed with refresh=2 polls, shows a new declaration and announces it once; a reader can turn announcements off', async () => {
+  const copy = await copyOfDist();
+  await copy.awaiting([POPLAR, STRATFORD]);
+  const local = await serve(copy.dir);
+  const { page, context, problems } = await strictPage(browser);
+  try {
+    await pageAt(context, local, 'article.html', '<!doctype html><meta charset="utf-8"><title>Live</title>'
+      + '<iframe id="live" title="Election results" width="800" height="700" src="embed.html?view=national&refresh=2&frame=live"></iframe>');
+    await page.goto(local.url + 'article.html');
+    const frame = await (await page.$('#live')).contentFrame();
+    await frame.waitForSelector(`${host}[data-state="ready"][data-poll] .rw-declared`);
+    assert.equal(await frame.locator(`${host} .rw-declared`).textContent(), '648 of 650 declared');
+    // The live region is there and says nothing at the first load.
+    const region = `${host} .rw-announce [aria-live="polite"]`;
+    assert.equal(await frame.locator(region).textContent(), '');
+    await frame.evaluate(recordAnnouncements, region);
+    await frame.evaluate(countPolls, host);
+    await copy.awaiting([STRATFORD]);
+    await frame.waitForSelector(`${host} tr.rw-fresh`, { timeout: 10000 });
+    assert.equal(await frame.locator(`${host} .rw-declared`).textContent(), '649 of 650 declared');
+    await frame.waitForFunction(() => window.__said.length > 0);
+    // Two more polls: still said once.
+    const done = await frame.evaluate(() => window.__polls.done);
+    await polls(frame, 'done', done + 2);
+    const said = await frame.evaluate(() => window.__said);
+    assert.equal(said.length, 1, said.join(' | '));
+    assert.match(said[0], /^1 more seat declared: .+ in Poplar and Limehouse; 649 of 650\.$/);
+    // Turned off, the next declaration is shown and not announced.
+    await frame.getByLabel('Announce declarations').uncheck();
+    assert.equal(await frame.locator(region).textContent(), '');
+    await copy.awaiting([]);
+    await frame.waitForSelector(`${host}:not(:has(.rw-declared))`, { timeout: 10000 });
+    const after = await frame.evaluate(() => window.__polls.done);
+    await polls(frame, 'done', after + 1);
+    assert.deepEqual(await frame.evaluate(() => window.__said), said);
+    // Every request for the index after the first load was a 304 but for the two
+    // that brought a new version.
+    const answers = local.log.filter((e) => e.path === '/data/index.json').map((e) => e.status);
+    assert.deepEqual(answers.filter((s) => s !== 304), [200, 200, 200], answers.join(' '));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await local.close();
+    await copy.close();
+  }
+});
+
+test('on every embed path the first poll is already conditional: after the first load, every request for an unchanged file is a 304', async () => {
+  const script = (attrs) => `<!doctype html><meta charset="utf-8"><title>Script embed</title><div data-results-widget ${attrs}></div><script type="module" src="results-widget.js"></script>`;
+  const paths = [
+    { name: 'the demo page (the widget\'s own request)', url: '?view=national&refresh=1', file: '/data/index.json' },
+    { name: 'a script embed, the loader\'s file handed over whole', page: script('data-view="national" data-refresh="1"'), file: '/data/index.json' },
+    { name: 'a script embed, a seat\'s file handed over as the loader asked', page: script(`data-seat="${POPLAR}" data-refresh="1"`), file: `/data/seats/${POPLAR}.json` },
+    { name: 'a script embed, the loader\'s request handed over before its answer', page: script(`data-seat="${STRATFORD}" data-refresh="1"`), file: `/data/seats/${STRATFORD}.json`, hold: true },
+    { name: 'the iframe embed', page: '<!doctype html><meta charset="utf-8"><title>Iframe</title><iframe title="Results" width="800" height="600" src="embed.html?view=national&refresh=1"></iframe>', file: '/data/index.json', frame: true },
+  ];
+  for (const [i, embed] of paths.entries()) {
+    const { page, context, problems } = await strictPage(browser);
+    const start = server.log.length;
+    let release = () => {};
+    if (embed.hold) {
+      // The file is held until the widget has mounted without it.
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route(server.url + embed.file.slice(1), async (route) => { await held; await route.continue(); }, { times: 1 });
+    }
+    if (embed.page) await pageAt(context, server, `embed-path-${i}.html`, embed.page);
+    await page.goto(server.url + (embed.page ? `embed-path-${i}.html` : embed.url));
+    const frame = embed.frame ? await (await page.$('iframe')).contentFrame() : page;
+    if (embed.hold) {
+      await frame.waitForSelector(`${host}[data-state="loading"]`);
+      release();
+    }
+    await frame.waitForSelector(`${host}[data-state="ready"][data-poll]`);
+    await frame.evaluate(countPolls, host);
+    await polls(frame, 'done', 2);
+    const answers = server.log.slice(start).filter((e) => e.path === embed.file).map((e) => e.status);
+    assert.deepEqual(answers, [200, ...answers.slice(1).map(() => 304)], `${embed.name}: ${answers.join(' ')}`);
+    assert.ok(answers.length >= 3, `${embed.name}: ${answers.join(' ')}`);
+    assert.deepEqual(problems, [], embed.name);
+    await context.close();
+  }
 });

@@ -15,16 +15,18 @@ pub const NAMED: usize = 5;
 /// The seats declared in `after` that were listed as awaiting their declaration in
 /// `before`, in `after`'s order (a seat new to `after` is not news).
 pub fn new_declarations(before: &Index, after: &Index) -> Vec<String> {
-    let mut awaiting: Vec<&str> = before.seats.iter().filter(|row| !row.declared).map(|row| row.code.as_str()).collect();
-    if awaiting.is_empty() {
-        return Vec::new();
-    }
-    awaiting.sort_unstable();
     after
         .seats
         .iter()
-        .filter(|row| row.declared && awaiting.binary_search(&row.code.as_str()).is_ok())
-        .map(|row| row.code.clone())
+        .enumerate()
+        .filter(|(at, row)| {
+            // Both versions list the seats in the same order, almost always: a seat is
+            // looked for where it was, and only then everywhere (no sort: its code
+            // would cost the widget more than the search costs it).
+            let old = before.seats.get(*at).filter(|old| old.code == row.code).or_else(|| before.seats.iter().find(|old| old.code == row.code));
+            row.declared && old.is_some_and(|old| !old.declared)
+        })
+        .map(|(_, row)| row.code.clone())
         .collect()
 }
 
