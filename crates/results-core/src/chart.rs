@@ -290,11 +290,12 @@ impl StackedChart {
                         share: r.rows.iter().filter(|row| &row.party_id == id).map(|row| row.share).sum(),
                     })
                     .collect();
-                let others = (1.0 - segments.iter().map(|s| s.share).sum::<f64>()).max(0.0);
+                // A seat awaiting its count has no shares, not a bar of Others.
+                let others = if r.summary.declared { (1.0 - segments.iter().map(|s| s.share).sum::<f64>()).max(0.0) } else { 0.0 };
                 segments.push(Segment { label: others_label.into(), colour: OTHERS_COLOUR.into(), share: others });
                 described.push(format!(
                     "{label}: {}",
-                    segments.iter().filter(|s| s.share >= 0.0005).map(|s| format!("{} {}", s.label, locale.numbers.percent(s.share))).collect::<Vec<_>>().join(", ")
+                    if !r.summary.declared { locale.outcome(&r.summary.outcome) } else { segments.iter().filter(|s| s.share >= 0.0005).map(|s| format!("{} {}", s.label, locale.numbers.percent(s.share))).collect::<Vec<_>>().join(", ") }
                 ));
                 (label, segments)
             })

@@ -26,7 +26,8 @@ pub fn compare_rows(results: &[&SeatResult]) -> Vec<CompareRow> {
                 .iter()
                 .map(|r| {
                     let rows: Vec<_> = r.rows.iter().filter(|row| row.party_id == id).collect();
-                    (!rows.is_empty()).then(|| rows.iter().map(|row| row.share).sum())
+                    // No share before the count: a dash, not 0%.
+                    (!rows.is_empty() && r.summary.declared).then(|| rows.iter().map(|row| row.share).sum())
                 })
                 .collect(),
         })

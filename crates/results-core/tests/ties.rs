@@ -3,6 +3,8 @@
 //! vote counted awaits its declaration. On the real Bethnal Green and Stepney file,
 //! and on generated seats.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use proptest::prelude::*;
 use results_core::derive::{edge_tie, Outcome};
 use results_core::history::spoken_summary;
@@ -134,6 +136,15 @@ fn a_file_made_before_the_count_awaits_its_declaration() {
     let locale = Locale::default();
     assert_eq!(result_summary(&result, &locale), r#"<p class="rw-summary"><span class="rw-result-text">Awaiting declaration</span>.</p>"#);
     assert_eq!(spoken_summary(&result, None, &locale), "Bethnal Green and Stepney has not declared yet.");
+    // The history's chart has no bar of Others for it, and a comparison no shares.
+    let history = results_core::history::seat_history(&file, "E14001086", None);
+    let chart = results_core::chart::StackedChart::history("Bethnal Green and Stepney", &history, &locale);
+    let (label, segments) = chart.rows.last().unwrap();
+    assert_eq!(label, "2024");
+    assert!(segments.iter().all(|s| s.share == 0.0), "{segments:?}");
+    assert!(chart.description.contains("2024: Awaiting declaration"), "{}", chart.description);
+    let rows = results_core::compare::compare_rows(&[&result]);
+    assert!(rows.iter().all(|row| row.shares == [None]));
     // Marked declared with no vote counted: an error.
     let marked = bethnal(|seat| {
         seat.candidates.iter_mut().for_each(|c| c.votes = 0);
