@@ -34,33 +34,34 @@ pub fn new_declarations(before: &Index, after: &Index) -> Vec<String> {
 /// words: "3 more seats declared: Lab gain from Con in Hendon, …; 612 of 650." At most
 /// [`NAMED`] seats are named. `None` when none of them is in the index.
 pub fn sentence(index: &Index, codes: &[String], locale: &Locale) -> Option<String> {
-    let rows: Vec<_> = index.seats.iter().filter(|row| row.declared && codes.contains(&row.code)).collect();
     let n = &locale.numbers;
-    let mut seats: Vec<String> = rows
-        .iter()
-        .take(NAMED)
-        .map(|row| {
+    // Written into one string as they come (no list of rows or of their words: the
+    // widget's code is the smaller for it).
+    let mut seats = String::new();
+    let mut count: u64 = 0;
+    for row in index.seats.iter().filter(|row| row.declared && codes.contains(&row.code)) {
+        count += 1;
+        if count as usize <= NAMED {
+            if count > 1 {
+                seats.push_str(", ");
+            }
             let party = row.party.as_deref().and_then(|id| index.party(id)).map_or("", |p| p.name.as_str());
-            locale.fill("announce.seat", &[("result", &row.result), ("seat", &row.name), ("party", party)])
-        })
-        .collect();
-    if rows.len() > NAMED {
-        seats.push(locale.fill("announce.others", &[("count", &n.thousands((rows.len() - NAMED) as u64))]));
+            seats.push_str(&locale.fill("announce.seat", &[("result", &row.result), ("seat", &row.name), ("party", party)]));
+        }
     }
-    let declared = index.seats.iter().filter(|row| row.declared).count();
-    let key = match rows.len() {
+    if count as usize > NAMED {
+        seats.push_str(", ");
+        seats.push_str(&locale.fill("announce.others", &[("count", &n.thousands(count - NAMED as u64))]));
+    }
+    let key = match count {
         0 => return None,
         1 => "announce.one",
         _ => "announce.many",
     };
+    let declared = index.seats.iter().filter(|row| row.declared).count() as u64;
     Some(locale.fill(
         key,
-        &[
-            ("count", &n.thousands(rows.len() as u64)),
-            ("seats", &seats.join(", ")),
-            ("declared", &n.thousands(declared as u64)),
-            ("total", &n.thousands(index.seats.len() as u64)),
-        ],
+        &[("count", &n.thousands(count)), ("seats", &seats), ("declared", &n.thousands(declared)), ("total", &n.thousands(index.seats.len() as u64))],
     ))
 }
 
