@@ -378,7 +378,7 @@ mod tests {
         use results_core::model::{Index, IndexRow};
         let row = |code: &str, declared: bool| IndexRow {
             code: code.into(), name: code.into(), region: None, nation: None, declared, winner: None, party: None,
-            second: None, majority: 0, majority_share: 0.0, turnout: None, result: String::new(), file: String::new(), hex: None, hash: None,
+            second: None, majority: 0, tie: false, majority_share: 0.0, turnout: None, result: String::new(), file: String::new(), hex: None, hash: None,
         };
         let index = |rows: Vec<IndexRow>| Data::Index(Rc::new(Index {
             version: 1, attribution: None, updated: None, labels: Default::default(), elections: vec![], parties: vec![], election: "e".into(), totals: vec![], hex_layout: None, seats: rows,

@@ -35,6 +35,9 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
             <header class="rw-header">
                 <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("history.title", &[("seat", &name), ("year", since)]) }</h2>
                 <p class="rw-election">{ locale.text("history.note") }</p>
+                if let Some(formed) = results_core::history::formed_from(&current.result, file, locale) {
+                    <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text("history.formed_credit") }</small></p>
+                }
             </header>
             <ChartFrame spec={chart} id={format!("{id}-history-chart")} {width} />
             <Table caption={locale.fill("history.caption", &[("seat", &name)])} {head} rows={rows::history_rows(&entries, locale)} {order} />

@@ -12,6 +12,17 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const open = (query, options) => openReady(browser, server, query, options);
 
+test('history: any seat, Hendon, Conservative from 2010 to 2019 and Labour by 15 in 2024', async () => {
+  const { page, context, problems } = await open('?view=history&seat=E14001279');
+  const rows = await cells(page, `${widget} tbody tr`);
+  assert.deepEqual(rows.map((r) => r[0]), ['2024', '2019', '2017', '2015', '2010', '2005']);
+  assert.deepEqual(rows[0].slice(0, 5), ['2024', 'Hendon', 'David Pinto-Duschinsky', 'Labour', '15']);
+  for (const row of rows.slice(1, 5)) assert.equal(row[3], 'Conservative', row.join(' | '));
+  assert.match(await page.locator(`${widget} .rw-formed`).textContent(), /^Formed in 2024 from Hendon \(100%\)\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('history: Bethnal Green and Stepney from the 2005 Respect win to 2024', async () => {
   const { page, context, problems } = await open('?view=history&seat=E14001086');
   const rows = await cells(page, `${widget} tbody tr`);
@@ -22,6 +33,10 @@ test('history: Bethnal Green and Stepney from the 2005 Respect win to 2024', asy
   const chart = page.locator(`${widget} svg[role="img"]`);
   assert.match(await chart.locator('title').textContent(), /Vote share by election/);
   assert.match(await chart.locator('desc').textContent(), /Respect 35\.9%/);
+  assert.equal(
+    (await page.locator(`${widget} .rw-formed`).textContent()).trim(),
+    'Formed in 2024 from Bethnal Green and Bow (87%) and Poplar and Limehouse (13%). Population shares: mySociety (CC BY 4.0).',
+  );
   // Sorting the history by majority puts 2019's 37,524 first.
   await page.getByRole('button', { name: /^Majority/ }).click();
   await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('2019'), `${widget} tbody tr:first-child th`);

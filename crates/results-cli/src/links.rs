@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use results_core::model::{Previous, ResultsFile};
+use results_core::model::{Previous, PreviousPart, ResultsFile};
 
 use crate::import::{csv_error, read_csv_text, ImportError};
 
@@ -28,6 +28,56 @@ pub fn apply_predecessors(file: &mut ResultsFile, path: &Path) -> Result<(), Imp
         }
     }
     Ok(())
+}
+
+#[derive(serde::Deserialize)]
+struct Overlap {
+    pcon2024_code: String,
+    pcon2010_code: String,
+    pcon2010_name: String,
+    share_of_2024_population: f64,
+}
+
+/// Sets `previous.seats` and `previous.from` from mySociety's overlap of the 2024
+/// seats with those of 2010-2019 (`pcon2024-from-pcon2010-overlap.csv`): the seats
+/// each was formed from, largest share of its population first, so the main
+/// predecessor comes first and carries the seat's history back.
+pub fn apply_overlap(file: &mut ResultsFile, path: &Path) -> Result<(), ImportError> {
+    let text = read_csv_text(path)?;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut parts: std::collections::BTreeMap<String, Vec<PreviousPart>> = std::collections::BTreeMap::new();
+    for row in reader.deserialize::<Overlap>() {
+        let row = row.map_err(|e| csv_error(path, &e))?;
+        if !(0.0..=1.0).contains(&row.share_of_2024_population) {
+            return Err(ImportError::Invalid(vec![format!(
+                "{}: the share of {} from {} is {}, not a fraction between 0 and 1",
+                path.display(),
+                row.pcon2024_code,
+                row.pcon2010_code,
+                row.share_of_2024_population
+            )]));
+        }
+        parts.entry(row.pcon2024_code).or_default().push(PreviousPart { seat: row.pcon2010_code, name: row.pcon2010_name, share: row.share_of_2024_population });
+    }
+    let mut missing = Vec::new();
+    for seat in &mut file.constituencies {
+        let Some(mut from) = parts.remove(&seat.code) else {
+            missing.push(seat.code.clone());
+            continue;
+        };
+        // Largest share first; equal shares by name, so the order is the same every time.
+        from.sort_by(|a, b| b.share.total_cmp(&a.share).then_with(|| a.name.cmp(&b.name)));
+        let previous = seat.previous.get_or_insert_with(|| Previous { notional: true, ..Previous::default() });
+        previous.seats = from.iter().map(|p| p.seat.clone()).collect();
+        previous.from = from;
+    }
+    let mut problems: Vec<String> = missing.iter().map(|code| format!("{}: names no predecessor for seat {code}", path.display())).collect();
+    problems.extend(parts.keys().map(|code| format!("{}: seat {code} is not in the imported election", path.display())));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError::Invalid(problems))
+    }
 }
 
 /// A name as it is compared across elections: "Bethnal Green & Bow" is

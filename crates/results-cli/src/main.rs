@@ -109,6 +109,12 @@ struct Output {
     /// (`;`-separated codes) where boundaries changed.
     #[arg(long)]
     predecessors: Option<PathBuf>,
+    /// mySociety's overlap of new seats with old ones (`pcon2024_code,
+    /// pcon2024_name, pcon2010_code, pcon2010_name, share_of_2024_population, ...`):
+    /// names each seat's predecessors with the share of its population from each;
+    /// the largest carries the seat's history back.
+    #[arg(long)]
+    overlap: Option<PathBuf>,
     /// Link each seat to the previous election's seat of the same name where
     /// boundaries changed and no predecessor is named.
     #[arg(long)]
@@ -288,6 +294,9 @@ fn import(source: Source) -> Result<(), ImportError> {
 fn link(mut file: ResultsFile, output: &Output) -> Result<ResultsFile, ImportError> {
     if let Some(path) = &output.predecessors {
         links::apply_predecessors(&mut file, path)?;
+    }
+    if let Some(path) = &output.overlap {
+        links::apply_overlap(&mut file, path)?;
     }
     let stored = store::elections(&output.out)?;
     if output.link_by_name {

@@ -264,7 +264,8 @@ fn credited(file: &ResultsFile, election: &Election, all: Option<&str>) -> Elect
 /// The codes of a contest's seats in the previous election.
 fn predecessors(seat: &Constituency) -> Vec<String> {
     match &seat.previous {
-        Some(previous) if !previous.seats.is_empty() => previous.seats.clone(),
+        // The main predecessor (listed first) carries the line back.
+        Some(previous) if !previous.seats.is_empty() => previous.seats.iter().take(1).cloned().collect(),
         Some(previous) if previous.notional => Vec::new(),
         _ => vec![seat.code.clone()],
     }

@@ -31,10 +31,12 @@ pub fn seat_history(file: &ResultsFile, code: &str, election: Option<&str>) -> V
         let notional = current.iter().any(|c| c.previous.as_ref().is_some_and(|p| p.notional));
         let codes: Vec<String> = current
             .iter()
-            .flat_map(|c| match &c.previous {
-                Some(p) if !p.seats.is_empty() => p.seats.clone(),
-                Some(p) if p.notional => Vec::new(),
-                _ => vec![c.code.clone()],
+            // The main predecessor (listed first) carries the line back; the
+            // others are named, with their shares, by `formed_from`.
+            .filter_map(|c| match &c.previous {
+                Some(p) if !p.seats.is_empty() => p.seats.first().cloned(),
+                Some(p) if p.notional => None,
+                _ => Some(c.code.clone()),
             })
             .collect();
         let found: Vec<&Constituency> =
@@ -53,6 +55,34 @@ pub fn seat_history(file: &ResultsFile, code: &str, election: Option<&str>) -> V
         election_id = previous;
     }
     entries
+}
+
+/// Parts of a new seat smaller than this are counted, not named.
+pub const SMALL_PART: f64 = 0.05;
+
+/// What a seat on new boundaries was formed from, in one sentence: "Formed in 2024
+/// from Bethnal Green and Bow (87%) and Poplar and Limehouse (13%)." Parts under 5%
+/// of its population are counted rather than named. `None` where the data does not say.
+pub fn formed_from(contest: &SeatResult, file: &ResultsFile, locale: &Locale) -> Option<String> {
+    let seat = file.contest(&contest.code, Some(&contest.election_id))?;
+    let from = &seat.previous.as_ref()?.from;
+    let named: Vec<String> = from
+        .iter()
+        .filter(|p| p.share >= SMALL_PART)
+        .map(|p| locale.fill("history.part", &[("seat", &p.name), ("share", &locale.numbers.whole_percent(p.share))]))
+        .collect();
+    let parts = match named.split_last() {
+        None => return None,
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => locale.fill("history.and", &[("list", &rest.join(", ")), ("last", last)]),
+    };
+    let year = contest.election_date.get(..4).unwrap_or(&contest.election_name);
+    let small = from.len() - named.len();
+    Some(if small == 0 {
+        locale.fill("history.formed_from", &[("year", year), ("parts", &parts)])
+    } else {
+        locale.fill("history.formed_from_small", &[("year", year), ("parts", &parts), ("count", &small.to_string())])
+    })
 }
 
 #[cfg(test)]
@@ -79,6 +109,24 @@ mod tests {
         assert_eq!(respect.result.winner().unwrap().party_name, "Respect");
         assert_eq!(respect.result.summary.majority, 823);
         assert!(history[5].boundary_change_after, "2010 compared with 2005 notionally");
+    }
+
+    #[test]
+    fn what_a_seat_was_formed_from() {
+        let file = shipped();
+        let history = seat_history(&file, "E14001086", None);
+        let locale = Locale::default();
+        assert_eq!(formed_from(&history[0].result, &file, &locale).as_deref(), Some("Formed in 2024 from Bethnal Green and Bow (87%) and Poplar and Limehouse (13%)."));
+        assert_eq!(formed_from(&history[1].result, &file, &locale), None, "2019 was on its own boundaries");
+        let mut small = file.clone();
+        let part = |seat: &str, name: &str, share| crate::model::PreviousPart { seat: seat.into(), name: name.into(), share };
+        if let Some(p) = small.constituencies.iter_mut().find(|c| c.election == "ge2024").and_then(|c| c.previous.as_mut()) {
+            p.from = vec![part("A", "Aa", 0.80), part("B", "Bb", 0.12), part("C", "Cc", 0.05), part("D", "Dd", 0.02), part("E", "Ee", 0.01)];
+        }
+        assert_eq!(
+            formed_from(&history[0].result, &small, &locale).as_deref(),
+            Some("Formed in 2024 from Aa (80%), Bb (12%) and Cc (5%), and smaller parts (under 5% each) of 2 more seats.")
+        );
     }
 
     #[test]

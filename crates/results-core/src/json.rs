@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::model::{Candidate, Constituency, Election, ElectionKind, Index, IndexRow, Party, PartyShare, PartyTotal, Previous, ResultsFile};
+use crate::model::{Candidate, Constituency, Election, ElectionKind, Index, IndexRow, Party, PartyShare, PartyTotal, Previous, PreviousPart, ResultsFile};
 use crate::validate::Problem;
 
 /// A JSON value. An object keeps its members in order, in a list: the format's
@@ -684,6 +684,10 @@ impl Reader {
                 PartyShare { party: r.text(v, &at, "party"), share: r.number(v, &at, "share") }
             }),
             winner: self.opt_text(value, &path, "winner"),
+            from: self.list(value, &path, "from", false, |r, v, at| {
+                r.object(v, &at);
+                PreviousPart { seat: r.text(v, &at, "seat"), name: r.text(v, &at, "name"), share: r.number(v, &at, "share") }
+            }),
         }
     }
 

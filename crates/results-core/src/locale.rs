@@ -98,6 +98,11 @@ impl Numbers {
         format!("{}{}{}", self.percent_prefix, self.one_decimal(fraction * 100.0), self.percent_suffix)
     }
 
+    /// A fraction as a whole percentage: `0.87` → `87%`.
+    pub fn whole_percent(&self, fraction: f64) -> String {
+        format!("{}{}{}", self.percent_prefix, self.thousands((fraction * 100.0).round().max(0.0) as u64), self.percent_suffix)
+    }
+
     /// A change in share in percentage points with its sign: `-0.394348` → `−39.4`.
     pub fn points_change(&self, fraction: f64) -> String {
         let points = fraction * 100.0;
@@ -274,6 +279,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("history.caption", "Winners by election, {seat} and predecessor seats"),
     ("history.chart", "Vote share by election, {seat} and predecessor seats"),
     ("history.old_boundaries", "(old boundaries)"),
+    ("history.formed_from", "Formed in {year} from {parts}."),
+    ("history.formed_from_small", "Formed in {year} from {parts}, and smaller parts (under 5% each) of {count} more seats."),
+    ("history.part", "{seat} ({share})"),
+    ("history.formed_credit", "Population shares: mySociety (CC BY 4.0)."),
+    ("history.and", "{list} and {last}"),
     // Compare.
     ("compare.title", "Compare seats"),
     ("compare.picked", "Seats compared"),

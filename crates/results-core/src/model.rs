@@ -191,6 +191,21 @@ pub struct Previous {
     /// with the largest previous share is taken as the previous winner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub winner: Option<String>,
+    /// Where boundaries changed: the seats the new one was formed from, each with
+    /// the share of the new seat's population that came from it, largest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<PreviousPart>,
+}
+
+/// A seat of the old boundaries that part of a new seat came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PreviousPart {
+    /// Its ONS code.
+    pub seat: String,
+    pub name: String,
+    /// The share of the new seat's population that came from it, 0 to 1.
+    pub share: f64,
 }
 
 /// A party's share of the vote, as a fraction between 0 and 1.

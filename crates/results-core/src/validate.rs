@@ -156,6 +156,11 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             if let Some(winner) = previous.winner.as_ref().filter(|w| !party_ids.contains(w.as_str())) {
                 problem(format!("{at}.previous.winner"), format!("names party \"{winner}\", which is not in `parties`"));
             }
+            for (k, part) in previous.from.iter().enumerate() {
+                if !(0.0..=1.0).contains(&part.share) {
+                    problem(format!("{at}.previous.from[{k}].share"), format!("must be a fraction between 0 and 1, found {}", part.share));
+                }
+            }
             for (k, share) in previous.shares.iter().enumerate() {
                 if !party_ids.contains(share.party.as_str()) {
                     problem(format!("{at}.previous.shares[{k}].party"), format!("names party \"{}\", which is not in `parties`", share.party));
