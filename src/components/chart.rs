@@ -30,13 +30,10 @@ pub fn ChartFrame(props: &ChartFrameProps) -> Html {
         ChartSpec::Bars(chart) => bar_chart_svg(chart, id, *width),
         ChartSpec::Stacked(chart) => stacked_chart_svg(chart, id, *width),
     });
-    match &*svg {
-        // The SVG is built by the core, which escapes every string it writes.
-        Ok(svg) => html! {
-            <figure class="rw-chart">
-                { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
-            </figure>
-        },
-        Err(err) => html! { <p class="rw-error">{ err.to_string() }</p> },
+    // The SVG is built by the core, which escapes every string it writes.
+    html! {
+        <figure class="rw-chart">
+            { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
+        </figure>
     }
 }

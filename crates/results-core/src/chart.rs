@@ -1,22 +1,45 @@
 //! Charts as pure functions: a spec computed from a result, then SVG drawn from the
-//! spec with plotters' SVG backend. The widget only places the SVG.
+//! spec. The widget only places the SVG.
 
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::FontFamily;
+use std::fmt::Write as _;
 
 use crate::derive::SeatResult;
-use crate::html::escape;
+use crate::html::{escape, escape_into};
 use crate::locale::Locale;
 use crate::sort::{sort_by_key_stable, Direction, Key};
 
+/// A chart's marks, filled rectangles and lines of text, as SVG elements, written as
+/// plotters' SVG backend wrote them when it drew the charts: its drawing code and
+/// the floating-point formatting it wrote sizes with cost the widget 2.7 KB gzip.
+#[derive(Default)]
+struct Marks(String);
 
-/// The labels' font: the page's own ("inherit"). Named as a family directly, since
-/// plotters reads a family given as text by lowercasing it with Unicode's tables
-/// (5 KB of the widget).
-fn label_font() -> FontDesc<'static> {
-    (FontFamily::Name("inherit"), layout::LABEL_SIZE * layout::PLOTTERS_FONT_SCALE).into_font()
+impl Marks {
+    /// A rectangle from `(x0, y0)` to `(x1, y1)` filled with `colour`.
+    fn rect(&mut self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), colour: &str) {
+        let (r, g, b) = parse_colour(colour);
+        let _ = writeln!(
+            self.0,
+            "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" opacity=\"1\" fill=\"#{r:02X}{g:02X}{b:02X}\" stroke=\"none\"/>",
+            x1 - x0,
+            y1 - y0
+        );
+    }
+
+    /// A line of text in the page's own font ("inherit") at the labels' size, from
+    /// `(x, y)`: below it, or (`centred`) centred on it vertically.
+    fn text(&mut self, text: &str, (x, y): (i32, i32), centred: bool) {
+        let dy = if centred { "0.5ex" } else { "0.76em" };
+        let _ = writeln!(
+            self.0,
+            "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}\" text-anchor=\"start\" font-family=\"inherit\" font-size=\"{}\" opacity=\"1\" fill=\"#000000\">",
+            layout::LABEL_SIZE
+        );
+        escape_into(&mut self.0, text);
+        self.0.push_str("\n</text>\n");
+    }
 }
+
 /// One bar: a labelled value with its party colour.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -54,15 +77,6 @@ fn dark_pairs<'a>(pairs: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Ve
     }
     out
 }
-
-/// Why a chart could not be drawn. The drawing goes into a string, so this is not
-/// expected; plotters' own error text is not kept, as formatting it would carry the
-/// standard library's I/O error texts into the widget.
-#[derive(Debug, thiserror::Error)]
-#[error("the chart could not be drawn: {0}")]
-pub struct ChartError(&'static str);
-
-const DRAWING: ChartError = ChartError("the drawing failed");
 
 impl BarChart {
     /// Vote share per candidate, in rank order; in a count with stages, then each
@@ -134,9 +148,7 @@ pub mod layout {
     pub const MARGIN: i32 = 4;
     pub const ROW: i32 = 44;
     /// Text size as the reader sees it.
-    pub const LABEL_SIZE: f64 = 14.0;
-    /// plotters writes `font-size` as the size it is given divided by 1.24.
-    pub const PLOTTERS_FONT_SCALE: f64 = 1.24;
+    pub const LABEL_SIZE: u32 = 14;
     pub const BAR_TOP: i32 = 20;
     pub const BAR_HEIGHT: i32 = 16;
     /// Room kept to the right of the longest bar for its value ("100.0%").
@@ -157,7 +169,7 @@ pub fn fit_label(label: &str, width: i32) -> String {
     short
 }
 
-fn parse_colour(hex: &str) -> RGBColor {
+fn parse_colour(hex: &str) -> (u8, u8, u8) {
     let hex = hex.trim_start_matches('#');
     let channel = |i: usize, width: usize| {
         hex.get(i * width..(i + 1) * width)
@@ -165,68 +177,44 @@ fn parse_colour(hex: &str) -> RGBColor {
             .map_or(0x76, |v| if width == 1 { v * 17 } else { v })
     };
     let width = if hex.len() == 3 { 1 } else { 2 };
-    RGBColor(channel(0, width), channel(1, width), channel(2, width))
+    (channel(0, width), channel(1, width), channel(2, width))
 }
 
 /// Draws the chart as an SVG document with `role="img"`, a `<title>` and a `<desc>`.
 /// `id` must be unique on the page: it names the title and description.
 /// `width` is the container's width in CSS pixels, clamped to a readable range.
-pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> Result<String, ChartError> {
+pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> String {
     use layout::*;
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let height = (chart.bars.len() as i32 * ROW + 2 * MARGIN).max(ROW) as u32;
-    let mut body = String::new();
-    {
-        let root = SVGBackend::with_string(&mut body, (width, height)).into_drawing_area();
-        let label_style = TextStyle::from(label_font())
-            .color(&BLACK)
-            .pos(Pos::new(HPos::Left, VPos::Top));
-        let value_style = label_style.pos(Pos::new(HPos::Left, VPos::Center));
-        let full = width as i32 - 2 * MARGIN - VALUE_ROOM;
-        for (i, bar) in chart.bars.iter().enumerate() {
-            let top = MARGIN + i as i32 * ROW;
-            root.draw(&Text::new(fit_label(&bar.label, width as i32 - 2 * MARGIN), (MARGIN, top), label_style.clone()))
-                .map_err(|_| DRAWING)?;
-            let length = ((bar.length.clamp(0.0, 1.0) * f64::from(full)).round() as i32).max(2);
-            let y = top + BAR_TOP;
-            root.draw(&Rectangle::new(
-                [(MARGIN, y), (MARGIN + length, y + BAR_HEIGHT)],
-                parse_colour(&bar.colour).filled(),
-            ))
-            .map_err(|_| DRAWING)?;
-            root.draw(&Text::new(
-                bar.value_label.clone(),
-                (MARGIN + length + 6, y + BAR_HEIGHT / 2),
-                value_style.clone(),
-            ))
-            .map_err(|_| DRAWING)?;
-        }
-        root.present().map_err(|_| DRAWING)?;
+    let mut marks = Marks::default();
+    let full = width as i32 - 2 * MARGIN - VALUE_ROOM;
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let top = MARGIN + i as i32 * ROW;
+        marks.text(&fit_label(&bar.label, width as i32 - 2 * MARGIN), (MARGIN, top), false);
+        let length = ((bar.length.clamp(0.0, 1.0) * f64::from(full)).round() as i32).max(2);
+        let y = top + BAR_TOP;
+        marks.rect((MARGIN, y), (MARGIN + length, y + BAR_HEIGHT), &bar.colour);
+        marks.text(&bar.value_label, (MARGIN + length + 6, y + BAR_HEIGHT / 2), true);
     }
-    wrap(&body, id, (width, height), (&chart.title, &chart.description), &chart.dark)
+    wrap(marks, id, (width, height), (&chart.title, &chart.description), &chart.dark)
 }
 
-/// plotters opens with a fixed-size `<svg>`; ours scales with its container and
-/// carries its accessible name and description. A fill with a dark-mode variant
-/// gets the swatch class of its pair (`html::swatch_class`), whose rule the dark
-/// scheme follows.
-fn wrap(body: &str, id: &str, (width, height): (u32, u32), (title, description): (&str, &str), dark: &[(String, String)]) -> Result<String, ChartError> {
-    let inner = match body.find(">\n") {
-        Some(end) => body.get(end + 2..).unwrap_or(""),
-        None => return Err(ChartError("unexpected SVG output")),
-    };
-    let mut inner = inner.to_string();
+/// The marks in an `<svg>` that scales with its container and carries its accessible
+/// name and description. A fill with a dark-mode variant gets the swatch class of its
+/// pair (`html::swatch_class`), whose rule the dark scheme follows.
+fn wrap(Marks(mut inner): Marks, id: &str, (width, height): (u32, u32), (title, description): (&str, &str), dark: &[(String, String)]) -> String {
     for (colour, dark_colour) in dark {
-        let RGBColor(r, g, b) = parse_colour(colour);
+        let (r, g, b) = parse_colour(colour);
         let fill = format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
         inner = inner.replace(&fill, &format!("{fill} class=\"{}\"", crate::html::swatch_class(colour, Some(dark_colour))));
     }
     let id = escape(id);
-    Ok(format!(
-        "<svg class=\"rw-chart-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{inner}",
+    format!(
+        "<svg class=\"rw-chart-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{inner}</svg>\n",
         escape(title),
         escape(description),
-    ))
+    )
 }
 
 /// One segment of a stacked bar.
@@ -313,47 +301,35 @@ impl StackedChart {
 }
 
 /// Draws a stacked chart: a label line and a full-width bar per row, then the legend.
-pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> Result<String, ChartError> {
+pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> String {
     use layout::*;
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let legend_rows = chart.legend.len().div_ceil(2) as i32;
     let height = (chart.rows.len() as i32 * ROW + legend_rows * 22 + 3 * MARGIN).max(ROW) as u32;
-    let mut body = String::new();
-    {
-        let root = SVGBackend::with_string(&mut body, (width, height)).into_drawing_area();
-        let style = TextStyle::from(label_font())
-            .color(&BLACK)
-            .pos(Pos::new(HPos::Left, VPos::Top));
-        let full = f64::from(width as i32 - 2 * MARGIN);
-        let err = |_: plotters::drawing::DrawingAreaErrorKind<_>| DRAWING;
-        for (i, (label, segments)) in chart.rows.iter().enumerate() {
-            let top = MARGIN + i as i32 * ROW;
-            root.draw(&Text::new(fit_label(label, width as i32 - 2 * MARGIN), (MARGIN, top), style.clone())).map_err(err)?;
-            let y = top + BAR_TOP;
-            let mut x = f64::from(MARGIN);
-            for segment in segments {
-                let w = segment.share.clamp(0.0, 1.0) * full;
-                if w >= 0.5 {
-                    root.draw(&Rectangle::new(
-                        [(x.round() as i32, y), ((x + w).round() as i32, y + BAR_HEIGHT)],
-                        parse_colour(&segment.colour).filled(),
-                    ))
-                    .map_err(err)?;
-                }
-                x += w;
+    let mut marks = Marks::default();
+    let full = f64::from(width as i32 - 2 * MARGIN);
+    for (i, (label, segments)) in chart.rows.iter().enumerate() {
+        let top = MARGIN + i as i32 * ROW;
+        marks.text(&fit_label(label, width as i32 - 2 * MARGIN), (MARGIN, top), false);
+        let y = top + BAR_TOP;
+        let mut x = f64::from(MARGIN);
+        for segment in segments {
+            let w = segment.share.clamp(0.0, 1.0) * full;
+            if w >= 0.5 {
+                marks.rect((x.round() as i32, y), ((x + w).round() as i32, y + BAR_HEIGHT), &segment.colour);
             }
+            x += w;
         }
-        let legend_top = MARGIN * 2 + chart.rows.len() as i32 * ROW;
-        let column = (width as i32 - 2 * MARGIN) / 2;
-        for (i, (label, colour)) in chart.legend.iter().enumerate() {
-            let x = MARGIN + (i as i32 % 2) * column;
-            let y = legend_top + (i as i32 / 2) * 22;
-            root.draw(&Rectangle::new([(x, y + 2), (x + 12, y + 14)], parse_colour(colour).filled())).map_err(err)?;
-            root.draw(&Text::new(fit_label(label, column - 22), (x + 18, y), style.clone())).map_err(err)?;
-        }
-        root.present().map_err(|_| DRAWING)?;
     }
-    wrap(&body, id, (width, height), (&chart.title, &chart.description), &chart.dark)
+    let legend_top = MARGIN * 2 + chart.rows.len() as i32 * ROW;
+    let column = (width as i32 - 2 * MARGIN) / 2;
+    for (i, (label, colour)) in chart.legend.iter().enumerate() {
+        let x = MARGIN + (i as i32 % 2) * column;
+        let y = legend_top + (i as i32 / 2) * 22;
+        marks.rect((x, y + 2), (x + 12, y + 14), colour);
+        marks.text(&fit_label(label, column - 22), (x + 18, y), false);
+    }
+    wrap(marks, id, (width, height), (&chart.title, &chart.description), &chart.dark)
 }
 
 impl BarChart {
@@ -457,7 +433,7 @@ mod tests {
 
     #[test]
     fn one_bar_per_row_with_party_colour() {
-        let svg = bar_chart_svg(&chart(&[("A", 1.0), ("B", 0.5)]), "c1", layout::WIDTH).unwrap();
+        let svg = bar_chart_svg(&chart(&[("A", 1.0), ("B", 0.5)]), "c1", layout::WIDTH);
         assert!(svg.starts_with("<svg class=\"rw-chart-svg\" viewBox=\"0 0 360 96\""), "{svg}");
         assert_eq!(svg.matches("<rect").count(), 2, "two bars: {svg}");
         assert_eq!(svg.matches("fill=\"#E4003B\"").count(), 2, "{svg}");
@@ -470,7 +446,7 @@ mod tests {
 
     #[test]
     fn bars_scale_to_the_longest() {
-        let svg = bar_chart_svg(&chart(&[("A", 1.0), ("B", 0.5)]), "c", layout::WIDTH).unwrap();
+        let svg = bar_chart_svg(&chart(&[("A", 1.0), ("B", 0.5)]), "c", layout::WIDTH);
         let full = layout::WIDTH as i32 - 2 * layout::MARGIN - layout::VALUE_ROOM;
         assert!(svg.contains(&format!("width=\"{}\"", full + 1)) || svg.contains(&format!("width=\"{full}\"")), "{svg}");
         assert!(svg.contains(&format!("width=\"{}\"", full / 2 + 1)) || svg.contains(&format!("width=\"{}\"", full / 2)), "{svg}");
@@ -480,7 +456,7 @@ mod tests {
     fn drawn_at_the_container_width_within_limits() {
         let bars = chart(&[("A", 1.0)]);
         for (asked, drawn) in [(100, 260), (320, 320), (1200, 640)] {
-            let svg = bar_chart_svg(&bars, "c", asked).unwrap();
+            let svg = bar_chart_svg(&bars, "c", asked);
             assert!(svg.contains(&format!("viewBox=\"0 0 {drawn} ")), "{asked}: {svg}");
         }
     }
@@ -502,7 +478,7 @@ mod tests {
         }
         assert!(chart.description.contains("Respect 35.9%"), "{}", chart.description);
         assert!(chart.description.contains("2024: Labour 34.1%") && chart.description.contains("Independent 32.4%"), "{}", chart.description);
-        let svg = stacked_chart_svg(&chart, "h", 360).unwrap();
+        let svg = stacked_chart_svg(&chart, "h", 360);
         assert!(svg.contains("role=\"img\"") && svg.contains("Respect"));
     }
 
@@ -512,21 +488,35 @@ mod tests {
         let long = "Social Democratic and Labour Party, 0.3% of the vote";
         let short = fit_label(long, 312);
         assert!(short.ends_with('…') && short.chars().count() == 37, "{short}");
-        let svg = bar_chart_svg(&chart(&[(long, 1.0)]), "c", 320).unwrap();
+        let svg = bar_chart_svg(&chart(&[(long, 1.0)]), "c", 320);
         assert!(svg.contains(&fit_label(long, 312)) && svg.contains("<desc id=\"c-desc\">desc</desc>"));
     }
 
     #[test]
     fn hostile_labels_stay_text() {
-        let svg = bar_chart_svg(&chart(&[("<script>alert(1)</script>", 1.0)]), "x\"><script>", 500).unwrap();
+        let svg = bar_chart_svg(&chart(&[("<script>alert(1)</script>", 1.0)]), "x\"><script>", 500);
         assert!(!svg.contains("<script"), "{svg}");
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
 
     #[test]
+    fn marks_are_the_elements_plotters_wrote() {
+        let mut marks = Marks::default();
+        marks.rect((4, 24), (104, 40), "#e4003b");
+        marks.text("O'Hara & <Co>", (4, 4), false);
+        marks.text("1.0%", (110, 32), true);
+        assert_eq!(
+            marks.0,
+            "<rect x=\"4\" y=\"24\" width=\"100\" height=\"16\" opacity=\"1\" fill=\"#E4003B\" stroke=\"none\"/>\n\
+             <text x=\"4\" y=\"4\" dy=\"0.76em\" text-anchor=\"start\" font-family=\"inherit\" font-size=\"14\" opacity=\"1\" fill=\"#000000\">\nO&#39;Hara &amp; &lt;Co&gt;\n</text>\n\
+             <text x=\"110\" y=\"32\" dy=\"0.5ex\" text-anchor=\"start\" font-family=\"inherit\" font-size=\"14\" opacity=\"1\" fill=\"#000000\">\n1.0%\n</text>\n"
+        );
+    }
+
+    #[test]
     fn colours_parse_long_and_short() {
-        assert_eq!(parse_colour("#e4003b"), RGBColor(0xe4, 0x00, 0x3b));
-        assert_eq!(parse_colour("#fff"), RGBColor(255, 255, 255));
-        assert_eq!(parse_colour("nonsense"), RGBColor(0x76, 0x76, 0x76));
+        assert_eq!(parse_colour("#e4003b"), (0xe4, 0x00, 0x3b));
+        assert_eq!(parse_colour("#fff"), (255, 255, 255));
+        assert_eq!(parse_colour("nonsense"), (0x76, 0x76, 0x76));
     }
 }
