@@ -9,8 +9,8 @@ use crate::locale::Locale;
 use crate::sort::{sort_by_key_stable, Direction, Key};
 
 /// A chart's marks, filled rectangles and lines of text, as SVG elements, written as
-/// plotters' SVG backend wrote them when it drew the charts: its drawing code and
-/// the floating-point formatting it wrote sizes with cost the widget 2.7 KB gzip.
+/// plotters' SVG backend wrote them when it drew the charts: its drawing code cost
+/// the widget 2.7 KB gzip.
 #[derive(Default)]
 struct Marks(String);
 
