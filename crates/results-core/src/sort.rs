@@ -156,14 +156,43 @@ pub fn sort_by_key_stable<T>(items: &mut Vec<T>, direction: Direction, key: impl
 
 /// Every sort in the crate ends here, so the widget carries one copy of the sort
 /// routine rather than one per comparison. Ties keep their order (the index breaks
-/// them), which makes the standard library's unstable sort, the smaller of its two,
-/// give the stable result.
-/// Keys in order already (a national index comes in name order, its default sort)
-/// are seen in one pass and not sorted.
+/// them). Keys in order already (a national index comes in name order, its default
+/// sort) are seen in one pass and not sorted.
+///
+/// The sort is a plain merge sort, bottom up: the standard library's sorts cost the
+/// widget 1.2 KB gzip more, and the longest table has 650 rows.
 fn sort_indices(keys: &[Key], direction: Direction) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    if !(1..keys.len()).all(|i| compare(keys, direction, i - 1, i) == Ordering::Less) {
-        order.sort_unstable_by(|&a, &b| compare(keys, direction, a, b));
+    if (1..keys.len()).all(|i| compare(keys, direction, i - 1, i) == Ordering::Less) {
+        return order;
+    }
+    // Runs of `width` in `order` merged in pairs into `merged`, then the other way.
+    let mut merged = vec![0; order.len()];
+    let mut width = 1;
+    while width < order.len() {
+        for (pair, out) in order.chunks(2 * width).zip(merged.chunks_mut(2 * width)) {
+            let (left, right) = pair.split_at(width.min(pair.len()));
+            let (mut i, mut j) = (0, 0);
+            for slot in out {
+                *slot = match (left.get(i), right.get(j)) {
+                    (Some(&a), Some(&b)) if compare(keys, direction, a, b) == Ordering::Greater => {
+                        j += 1;
+                        b
+                    }
+                    (Some(&a), _) => {
+                        i += 1;
+                        a
+                    }
+                    (None, Some(&b)) => {
+                        j += 1;
+                        b
+                    }
+                    (None, None) => break,
+                };
+            }
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
     }
     order
 }
