@@ -432,7 +432,7 @@ fn found(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("boolean {b}"),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => crate::number::number(*n),
         Value::Whole(n) => n.to_string(),
         Value::String(s) => format!("string \"{s}\""),
         Value::Array(_) => "sequence".into(),

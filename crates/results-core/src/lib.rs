@@ -15,6 +15,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod national;
+pub mod number;
 pub mod route;
 pub mod sort;
 pub mod validate;

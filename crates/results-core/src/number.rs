@@ -1,0 +1,72 @@
+//! A number in a message ("found 1.5") written as Rust's `{}` writes an `f64`: the
+//! fewest digits that read back as the same number, without an exponent. `{}` would
+//! bring the standard library's float formatting into the widget for these messages
+//! alone; ryu (with its small tables) finds the same digits in half the code, and
+//! saves 2.5 KB gzip. A test compares the two.
+
+/// `value` as `format!("{value}")` writes it. (Where two shortest forms are equally
+/// near, which takes 16 digits or more, ryu picks the even last digit where `{}`
+/// picks the higher: 233115890514796.12 for 233115890514796.13.)
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return if value.is_nan() { "NaN" } else if value < 0.0 { "-inf" } else { "inf" }.to_string();
+    }
+    // ryu writes "1.0", "-0.00015", "1.5e-7" or "1e16".
+    let mut buffer = ryu::Buffer::new();
+    let text = buffer.format_finite(value);
+    let (sign, text) = text.strip_prefix('-').map_or(("", text), |rest| ("-", rest));
+    let (mantissa, exponent) = text.split_once('e').map_or((text, 0), |(m, e)| (m, e.parse::<i32>().unwrap_or(0)));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The significant digits, and where the point stands among them.
+    let digits = format!("{whole}{fraction}");
+    let significant = digits.trim_start_matches('0');
+    let point = whole.len() as i32 + exponent - (digits.len() - significant.len()) as i32;
+    let significant = significant.trim_end_matches('0');
+    let mut out = sign.to_string();
+    if significant.is_empty() {
+        out.push('0');
+    } else if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(significant);
+    } else if let Some((before, after)) = significant.split_at_checked(point as usize) {
+        out.push_str(before);
+        if !after.is_empty() {
+            out.push('.');
+            out.push_str(after);
+        }
+    } else {
+        out.push_str(significant);
+        out.extend(std::iter::repeat_n('0', point as usize - significant.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn as_the_standard_library_writes_them() {
+        let mut values = vec![0.0, -0.0, 1.0, -5.0, 1.5, 2.5, 7.0, 10.0, 120.0, 0.1, 0.30000000000000004, 1.0000000000000002, 35.9, 1e-7, 1.5e-7, 0.00015, 1e15, 1e16, 1e21, 1e23, 123456789012345680.0, 1e300, 5e-324, f64::MAX, f64::MIN_POSITIVE, f64::NAN, f64::INFINITY, f64::NEG_INFINITY];
+        // Doubles of every kind (a xorshift generator over their bits), and decimals
+        // of up to 8 digits.
+        let mut bits: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            bits ^= bits << 13;
+            bits ^= bits >> 7;
+            bits ^= bits << 17;
+            values.push(f64::from_bits(bits));
+            values.push((bits % 100_000_000) as f64 / 10f64.powi((bits % 12) as i32));
+        }
+        for value in values {
+            let (ours, theirs) = (number(value), format!("{value}"));
+            if ours != theirs {
+                // Only a tie between two shortest forms, each of which reads back.
+                let tie = ours.len() == theirs.len() && ours.parse::<f64>() == Ok(value) && ours.get(..ours.len() - 1) == theirs.get(..theirs.len() - 1)
+                    && theirs.trim_start_matches(['-', '0', '.']).replace('.', "").len() >= 16;
+                assert!(tie, "{value:e}: {ours} for {theirs}");
+            }
+        }
+    }
+}
