@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use results_core::chart::StackedChart;
-use results_core::history::{history_order, seat_history, HistoryColumn};
+use results_core::history::{history_order, notional_entry, seat_history, HistoryColumn};
 use results_core::html as rows;
 use results_core::model::credit_line;
 use yew::prelude::*;
@@ -17,10 +17,16 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let locale = &state.locale;
     let Some(code) = state.route.seat() else { return loading(locale) };
     let Some(file) = state.results(&seat_url(state.src(), code)) else { return loading(locale) };
-    let entries = seat_history(file, code, state.route.election.as_deref());
+    let mut entries = seat_history(file, code, state.route.election.as_deref());
     let Some(current) = entries.first() else {
         return problem(locale.fill("result.no_seat", &[("seat", code)]));
     };
+    // Where boundaries changed, the previous election estimated on the new ones
+    // comes beside the predecessor's real result.
+    if let Some(notional) = notional_entry(file, &current.result) {
+        entries.insert(1, notional);
+    }
+    let Some(current) = entries.first() else { return loading(locale) };
     let name = current.result.name.clone();
     let on_sort = {
         let dispatch = dispatch.clone();

@@ -38,7 +38,7 @@ test('without JavaScript the rendered result is a real table and an inline SVG c
 test('the history renders too', async () => {
   const { page, context } = await strictPage(browser, { javaScriptEnabled: false });
   await page.goto(server.url + 'static-history.html');
-  assert.equal(await page.locator(`${host} tbody tr`).count(), 6);
+  assert.equal(await page.locator(`${host} tbody tr`).count(), 7, 'six elections and 2019 on the new boundaries');
   assert.match(await page.locator(`${host} tbody tr:last-child`).textContent(), /G\. Galloway/);
   await context.close();
 });

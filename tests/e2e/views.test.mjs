@@ -15,9 +15,12 @@ const open = (query, options) => openReady(browser, server, query, options);
 test('history: any seat, Hendon, Conservative from 2010 to 2019 and Labour by 15 in 2024', async () => {
   const { page, context, problems } = await open('?view=history&seat=E14001279');
   const rows = await cells(page, `${widget} tbody tr`);
-  assert.deepEqual(rows.map((r) => r[0]), ['2024', '2019', '2017', '2015', '2010', '2005']);
+  assert.deepEqual(rows.map((r) => r[0]), ['2024', '2019 (notional)', '2019', '2017', '2015', '2010', '2005']);
   assert.deepEqual(rows[0].slice(0, 5), ['2024', 'Hendon', 'David Pinto-Duschinsky', 'Labour', '15']);
-  for (const row of rows.slice(1, 5)) assert.equal(row[3], 'Conservative', row.join(' | '));
+  // The estimate on the new boundaries, told apart from the count on the old ones.
+  assert.deepEqual(rows[1], ['2019 (notional)', 'Hendon (estimate on these boundaries)', '', 'Conservative', '', '']);
+  for (const row of rows.slice(2, 6)) assert.equal(row[3], 'Conservative', row.join(' | '));
+  assert.match(await page.locator(`${widget} svg[role="img"] desc`).textContent(), /2019 \(notional\): Conservative/);
   assert.match(await page.locator(`${widget} .rw-formed`).textContent(), /^Formed in 2024 from Hendon \(100%\)\./);
   assert.deepEqual(problems, []);
   await context.close();
@@ -26,10 +29,11 @@ test('history: any seat, Hendon, Conservative from 2010 to 2019 and Labour by 15
 test('history: Bethnal Green and Stepney from the 2005 Respect win to 2024', async () => {
   const { page, context, problems } = await open('?view=history&seat=E14001086');
   const rows = await cells(page, `${widget} tbody tr`);
-  assert.deepEqual(rows.map((r) => r[0]), ['2024', '2019', '2017', '2015', '2010', '2005']);
+  assert.deepEqual(rows.map((r) => r[0]), ['2024', '2019 (notional)', '2019', '2017', '2015', '2010', '2005']);
   assert.deepEqual(rows[0].slice(0, 5), ['2024', 'Bethnal Green and Stepney', 'Rushanara Ali', 'Labour', '1,689']);
-  assert.deepEqual(rows[1].slice(1, 5), ['Bethnal Green and Bow (old boundaries)', 'Rushanara Ali', 'Labour', '37,524']);
-  assert.deepEqual(rows[5].slice(1, 5), ['Bethnal Green & Bow (old boundaries)', 'G. Galloway', 'Respect', '823']);
+  assert.deepEqual(rows[1].slice(1, 4), ['Bethnal Green and Stepney (estimate on these boundaries)', '', 'Labour']);
+  assert.deepEqual(rows[2].slice(1, 5), ['Bethnal Green and Bow (old boundaries)', 'Rushanara Ali', 'Labour', '37,524']);
+  assert.deepEqual(rows[6].slice(1, 5), ['Bethnal Green & Bow (old boundaries)', 'G. Galloway', 'Respect', '823']);
   const chart = page.locator(`${widget} svg[role="img"]`);
   assert.match(await chart.locator('title').textContent(), /Vote share by election/);
   assert.match(await chart.locator('desc').textContent(), /Respect 35\.9%/);

@@ -269,7 +269,11 @@ impl StackedChart {
             .map(|entry| {
                 let r = &entry.result;
                 let year = r.election_date.get(..4).unwrap_or(&r.election_name).to_string();
-                let label = if entry.predecessor { format!("{year}, {}", r.name) } else { year };
+                let label = match (entry.notional, entry.predecessor) {
+                    (true, _) => locale.fill("history.notional", &[("year", &year)]),
+                    (false, true) => format!("{year}, {}", r.name),
+                    (false, false) => year,
+                };
                 let mut segments: Vec<Segment> = main
                     .iter()
                     .map(|(id, name, colour, _)| Segment {

@@ -13,13 +13,16 @@ pub struct HistoryEntry {
     pub predecessor: bool,
     /// Boundaries changed after this election: the next one compares with notional figures.
     pub boundary_change_after: bool,
+    /// An estimate, not a count: the previous election's shares on the seat's new
+    /// boundaries (see [`notional_entry`]). It has no candidates, only parties.
+    pub notional: bool,
 }
 
 /// The contests of a seat's history, newest first: the seat in the given (or latest)
 /// election, then its predecessors in each earlier election.
 pub fn seat_history(file: &ResultsFile, code: &str, election: Option<&str>) -> Vec<HistoryEntry> {
     let Some(start) = file.contest(code, election) else { return Vec::new() };
-    let mut entries = vec![HistoryEntry { result: SeatResult::new(file, start), predecessor: false, boundary_change_after: false }];
+    let mut entries = vec![HistoryEntry { result: SeatResult::new(file, start), predecessor: false, boundary_change_after: false, notional: false }];
     let mut current: Vec<&Constituency> = vec![start];
     let mut election_id = start.election.clone();
     let mut seen = vec![election_id.clone()];
@@ -49,12 +52,35 @@ pub fn seat_history(file: &ResultsFile, code: &str, election: Option<&str>) -> V
                 result: SeatResult::new(file, contest),
                 predecessor: contest.code != start.code || contest.name != start.name,
                 boundary_change_after: notional,
+                notional: false,
             });
         }
         current = found;
         election_id = previous;
     }
     entries
+}
+
+/// The previous election on the seat's new boundaries, where they changed: the House
+/// of Commons Library's notional shares (which the 2024 file's change column comes
+/// from), as a history entry of parties without candidates, "2019 (notional)".
+/// An estimate: told apart from the real result of the predecessor seat.
+pub fn notional_entry(file: &ResultsFile, current: &SeatResult) -> Option<HistoryEntry> {
+    let seat = file.contest(&current.code, Some(&current.election_id))?;
+    let previous = seat.previous.as_ref().filter(|p| p.notional && !p.shares.is_empty())?;
+    let before = file.election(file.election(&current.election_id)?.previous.as_deref()?)?;
+    let mut contest = seat.clone();
+    contest.election = before.id.clone();
+    // Shares as votes per million: the derived shares are the notional ones.
+    contest.candidates = previous
+        .shares
+        .iter()
+        .map(|s| crate::model::Candidate { party: s.party.clone(), votes: (s.share.clamp(0.0, 1.0) * 1e6).round() as u64, ..Default::default() })
+        .collect();
+    (contest.valid_votes, contest.invalid_votes, contest.electorate, contest.ballots, contest.previous) = (None, None, None, None, None);
+    (contest.declared, contest.seats) = (None, 1);
+    contest.stages.clear();
+    Some(HistoryEntry { result: SeatResult::new(file, &contest), predecessor: false, boundary_change_after: false, notional: true })
 }
 
 /// Parts of a new seat smaller than this are counted, not named.
@@ -127,6 +153,21 @@ mod tests {
             formed_from(&history[0].result, &small, &locale).as_deref(),
             Some("Formed in 2024 from Aa (80%), Bb (12%) and Cc (5%), and smaller parts (under 5% each) of 2 more seats.")
         );
+    }
+
+    #[test]
+    fn the_notional_2019_result_on_the_new_boundaries() {
+        let file = shipped();
+        let history = seat_history(&file, "E14001086", None);
+        let notional = notional_entry(&file, &history[0].result).unwrap();
+        assert!(notional.notional && !notional.predecessor);
+        assert_eq!((notional.result.election_id.as_str(), notional.result.name.as_str()), ("ge2019", "Bethnal Green and Stepney"));
+        let lab = notional.result.winner().unwrap();
+        assert_eq!(lab.party_id, "lab");
+        // The notional share is the 2024 share less the change.
+        let now = history[0].result.rows.iter().find(|r| r.party_id == "lab").unwrap();
+        assert!((lab.share - (now.share - now.change.unwrap())).abs() < 1e-3, "{} {}", lab.share, now.share);
+        assert_eq!(notional_entry(&file, &history[1].result), None, "2019's own seat has no notional figures");
     }
 
     #[test]

@@ -193,6 +193,17 @@ pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<String> {
         .map(|entry| {
             let r = &entry.result;
             let winner = r.winner().filter(|_| r.summary.declared);
+            if entry.notional {
+                // An estimate of parties' shares: no candidate, majority or turnout.
+                let year = locale.fill("history.notional", &[("year", r.election_date.get(..4).unwrap_or(&r.election_name))]);
+                return format!(
+                    r#"<tr class="rw-notional"><th scope="row">{}</th><td>{}<span class="rw-note"> {}</span></td><td></td><td>{}</td><td></td><td></td></tr>"#,
+                    escape(&year),
+                    escape(&r.name),
+                    escape(locale.text("history.estimate")),
+                    winner.map(|w| party_label(&w.colour, w.dark_colour.as_deref(), &w.party_name)).unwrap_or_default(),
+                );
+            }
             let note = if entry.boundary_change_after { format!(r#"<span class="rw-note"> {}</span>"#, escape(locale.text("history.old_boundaries"))) } else { String::new() };
             let mut out = String::with_capacity(400);
             let _ = write!(

@@ -279,6 +279,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("history.caption", "Winners by election, {seat} and predecessor seats"),
     ("history.chart", "Vote share by election, {seat} and predecessor seats"),
     ("history.old_boundaries", "(old boundaries)"),
+    ("history.notional", "{year} (notional)"),
+    ("history.estimate", "(estimate on these boundaries)"),
     ("history.formed_from", "Formed in {year} from {parts}."),
     ("history.formed_from_small", "Formed in {year} from {parts}, and smaller parts (under 5% each) of {count} more seats."),
     ("history.part", "{seat} ({share})"),
