@@ -94,6 +94,29 @@ enum Command {
         #[arg(long)]
         steps: Option<usize>,
     },
+    /// Split mySociety's postcode-to-seat table into one small file per postcode area
+    /// (`OUT/postcodes/<AREA>.json`), for the widget and `results postcode`.
+    #[command(after_help = "Example:\n  results postcodes --ranges ../shared/data/mysociety/pcon_2024_postcode_ranges.json \\\n      --codes ../shared/data/mysociety/pcon_2024_codes.json --out data/\n\nReplaces OUT/postcodes/. Every file must stay within 10 KB gzip (a look-up downloads one);\nthe largest is printed. Seats are named by ONS code, as seats/<code>.json. See docs/format.md.")]
+    Postcodes {
+        /// mySociety's range table (`pcon_2024_postcode_ranges.json`).
+        #[arg(long)]
+        ranges: PathBuf,
+        /// The table's seats by shortcode (`pcon_2024_codes.json`).
+        #[arg(long)]
+        codes: PathBuf,
+        /// The results directory the files go beside.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print the 2024 seat of a GB postcode: its ONS code and name.
+    #[command(after_help = "Example:\n  results postcode \"E1 4NS\" --src data/\n  E14001086 Bethnal Green and Stepney\n\nReads SRC/postcodes/<AREA>.json (written by `results postcodes`). A postcode that is not\nshaped like one, is in Northern Ireland, or that the data does not know is said in a\nsentence, with exit status 1.")]
+    Postcode {
+        /// The postcode, in any case, with or without its space.
+        postcode: String,
+        /// The results directory holding `postcodes/`.
+        #[arg(long)]
+        src: PathBuf,
+    },
     /// Print the JSON Schema of results JSON (format version 1).
     #[command(after_help = "Example:\n  results schema > results.schema.json")]
     Schema,
@@ -346,6 +369,17 @@ fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Opt
     }
 }
 
+fn postcodes(ranges: &Path, codes: &Path, out: &Path) -> Result<(), ImportError> {
+    let table = results_cli::postcodes::read_table(ranges, codes)?;
+    let written = results_cli::postcodes::write(out, &table)?;
+    let largest = match written.largest_gzip {
+        Some((name, size)) => format!("the largest, {name}, is {size} bytes gzip -9 (at most {})", results_cli::postcodes::MAX_GZIP_BYTES),
+        None => "gzip was not found, so their gzipped sizes are not measured".to_string(),
+    };
+    progress(&format!("wrote {} postcode files ({} bytes) from {} ranges into {}; {largest}", written.files, written.bytes, table.ranges.len(), out.join("postcodes").display()));
+    Ok(())
+}
+
 fn schema() -> Result<(), ImportError> {
     let text = serde_json::to_string_pretty(&results_core::model::json_schema()).map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
     println!("{text}");
@@ -364,6 +398,14 @@ fn main() -> ExitCode {
             results_cli::simulate::run(&from, &out, &night, |declared, total| progress(&format!("{declared} of {total} declared")))
         }
         Command::Render { view, seat, election, src, data, page, locale, labels, out } => render(&view, &seat, election, &src, data, page, locale, labels, out),
+        Command::Postcodes { ranges, codes, out } => postcodes(&ranges, &codes, &out),
+        Command::Postcode { postcode, src } => match results_cli::postcodes::lookup(&src, &postcode) {
+            Ok(seat) => {
+                println!("{} {}", seat.code, seat.name);
+                Ok(())
+            }
+            Err(err) => Err(ImportError::Unsupported(err.to_string())),
+        },
         Command::Hexmap { file, out } => store::add_hexmap(&out, &file, HEX_RENAMES).map(|n| progress(&format!("placed {n} seats on the hex map"))),
     };
     match outcome {

@@ -287,6 +287,9 @@ pub fn validate_path(path: &Path) -> Result<(), ImportError> {
         // The checks the widget makes: the same reader, the same words.
         let checked = if file.file_name().is_some_and(|n| n == "index.json") {
             results_core::parse_index(&text).map(|_| ())
+        } else if file.parent().and_then(Path::file_name).is_some_and(|n| n == "postcodes") {
+            // `results postcodes`'s files: one postcode area's seats and ranges.
+            results_core::postcode::parse_area(&text).map(|_| ())
         } else {
             results_core::parse_results(&text).map(|_| ())
         };

@@ -49,7 +49,7 @@ fn the_shipped_data_validates() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
     let out = results(&["validate", data.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("673 file(s) valid"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("793 file(s) valid"));
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn schema_is_json_describing_the_format() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["render", "--help"], &["hexmap", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"], &["import", "london", "--help"], &["import", "mayor-sv", "--help"], &["import", "lga", "--help"], &["import", "csv", "--help"]] {
+    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["render", "--help"], &["hexmap", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"], &["import", "london", "--help"], &["import", "mayor-sv", "--help"], &["import", "lga", "--help"], &["import", "csv", "--help"], &["postcodes", "--help"], &["postcode", "--help"]] {
         let out = results(args);
         assert!(out.status.success(), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");
@@ -356,4 +356,79 @@ fn each_view_credits_the_source_of_what_it_shows() {
     assert_eq!(render(&["--src", "data/", "--view", "history", "--seat", "E14001086"]), format!("{hoc}. {ec}"));
     assert_eq!(render(&["--src", "data/", "--view", "national"]), hoc);
     assert_eq!(render(&["--src", "data/", "--view", "compare", "--seat", "E14001086,E14001430"]), hoc);
+}
+
+/// `results postcodes` into a scratch directory, once for the tests that read it.
+fn postcode_files() -> &'static Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = scratch("postcodes");
+        let out = results(&["postcodes", "--ranges", &shared("mysociety/pcon_2024_postcode_ranges.json"), "--codes", &shared("mysociety/pcon_2024_codes.json"), "--out", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("wrote 120 postcode files") && said.contains("the largest, B.json, is"), "{said}");
+        dir
+    })
+}
+
+#[test]
+fn postcodes_writes_one_small_file_per_area_the_same_as_shipped() {
+    let dir = postcode_files().join("postcodes");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/postcodes");
+    let mut names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names.len(), 120);
+    assert!(names.contains(&"E.json".to_string()) && names.contains(&"SW.json".to_string()) && !names.contains(&"BT.json".to_string()));
+    for name in &names {
+        let text = std::fs::read(dir.join(name)).unwrap();
+        let gzip = results_cli::postcodes::gzip_size(&text).unwrap();
+        assert!(gzip < 10_000, "{name}: {gzip} bytes gzip");
+        assert_eq!(text, std::fs::read(shipped.join(name)).unwrap(), "{name} differs from data/postcodes: run scripts/make-data");
+        let file = results_core::postcode::parse_area(std::str::from_utf8(&text).unwrap()).unwrap();
+        assert_eq!(format!("{}.json", file.area), *name);
+        // ONS codes, which name the seats' files.
+        assert!(file.seats.iter().all(|s| s.code.len() == 9 && (s.code.starts_with("E14") || s.code.starts_with("W07") || s.code.starts_with("S14"))), "{name}");
+    }
+    let out = results(&["validate", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn postcode_prints_the_seat_or_a_sentence() {
+    let src = postcode_files().to_str().unwrap();
+    for (input, expected) in [
+        ("E1 4NS", "E14001086 Bethnal Green and Stepney"),
+        ("e1 4ns", "E14001086 Bethnal Green and Stepney"),
+        ("E14NS", "E14001086 Bethnal Green and Stepney"),
+        (" E1  4NS ", "E14001086 Bethnal Green and Stepney"),
+        ("SW1A 0AA", "E14001172 Cities of London and Westminster"),
+        ("SW1A 2AA", "E14001172 Cities of London and Westminster"),
+        ("E14 5AB", "E14001430 Poplar and Limehouse"),
+        ("M1 1AE", "E14001352 Manchester Central"),
+        ("CF10 1EP", "W07000091 Cardiff South and Penarth"),
+    ] {
+        let out = results(&["postcode", input, "--src", src]);
+        assert!(out.status.success(), "{input}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{expected}\n"), "{input}");
+    }
+    for (input, sentence) in [
+        ("BT1 1AA", "BT1 1AA is in Northern Ireland: Northern Ireland's postcodes are not covered by this data (its licence differs)."),
+        ("ZZ99 9ZZ", "ZZ99 9ZZ is not a postcode in Great Britain: ZZ is no GB postcode area."),
+        ("hello", "\"hello\" is not shaped like a postcode, such as E1 4NS."),
+        ("", "No postcode was given: enter one such as E1 4NS."),
+        ("B1 1AA", "B1 1AA is not a known postcode."),
+    ] {
+        let out = results(&["postcode", input, "--src", src]);
+        assert_eq!(out.status.code(), Some(1), "{input}");
+        assert!(out.stdout.is_empty(), "{input}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), format!("results: {sentence}\n"), "{input}");
+    }
+    // The shipped data answers the same.
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let out = results(&["postcode", "E1 4NS", "--src", data.to_str().unwrap()]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "E14001086 Bethnal Green and Stepney\n");
+    // A directory without the files is named.
+    let out = results(&["postcode", "E1 4NS", "--src", scratch("no-postcodes").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read") && String::from_utf8_lossy(&out.stderr).contains("postcodes/E.json"));
 }

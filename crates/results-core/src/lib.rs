@@ -16,6 +16,7 @@ pub mod locale;
 pub mod model;
 pub mod national;
 pub mod number;
+pub mod postcode;
 pub mod route;
 pub mod sort;
 pub mod validate;

@@ -63,7 +63,7 @@ pub fn parse_labels(text: &str) -> Result<std::collections::BTreeMap<String, Str
 }
 
 /// Parses JSON text, with the line and column of a syntax error.
-fn parse_json(text: &str) -> Result<json::Value<'_>, LoadError> {
+pub(crate) fn parse_json(text: &str) -> Result<json::Value<'_>, LoadError> {
     json::parse(text).map_err(|err| {
         let (line, column) = line_and_column(text, err.offset);
         LoadError::Syntax { message: err.message.to_string(), line, column }
