@@ -193,7 +193,7 @@ test('the embed builder shows the live widget and the snippet for what the edito
   await page.waitForSelector(`#preview ${host}[data-state="ready"]`);
   await page.getByLabel('View', { exact: true }).selectOption('history');
   await page.waitForSelector(`#preview ${host}[data-view="history"][data-state="ready"]`);
-  assert.equal(await page.locator(`#preview ${host} tbody tr`).count(), 6);
+  assert.equal(await page.locator(`#preview ${host} tbody tr`).count(), 7, 'six elections and 2019 on the new boundaries');
   const snippet = await page.getByLabel('Script embed snippet').inputValue();
   assert.match(snippet, /<div data-results-widget data-view="history" data-seat="E14001086" data-src="\/widgets\/results\/data\/"><\/div>/);
   assert.match(snippet, /<script type="module" src="\/widgets\/results\/results-widget.js"><\/script>/);
