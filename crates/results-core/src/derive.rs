@@ -84,9 +84,7 @@ pub struct Tie {
 /// one; the final stage where the count has stages), if any do. Nobody's votes
 /// counted yet is no tie: the seat awaits its declaration.
 pub fn edge_tie(seat: &Constituency) -> Option<Tie> {
-    // Staying longer in a staged count ranks first, then the last total reached.
-    let key = |c: &crate::model::Candidate| (c.stages.len(), c.stages.last().copied().unwrap_or(c.votes));
-    let keys: Vec<(usize, u64)> = seat.candidates.iter().map(key).collect();
+    let keys: Vec<(usize, u64)> = seat.candidates.iter().map(crate::model::Candidate::standing).collect();
     let seats = seat.seats.max(1) as usize;
     // Counted rather than sorted: the standard library's sort would add kilobytes
     // to the widget, and a seat has a few candidates.
@@ -99,7 +97,7 @@ pub fn edge_tie(seat: &Constituency) -> Option<Tie> {
         return None;
     }
     Some(Tie {
-        candidates: seat.candidates.iter().enumerate().filter(|(_, c)| key(c) == edge).map(|(i, _)| i).collect(),
+        candidates: seat.candidates.iter().enumerate().filter(|(_, c)| c.standing() == edge).map(|(i, _)| i).collect(),
         votes: edge.1,
         places: seats - above,
         place: above + 1,
@@ -181,14 +179,13 @@ impl SeatResult {
         // Candidates who stayed longer in a staged count rank above those excluded
         // earlier; then the last total they reached, then first-stage votes.
         let mut ranked: Vec<&crate::model::Candidate> = seat.candidates.iter().collect();
-        let last = |c: &crate::model::Candidate| c.stages.last().copied().unwrap_or(c.votes);
         // Where the source says who was elected, that settles ties (lots drawn).
         let declared_elected = seat.candidates.iter().any(|c| c.elected.is_some());
         sort_by_key_stable(&mut ranked, Direction::Ascending, |c| Key::Text(c.name.clone()));
         sort_by_key_stable(&mut ranked, Direction::Descending, |c| {
             Key::Many(vec![
-                Key::Number(c.stages.len() as u64),
-                Key::Number(last(c)),
+                Key::Number(c.standing().0 as u64),
+                Key::Number(c.standing().1),
                 Key::Number(c.votes),
                 Key::Number(u64::from(c.elected.unwrap_or(false))),
             ])

@@ -149,6 +149,14 @@ impl Constituency {
     }
 }
 
+impl Candidate {
+    /// How far the candidate got in the count, to rank by: the stages they stayed
+    /// in (in a staged count), then the last total they reached.
+    pub fn standing(&self) -> (usize, u64) {
+        (self.stages.len(), self.stages.last().copied().unwrap_or(self.votes))
+    }
+}
+
 /// A candidate in one contest.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
