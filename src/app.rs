@@ -115,7 +115,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let index = needs.iter().find(|(_, kind)| *kind == Kind::Index).map(|(url, _)| url.clone());
             let files = needs
                 .into_iter()
-                .filter(|(_, kind)| *kind != Kind::Index)
+                .filter(|(_, kind)| *kind == Kind::Results)
                 .map(|(url, kind)| {
                     let seat = state.route.seats.iter().find(|code| seat_url(state.src(), code) == url).cloned();
                     (url, kind, seat)
@@ -135,7 +135,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let sync = props.sync_url;
         let first = use_mut_ref(|| true);
         use_effect_with(state.route.clone(), move |route| {
-            if sync {
+            // A postcode being looked up is not a view of its own: the seat it
+            // opens is (so the back button never goes to the look-up again).
+            if sync && route.postcode.is_none() {
                 // The view the page opened with replaces its entry; later ones are
                 // new entries, so the back button returns to them.
                 push_route(route, first.replace(false));
@@ -184,6 +186,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <section class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(phase == "loading").to_string()}>
             <div ref={measure}></div>
             { views::nav(&state, &dispatcher, &id) }
+            { views::postcode_box(&state, &dispatcher, &id) }
             { views::stale(&state) }
             { views::announcer(&state, &dispatcher) }
             <div class="rw-body">{ body }</div>
@@ -302,7 +305,7 @@ pub fn route_from_location() -> Option<Route> {
             (name.to_string(), value)
         })
         .collect();
-    if !pairs.iter().any(|(name, _)| name == "view" || name == "seat") {
+    if !pairs.iter().any(|(name, _)| ["view", "seat", "postcode"].contains(&name.as_str())) {
         return None;
     }
     Some(Route::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))))

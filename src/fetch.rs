@@ -9,6 +9,7 @@ use results_core::locale::Locale;
 use std::rc::Rc;
 
 use results_core::model::Index;
+use results_core::postcode::{area_path, parse_area, AreaFile, Postcode};
 use results_core::{LoadError, ResultsFile};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -104,6 +105,8 @@ pub enum Kind {
     Results,
     /// A results directory's `index.json`.
     Index,
+    /// A postcode area's file: `postcodes/E.json` (`results_core::postcode`).
+    Postcode,
 }
 
 /// A loaded file.
@@ -111,7 +114,11 @@ pub enum Kind {
 pub enum Data {
     Results(Rc<ResultsFile>),
     Index(Rc<Index>),
+    Postcode(Rc<AreaFile>),
 }
+
+/// What a postcode file carries in place of parties and labels.
+static NO_LABELS: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
 
 impl Data {
     /// The parties the file names.
@@ -119,6 +126,7 @@ impl Data {
         match self {
             Data::Results(file) => &file.parties,
             Data::Index(index) => &index.parties,
+            Data::Postcode(_) => &[],
         }
     }
 
@@ -127,6 +135,7 @@ impl Data {
         match self {
             Data::Results(file) => &file.labels,
             Data::Index(index) => &index.labels,
+            Data::Postcode(_) => &NO_LABELS,
         }
     }
 }
@@ -138,6 +147,7 @@ impl PartialEq for Data {
         match (self, other) {
             (Data::Results(a), Data::Results(b)) => Rc::ptr_eq(a, b),
             (Data::Index(a), Data::Index(b)) => Rc::ptr_eq(a, b),
+            (Data::Postcode(a), Data::Postcode(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -162,6 +172,8 @@ pub enum FetchError {
     NotText,
     Data(LoadError),
     Index(String),
+    /// A postcode area's file that does not read as one.
+    PostcodeFile(String),
     NoSuchSeat { seat: String },
     NoSeat,
     NeedsDirectory,
@@ -193,6 +205,7 @@ impl FetchError {
             FetchError::NotText => locale.text("error.not_text").to_string(),
             FetchError::Data(err) => locale.fill("error.data", &[("problem", &err.to_string())]),
             FetchError::Index(why) => locale.fill("error.index", &[("problem", why)]),
+            FetchError::PostcodeFile(why) => locale.fill("error.postcode_file", &[("problem", why)]),
             FetchError::NoSuchSeat { seat } => locale.fill("result.no_seat", &[("seat", seat)]),
             FetchError::NoSeat => locale.text("error.no_seat").to_string(),
             FetchError::NeedsDirectory => locale.text("error.needs_directory").to_string(),
@@ -248,11 +261,17 @@ pub fn index_url(src: &str) -> String {
     format!("{}index.json", directory(src))
 }
 
+/// The URL of the file that finds a postcode's seat: `data/postcodes/E.json`.
+pub fn postcode_url(src: &str, postcode: &Postcode) -> String {
+    format!("{}{}", directory(src), area_path(postcode))
+}
+
 /// Parses a fetched body as what the URL holds.
 pub fn data_from_text(text: &str, kind: Kind) -> Result<Data, FetchError> {
     match kind {
         Kind::Results => results_core::parse_results(text).map(|f| Data::Results(Rc::new(f))).map_err(FetchError::Data),
         Kind::Index => results_core::parse_index(text).map(|index| Data::Index(Rc::new(index))).map_err(|e| FetchError::Index(e.to_string())),
+        Kind::Postcode => parse_area(text).map(|file| Data::Postcode(Rc::new(file))).map_err(|e| FetchError::PostcodeFile(e.to_string())),
     }
 }
 

@@ -45,14 +45,14 @@ pub fn mount_once(host: Element, handover: Option<Handover>) -> bool {
 }
 
 /// Mounts one widget in `host`, reading what to show from its `data-` attributes
-/// (`data-view`, `data-seat`, `data-election`, `data-src`, `data-locale`,
-/// `data-labels`); with `data-sync-url`,
+/// (`data-view`, `data-seat`, `data-election`, `data-postcode`, `data-src`,
+/// `data-locale`, `data-labels`); with `data-sync-url`,
 /// the page's query overrides them and follows the widget's view.
 pub fn mount(host: Element, instance: usize, handover: Option<Handover>) {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let sync_url = host.has_attribute("data-sync-url");
     let from_attributes = {
-        let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election"), ("refresh", "data-refresh")]
+        let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election"), ("postcode", "data-postcode"), ("refresh", "data-refresh")]
             .into_iter()
             .filter_map(|(name, attribute)| attr(attribute).map(|v| (name, v)))
             .collect();

@@ -10,7 +10,26 @@ use results_core::national::{self, SeatColumn, SeatFilter};
 use results_core::{Column, Route, Sort, View};
 use yew::Reducible;
 
-use crate::fetch::{index_url, is_single_file, seat_url, Data, FetchError, Kind};
+use crate::fetch::{index_url, is_single_file, postcode_url, seat_url, Data, FetchError, Kind};
+use results_core::postcode::{Postcode, PostcodeError};
+
+/// Why the postcode a reader gave opened no seat: the postcode itself, or its
+/// area's file that could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PostcodeMiss {
+    Postcode(PostcodeError),
+    Fetch(Rc<FetchError>),
+}
+
+impl PostcodeMiss {
+    /// The sentence in the locale's words.
+    pub fn message(&self, locale: &Locale) -> String {
+        match self {
+            PostcodeMiss::Postcode(err) => err.message(locale),
+            PostcodeMiss::Fetch(err) => locale.fill("postcode.failed", &[("why", &err.message(locale))]),
+        }
+    }
+}
 
 /// Shared data compared by pointer, not by value: props and memo keys that hold
 /// 650 seats compare in no time, and new data is always new.
@@ -111,6 +130,9 @@ pub struct WidgetState {
     pub national: Option<NationalHtml>,
     /// New declarations in words, for a polite live region (see `results_core::announce`).
     pub announcer: results_core::announce::Announcer,
+    /// The postcode the reader last asked for, as typed, and why it opened no seat
+    /// if it did not.
+    pub postcode: Option<(String, Option<PostcodeMiss>)>,
 }
 
 /// Everything that changes a widget.
@@ -118,6 +140,9 @@ pub struct WidgetState {
 pub enum Action {
     /// Show another view or other seats.
     Navigate(Route),
+    /// Open the seat of the postcode a reader typed, in the view on show (the
+    /// result, where that shows every seat).
+    Postcode(String),
     Fetching(String),
     Fetched(String, Result<Data, FetchError>),
     /// Forget failed files, so that they are fetched again.
@@ -160,7 +185,9 @@ impl WidgetState {
             embed_error: None,
             national: None,
             announcer: Default::default(),
+            postcode: None,
         }
+        .settled()
     }
 
     /// This state with the embed's words and number style.
@@ -189,8 +216,11 @@ impl WidgetState {
     pub fn needs(&self) -> Result<Vec<(String, Kind)>, FetchError> {
         let single = is_single_file(self.src());
         let seat = || self.route.seat().ok_or(FetchError::NoSeat);
+        let postcode = self.route.postcode.as_deref().and_then(|typed| Postcode::parse(typed).ok()).map(|p| (postcode_url(self.src(), &p), Kind::Postcode));
         Ok(match self.route.view {
-            View::Result | View::History => vec![(seat_url(self.src(), seat()?), Kind::Results)],
+            // The seat is the postcode's, once it is found.
+            View::Result | View::History if self.route.seat().is_none() && postcode.is_some() => postcode.into_iter().collect(),
+            View::Result | View::History => vec![(seat_url(self.src(), seat()?), Kind::Results)].into_iter().chain(postcode).collect(),
             View::Compare if single => vec![(self.src().to_string(), Kind::Results)],
             View::Compare => {
                 let mut files = vec![(index_url(self.src()), Kind::Index)];
@@ -198,8 +228,64 @@ impl WidgetState {
                 files
             }
             View::National if single => return Err(FetchError::NeedsDirectory),
-            View::National => vec![(index_url(self.src()), Kind::Index)],
+            View::National => vec![(index_url(self.src()), Kind::Index)].into_iter().chain(postcode).collect(),
         })
+    }
+
+    /// Whether the view on show can offer the postcode box: a results directory
+    /// whose data is of a general election on the seats that postcodes find (see
+    /// `results_core::postcode::covers`), or a postcode already asked for.
+    pub fn offers_postcode(&self) -> bool {
+        let covered = |elections: &[results_core::Election]| elections.iter().any(results_core::postcode::covers);
+        let data = match self.route.view {
+            View::Result | View::History => self.route.seat().and_then(|seat| self.results(&seat_url(self.src(), seat))).map(|file| covered(&file.elections)),
+            View::National => self.index().map(|index| covered(&index.elections)),
+            View::Compare => None,
+        };
+        !is_single_file(self.src()) && (data == Some(true) || self.postcode.is_some())
+    }
+
+    /// This state with its postcode look-up moved on: a postcode that is no GB
+    /// postcode is refused at once; one whose area's file has come opens its seat
+    /// or says why it cannot. Until then the route holds it.
+    fn settled(mut self) -> WidgetState {
+        let Some(typed) = self.route.postcode.clone() else { return self };
+        let outcome = match Postcode::parse(&typed) {
+            _ if is_single_file(self.src()) => Err(PostcodeMiss::Fetch(Rc::new(FetchError::NeedsDirectory))),
+            Err(err) => Err(PostcodeMiss::Postcode(err)),
+            Ok(postcode) => {
+                let url = postcode_url(self.src(), &postcode);
+                match self.file(&url) {
+                    Some(Fetch::Ready(Data::Postcode(area))) => area.find(&postcode).map(|seat| seat.code.clone()).map_err(PostcodeMiss::Postcode),
+                    Some(Fetch::Failed(err)) => {
+                        let err = err.clone();
+                        // Asked for again at the next look-up, not refused from memory.
+                        self.files.retain(|(u, _)| *u != url);
+                        Err(PostcodeMiss::Fetch(err))
+                    }
+                    _ => return self,
+                }
+            }
+        };
+        self.route.postcode = None;
+        match outcome {
+            Ok(code) => {
+                let view = self.route.view;
+                self.route = self.route.for_seat(&code);
+                if matches!(view, View::History | View::Compare) {
+                    self.route.view = view;
+                }
+                self.postcode = Some((typed, None));
+            }
+            Err(miss) => {
+                // A view that needed the postcode's seat shows every seat instead.
+                if self.route.seats.is_empty() && !is_single_file(self.src()) {
+                    self.route.view = View::National;
+                }
+                self.postcode = Some((typed, Some(miss)));
+            }
+        }
+        self
     }
 
     /// The needed files not yet asked for.
@@ -263,6 +349,10 @@ impl WidgetState {
         let mut next = self.clone();
         match action {
             Action::Navigate(route) => next.route = route,
+            Action::Postcode(typed) => {
+                next.route.postcode = Some(typed.trim().chars().take(results_core::route::MAX_POSTCODE_TEXT).collect());
+                next.postcode = None;
+            }
             Action::Fetching(url) => next.set_file(url, Fetch::Loading),
             Action::Fetched(url, Ok(data)) => {
                 next.take_labels(&data);
@@ -298,6 +388,7 @@ impl WidgetState {
             }
             Action::AnnounceOff(off) => next.announcer.set_off(off),
         }
+        let mut next = next.settled();
         next.build_national(self);
         next
     }
@@ -377,7 +468,7 @@ mod tests {
     fn a_refresh_marks_new_declarations_and_a_failure_keeps_the_data() {
         use results_core::model::{Index, IndexRow};
         let row = |code: &str, declared: bool| IndexRow {
-            code: code.into(), name: code.into(), region: None, nation: None, declared, winner: None, party: None,
+            code: code.into(), name: code.into(), name_cy: None, formerly: vec![], region: None, nation: None, declared, winner: None, party: None,
             second: None, majority: 0, tie: false, majority_share: 0.0, turnout: None, result: String::new(), file: String::new(), hex: None, hash: None,
         };
         let index = |rows: Vec<IndexRow>| Data::Index(Rc::new(Index {
@@ -422,6 +513,60 @@ mod tests {
         let compared = WidgetState::new("data/".into(), compare).apply(Action::Fetched(url.clone(), Ok(Data::Index(Rc::new(night)))));
         let putney_only = compared.apply(Action::Refreshed(url, Data::Index(Rc::new(declared)))).apply(Action::Announce(0.0));
         assert_eq!(putney_only.announcer.message, "1 more seat declared: Lab gain from Con in Hendon; 650 of 650.");
+    }
+
+    /// The postcode file of E, as `make data` ships it.
+    fn postcode_file(area: &str) -> Data {
+        let text = std::fs::read_to_string(format!("{}/data/postcodes/{area}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        crate::fetch::data_from_text(&text, Kind::Postcode).unwrap()
+    }
+
+    #[test]
+    fn a_postcode_opens_its_seat_in_the_view_on_show() {
+        let url = "data/postcodes/E.json".to_string();
+        // From a link: only the postcode's file is needed until the seat is known.
+        let linked = WidgetState::new("data/".into(), Route::from_pairs([("postcode", "e1 4ns")]));
+        assert_eq!(linked.needs().unwrap(), [(url.clone(), Kind::Postcode)]);
+        assert_eq!(linked.data_state(), "loading");
+        let found = linked.apply(Action::Fetched(url.clone(), Ok(postcode_file("E"))));
+        assert_eq!((found.route.view, found.route.seats.as_slice(), found.route.postcode.as_deref()), (View::Result, ["E14001086".to_string()].as_slice(), None));
+        assert_eq!(found.needs().unwrap(), [("data/seats/E14001086.json".to_string(), Kind::Results)]);
+        // Typed in the history of another seat: the history of the postcode's seat.
+        let history = state(View::History, &["E14001279"]).apply(Action::Postcode(" sw1a 0aa ".into()));
+        assert_eq!(history.needs().unwrap().len(), 2, "the seat on show stays while the look-up runs");
+        let opened = history.apply(Action::Fetched("data/postcodes/SW.json".into(), Ok(postcode_file("SW"))));
+        assert_eq!((opened.route.view, opened.route.seat()), (View::History, Some("E14001172")));
+        assert_eq!(opened.postcode, Some(("sw1a 0aa".to_string(), None)));
+        // From the national view: the seat's result.
+        let national = state(View::National, &[]).apply(Action::Postcode("E1 4NS".into())).apply(Action::Fetched(url, Ok(postcode_file("E"))));
+        assert_eq!((national.route.view, national.route.seat()), (View::Result, Some("E14001086")));
+    }
+
+    #[test]
+    fn a_postcode_that_opens_no_seat_says_why_and_the_view_stays() {
+        let on_show = state(View::Result, &["E14001086"]);
+        for (typed, key) in [("hello", "postcode.shape"), ("BT1 1AA", "postcode.northern_ireland"), ("ZZ99 9ZZ", "postcode.not_gb"), ("", "postcode.empty")] {
+            let missed = on_show.apply(Action::Postcode(typed.into()));
+            assert_eq!(missed.route, on_show.route, "{typed}: nothing fetched, the view stays");
+            match &missed.postcode {
+                Some((_, Some(PostcodeMiss::Postcode(err)))) => assert_eq!(err.label_key(), key, "{typed}"),
+                other => panic!("{typed}: {other:?}"),
+            }
+        }
+        // Shaped like a postcode, before the first range of its area.
+        let unknown = on_show.apply(Action::Postcode("E0 1AA".into())).apply(Action::Fetched("data/postcodes/E.json".into(), Ok(postcode_file("E"))));
+        assert_eq!(unknown.route.seat(), Some("E14001086"));
+        assert!(matches!(&unknown.postcode, Some((_, Some(PostcodeMiss::Postcode(PostcodeError::Unknown(_)))))));
+        // A failed fetch is said, and asked for again at the next look-up.
+        let url = "data/postcodes/E.json".to_string();
+        let failed = on_show.apply(Action::Postcode("E1 4NS".into())).apply(Action::Fetched(url.clone(), Err(FetchError::Status { status: 404, url: url.clone() })));
+        assert_eq!((failed.route.clone(), failed.error()), (on_show.route.clone(), None), "the seat on show is not lost");
+        assert!(matches!(&failed.postcode, Some((_, Some(PostcodeMiss::Fetch(_))))));
+        assert!(failed.apply(Action::Postcode("E1 4NS".into())).missing().contains(&(url, Kind::Postcode)));
+        // A link whose postcode opens nothing shows every seat.
+        let linked = WidgetState::new("data/".into(), Route::from_pairs([("postcode", "hello")]));
+        assert_eq!(linked.route.view, View::National);
+        assert!(linked.offers_postcode());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod result;
 use results_core::locale::Locale;
 use results_core::{Direction, Sort, TableColumn, View};
 use yew::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
 
 use crate::state::{Action, WidgetState};
@@ -35,6 +36,40 @@ pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
         <nav class="rw-nav" aria-label={locale.text("nav.label").to_string()} id={format!("{id}-nav")}>
             <ul>{ for tabs }</ul>
         </nav>
+    }
+}
+
+/// "Your postcode": a box that opens the reader's seat, on the views of a general
+/// election on the seats postcodes find (see [`WidgetState::offers_postcode`]).
+/// What it says (looking up, or why a postcode opens no seat) is in a polite live
+/// region, which the input names as its description.
+pub fn postcode_box(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
+    if !state.offers_postcode() {
+        return html! {};
+    }
+    let locale = &state.locale;
+    let dispatch = dispatch.clone();
+    let onsubmit = Callback::from(move |event: SubmitEvent| {
+        event.prevent_default();
+        let input = event.target().and_then(|form| form.unchecked_into::<web_sys::Element>().query_selector("input").ok().flatten());
+        let typed = input.map(|input| input.unchecked_into::<web_sys::HtmlInputElement>().value()).unwrap_or_default();
+        dispatch.dispatch(Action::Postcode(typed));
+    });
+    let (typed, miss) = state.postcode.as_ref().map_or((None, None), |(typed, miss)| (Some(typed.clone()), miss.as_ref()));
+    let said = match (&state.route.postcode, miss) {
+        (Some(looking), _) => locale.fill("postcode.looking", &[("postcode", looking)]),
+        (None, Some(miss)) => miss.message(locale),
+        (None, None) => String::new(),
+    };
+    let (input_id, said_id) = (format!("{id}-postcode"), format!("{id}-postcode-said"));
+    html! {
+        <form class="rw-postcode" role="search" {onsubmit}>
+            <label for={input_id.clone()}>{ locale.text("postcode.label") }</label>
+            <input id={input_id} type="text" name="postcode" autocomplete="postal-code" spellcheck="false" maxlength="20"
+                value={state.route.postcode.clone().or(typed)} aria-invalid={miss.is_some().then_some("true")} aria-describedby={said_id.clone()} />
+            <button type="submit">{ locale.text("postcode.find") }</button>
+            <p id={said_id} class="rw-postcode-said" aria-live="polite">{ said }</p>
+        </form>
     }
 }
 

@@ -6,8 +6,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SeatPickerProps {
-    /// Every seat that can be picked: (code, name).
-    pub seats: Rc<Vec<(String, String)>>,
+    /// Every seat that can be picked: (code, name as shown, every name it is
+    /// found by, a line each: see `results_core::national::names`).
+    pub seats: Rc<Vec<(String, String, String)>>,
     /// The codes already picked.
     pub picked: Vec<String>,
     pub on_pick: Callback<String>,
@@ -49,9 +50,9 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
             props
                 .seats
                 .iter()
-                .filter(|(code, name)| !props.picked.contains(code) && collation_key(name).contains(&key))
+                .filter(|(code, _, names)| !props.picked.contains(code) && collation_key(names).contains(&key))
                 .take(SUGGESTIONS)
-                .cloned()
+                .map(|(code, name, _)| (code.clone(), name.clone()))
                 .collect()
         }
     };

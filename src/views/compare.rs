@@ -17,13 +17,14 @@ use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
 
 /// Every seat a reader can pick: from the index, or from a single file's seats.
-fn choices(state: &WidgetState) -> Option<Vec<(String, String)>> {
+fn choices(state: &WidgetState) -> Option<Vec<(String, String, String)>> {
     if is_single_file(state.src()) {
         let file = state.results(state.src())?;
         let latest = file.latest_election()?.id.clone();
-        return Some(file.constituencies.iter().filter(|c| c.election == latest).map(|c| (c.code.clone(), c.name.clone())).collect());
+        return Some(file.constituencies.iter().filter(|c| c.election == latest).map(|c| (c.code.clone(), c.name.clone(), c.name.clone())).collect());
     }
-    Some(state.index()?.seats.iter().map(|row| (row.code.clone(), row.name.clone())).collect())
+    let locale = &state.locale;
+    Some(state.index()?.seats.iter().map(|row| (row.code.clone(), locale.seat_name(&row.name, row.name_cy.as_deref()).0.to_string(), results_core::national::names(row).collect::<Vec<_>>().join("\n"))).collect())
 }
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
@@ -45,7 +46,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
         })
     };
     let picked = state.route.seats.iter().map(|code| {
-        let name = choices.iter().find(|(c, _)| c == code).map_or(code.as_str(), |(_, n)| n.as_str()).to_string();
+        let name = choices.iter().find(|(c, _, _)| c == code).map_or(code.as_str(), |(_, n, _)| n.as_str()).to_string();
         let remove = navigate(state.route.seats.iter().filter(|s| *s != code).cloned().collect());
         html! {
             <li key={code.clone()}>

@@ -27,7 +27,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
         entries.insert(1, notional);
     }
     let Some(current) = entries.first() else { return loading(locale) };
-    let name = current.result.name.clone();
+    let name = locale.seat_name(&current.result.name, current.result.name_cy.as_deref()).0.to_string();
     let on_sort = {
         let dispatch = dispatch.clone();
         Callback::from(move |column| dispatch.dispatch(Action::SortHistory(column)))

@@ -25,7 +25,9 @@ pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, Stri
     let file = state.results(&seat_url(state.src(), code))?;
     Some(match file.contest(code, state.route.election.as_deref()) {
         Some(contest) => {
-            let result = SeatResult::new(file, contest);
+            let mut result = SeatResult::new(file, contest);
+            // Named as the reader's language names it, in every sentence and title.
+            result.name = state.locale.seat_name(&result.name, result.name_cy.as_deref()).0.to_string();
             // The previous result, where the seat had one seat before it (not several).
             let history = results_core::history::seat_history(file, code, state.route.election.as_deref());
             let before = match (history.get(1), history.get(2)) {
@@ -49,7 +51,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
             <>
                 <p class="rw-visually-hidden rw-spoken">{ spoken }</p>
                 <header class="rw-header">
-                    <h2 class="rw-title" id={format!("{id}-heading")}>{ &result.name }</h2>
+                    <h2 class="rw-title" id={format!("{id}-heading")} lang={(result.name_cy.is_some() && locale.is_welsh()).then_some("cy")}>{ &result.name }</h2>
                     <p class="rw-election">{ &result.election_name }</p>
                     { updated(stamp.as_deref(), locale) }
                 </header>

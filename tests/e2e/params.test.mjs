@@ -35,6 +35,7 @@ const cases = {
   seat: { params: { seat: 'E14001430' }, shows: (el) => el.querySelector('h2')?.textContent.includes('Poplar and Limehouse') },
   // Without the election, the file's latest (2024) has no contest for the 2019 seat.
   election: { params: { seat: 'E14000555', election: 'ge2019', src: `data/seats/${BGS}.json` }, shows: (el) => el.querySelector('h2')?.textContent.includes('Bethnal Green and Bow') },
+  postcode: { params: { postcode: 'sw1a 0aa' }, shows: (el) => el.querySelector('h2')?.textContent.includes('Cities of London and Westminster') },
   src: { params: { view: 'national', src: 'data/tower-hamlets-2022/' }, shows: (el) => / all 20 wards$/.test(el.querySelector('h2')?.textContent) },
   theme: { params: { seat: BGS, theme: 'dark' }, shows: (el) => getComputedStyle(el.querySelector('.rw')).colorScheme === 'dark' },
   locale: { params: { seat: BGS, locale: 'cy-GB' }, shows: (el) => el.querySelector('.rw').lang === 'cy-GB' },

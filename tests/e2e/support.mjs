@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: a static server for dist/ on 127.0.0.1
 // and Debian's Chromium, driven by playwright-core.
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +24,10 @@ export const types = {
  *  Last-Modified, answering 304 to conditional requests. Resolves to
  *  { url, close, requests (pathnames), log ({ path, status, bytes }), failing }:
  *  add a pathname to `failing` and it answers 500 until removed.
- *  `headers(pathname)` may add response headers (a Content-Security-Policy, say). */
-export async function serve(dir = dist, { headers = () => ({}) } = {}) {
+ *  `headers(pathname)` may add response headers (a Content-Security-Policy, say).
+ *  With `gzip`, JSON goes compressed to a client that accepts it, as static hosts
+ *  send it. */
+export async function serve(dir = dist, { headers = () => ({}), gzip = false } = {}) {
   const requests = [];
   const log = [];
   const failing = new Set();
@@ -53,6 +56,10 @@ export async function serve(dir = dist, { headers = () => ({}) } = {}) {
         ...headers(url.pathname),
       };
       if (req.headers['if-none-match'] === etag) { answer(304, { etag, 'last-modified': modified }); return; }
+      if (gzip && file.endsWith('.json') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        answer(200, { ...head, 'content-encoding': 'gzip' }, gzipSync(body, { level: 9 }));
+        return;
+      }
       answer(200, head, body);
     } catch {
       answer(404, { 'content-type': 'text/plain' }, Buffer.from('not found'));

@@ -121,6 +121,7 @@ impl Builder {
         self.seats.entry(code.to_string()).or_insert_with(|| Constituency {
             code: code.to_string(),
             name: name.trim().to_string(),
+            name_cy: None,
             election,
             region: None,
             nation: None,

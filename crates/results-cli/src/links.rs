@@ -80,6 +80,27 @@ pub fn apply_overlap(file: &mut ResultsFile, path: &Path) -> Result<(), ImportEr
     }
 }
 
+/// Gives each seat its Welsh name from mySociety's `pcon_2024_codes.json` (keyed
+/// by seat, each with `parlcon_2024_gss_code` and `parlcon_2024_name_cy`), where it
+/// has one of its own (24 seats). A Welsh name for a seat the election lacks is
+/// an error: the files do not describe the same seats.
+pub fn apply_welsh_names(file: &mut ResultsFile, path: &Path) -> Result<(), ImportError> {
+    let codes: std::collections::BTreeMap<String, crate::postcodes::CodeJson> = crate::postcodes::read_json(path)?;
+    let mut problems = Vec::new();
+    for seat in codes.values() {
+        let Some(welsh) = seat.parlcon_2024_name_cy.as_ref().filter(|welsh| **welsh != seat.parlcon_2024_name) else { continue };
+        match file.constituencies.iter_mut().find(|c| c.code == seat.parlcon_2024_gss_code) {
+            Some(contest) => contest.name_cy = Some(welsh.clone()),
+            None => problems.push(format!("{}: {} ({}) has a Welsh name but is not in the imported election", path.display(), seat.parlcon_2024_name, seat.parlcon_2024_gss_code)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError::Invalid(problems))
+    }
+}
+
 /// A name as it is compared across elections: "Bethnal Green & Bow" is
 /// "bethnal green and bow".
 pub fn normalise(name: &str) -> String {

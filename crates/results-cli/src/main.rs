@@ -138,6 +138,10 @@ struct Output {
     /// the largest carries the seat's history back.
     #[arg(long)]
     overlap: Option<PathBuf>,
+    /// mySociety's `pcon_2024_codes.json`: gives the seats that have one their
+    /// Welsh name (`name_cy`), which a widget speaking Welsh shows.
+    #[arg(long)]
+    welsh_names: Option<PathBuf>,
     /// Link each seat to the previous election's seat of the same name where
     /// boundaries changed and no predecessor is named.
     #[arg(long)]
@@ -320,6 +324,9 @@ fn link(mut file: ResultsFile, output: &Output) -> Result<ResultsFile, ImportErr
     }
     if let Some(path) = &output.overlap {
         links::apply_overlap(&mut file, path)?;
+    }
+    if let Some(path) = &output.welsh_names {
+        links::apply_welsh_names(&mut file, path)?;
     }
     let stored = store::elections(&output.out)?;
     if output.link_by_name {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use results_core::load::LoadError;
-use results_core::postcode::{self, key_text, parse_area, Postcode, PostcodeError, Range, Seat, GB_AREAS};
+use results_core::postcode::{self, key_text, parse_area, Postcode, PostcodeError, Range, Seat};
 use serde::{Deserialize, Serialize};
 
 use crate::import::ImportError;
@@ -30,14 +30,15 @@ struct RangesJson {
     value_values: Vec<Option<String>>,
 }
 
+/// A seat in mySociety's `pcon_2024_codes.json`.
 #[derive(Deserialize)]
-struct CodeJson {
-    parlcon_2024_name: String,
-    parlcon_2024_name_cy: Option<String>,
-    parlcon_2024_gss_code: String,
+pub(crate) struct CodeJson {
+    pub parlcon_2024_name: String,
+    pub parlcon_2024_name_cy: Option<String>,
+    pub parlcon_2024_gss_code: String,
 }
 
-fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, ImportError> {
+pub(crate) fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, ImportError> {
     let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
     serde_json::from_str(&text).map_err(|e| ImportError::Unsupported(format!("{}: {e}", path.display())))
 }
@@ -64,7 +65,7 @@ pub fn read_table(ranges: &Path, codes: &Path) -> Result<Table, ImportError> {
         let start = Postcode::parse(&key_text(range.start)).map_err(|e| ImportError::Unsupported(format!("{}: a range begins at {}: {e}", ranges.display(), key_text(range.start))))?;
         areas.insert(start.area().to_string());
     }
-    let gb: BTreeSet<String> = GB_AREAS.iter().map(ToString::to_string).collect();
+    let gb: BTreeSet<String> = postcode::gb_areas().map(ToString::to_string).collect();
     if areas != gb {
         let missing: Vec<&String> = gb.difference(&areas).collect();
         return Err(ImportError::Unsupported(format!("{}: its postcode areas are not Great Britain's 120; missing: {missing:?}", ranges.display())));
@@ -95,7 +96,7 @@ pub fn area_files(table: &Table) -> Result<BTreeMap<String, String>, ImportError
     let area_of = |range: &Range| key_text(range.start).chars().take_while(char::is_ascii_uppercase).collect::<String>();
     let areas: Vec<String> = table.ranges.iter().map(area_of).collect();
     let mut files = BTreeMap::new();
-    for area in GB_AREAS {
+    for area in postcode::gb_areas() {
         let mut seats: Vec<&Seat> = Vec::new();
         let mut ranges: Vec<(String, Option<usize>)> = Vec::new();
         let mut inside = false;

@@ -144,6 +144,7 @@ mod tests {
         Constituency {
             code: code.into(),
             name: code.into(),
+            name_cy: None,
             election: "e".into(),
             region: None,
             nation: None,

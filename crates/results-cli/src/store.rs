@@ -104,6 +104,8 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
         rows.push(IndexRow {
             code: seat.code.clone(),
             name: seat.name.clone(),
+            name_cy: seat.name_cy.clone(),
+            formerly: formerly(seat),
             region: seat.region.clone(),
             nation: seat.nation.clone(),
             declared: result.summary.declared,
@@ -323,4 +325,12 @@ fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The names of the seats a seat was formed from, each at least 5% of its people
+/// (as the history's "Formed from" sentence names them), but not its own name:
+/// what a reader who knows only the old seats searches for.
+fn formerly(seat: &results_core::Constituency) -> Vec<String> {
+    let parts = seat.previous.iter().flat_map(|previous| &previous.from);
+    parts.filter(|part| part.share >= results_core::history::SMALL_PART && part.name != seat.name).map(|part| part.name.clone()).collect()
 }

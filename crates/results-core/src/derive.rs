@@ -146,6 +146,8 @@ pub struct Summary {
 pub struct SeatResult {
     pub code: String,
     pub name: String,
+    /// The Welsh name, where the seat has one (see `Locale::seat_name`).
+    pub name_cy: Option<String>,
     pub election_id: String,
     pub election_name: String,
     pub election_date: String,
@@ -263,6 +265,7 @@ impl SeatResult {
         SeatResult {
             code: seat.code.clone(),
             name: seat.name.clone(),
+            name_cy: seat.name_cy.clone(),
             election_id: seat.election.clone(),
             election_name: election.map_or_else(|| seat.election.clone(), |e| e.name.clone()),
             election_date: election.map(|e| e.date.clone()).unwrap_or_default(),

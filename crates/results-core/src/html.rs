@@ -275,7 +275,14 @@ pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String
             out.push_str(r#"><th scope="row"><button type="button" class="rw-link" data-code=""#);
             escape_into(&mut out, &row.code);
             out.push_str(r#"">"#);
-            escape_into(&mut out, &row.name);
+            match locale.seat_name(&row.name, row.name_cy.as_deref()) {
+                (welsh, true) => {
+                    out.push_str(r#"<span lang="cy">"#);
+                    escape_into(&mut out, welsh);
+                    out.push_str("</span>");
+                }
+                (name, false) => escape_into(&mut out, name),
+            }
             out.push_str("</button></th><td>");
             escape_into(&mut out, row.winner.as_deref().unwrap_or(""));
             out.push_str("</td><td>");
@@ -359,9 +366,10 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
         let cx = (q - q_min) * 100 + shift + 50;
         let cy = (r_max - r) * 87 + 58;
         let party = row.party.as_deref().and_then(|id| index.party(id));
+        let name = locale.seat_name(&row.name, row.name_cy.as_deref()).0;
         let label = match party {
-            Some(p) => format!("{}: {}, {}", row.name, p.name, row.result),
-            None => format!("{}: {}", row.name, locale.text("national.awaiting")),
+            Some(p) => format!("{name}: {}, {}", p.name, row.result),
+            None => format!("{name}: {}", locale.text("national.awaiting")),
         };
         let class = if fresh.contains(&row.code) { "rw-hex rw-fresh" } else { "rw-hex" };
         let colour = party.map_or("#cccccc", |p| p.colour.as_str());

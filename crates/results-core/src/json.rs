@@ -696,6 +696,7 @@ impl Reader {
         Constituency {
             code: self.text(value, &path, "code"),
             name: self.text(value, &path, "name"),
+            name_cy: self.opt_text(value, &path, "name_cy"),
             election: self.text(value, &path, "election"),
             region: self.opt_text(value, &path, "region"),
             nation: self.opt_text(value, &path, "nation"),
@@ -715,13 +716,13 @@ impl Reader {
     /// The top-level object's version, checked before anything else, so that a
     /// future file gets a message about its version rather than about whichever
     /// field changed shape.
-    fn version(&mut self, value: &Value) -> Result<u32, crate::LoadError> {
+    fn version(&mut self, value: &Value, expected: u32) -> Result<u32, crate::LoadError> {
         if !self.object(value, "") {
             return Ok(0);
         }
         let Some(version) = self.required(value, "", "version") else { return Ok(0) };
         match version.as_whole() {
-            Some(n) if n == u64::from(crate::model::FORMAT_VERSION) => Ok(crate::model::FORMAT_VERSION),
+            Some(n) if n == u64::from(expected) => Ok(expected),
             Some(found) => Err(crate::LoadError::Version { found }),
             None => {
                 self.wrong("version".into(), WHOLE, version);
@@ -743,7 +744,7 @@ impl Reader {
 /// consistency (see [`crate::validate`]).
 pub fn results_file(value: &Value) -> Result<ResultsFile, crate::LoadError> {
     let mut r = Reader::default();
-    let version = r.version(value)?;
+    let version = r.version(value, crate::model::FORMAT_VERSION)?;
     let file = ResultsFile {
         version,
         attribution: r.opt_text(value, "", "attribution"),
@@ -756,6 +757,27 @@ pub fn results_file(value: &Value) -> Result<ResultsFile, crate::LoadError> {
     r.finish(file)
 }
 
+/// Reads a postcode area file's types: its area, its seats, and its ranges as
+/// (first postcode, index in the seats or none). `crate::postcode::parse_area`
+/// checks what the types do not say.
+pub fn postcode_area(value: &Value) -> Result<(String, Vec<crate::postcode::Seat>, Vec<(String, Option<u64>)>), crate::LoadError> {
+    let mut r = Reader::default();
+    r.version(value, crate::postcode::POSTCODE_FORMAT_VERSION)?;
+    let area = r.text(value, "", "area");
+    let seats = r.list(value, "", "seats", true, |r, v, at| {
+        r.object(v, &at);
+        crate::postcode::Seat { code: r.text(v, &at, "code"), name: r.text(v, &at, "name"), name_cy: r.opt_text(v, &at, "name_cy") }
+    });
+    let ranges = r.list(value, "", "ranges", true, |r, v, at| match v.items() {
+        Some([start, seat]) => (r.text_of(start, || format!("{at}[0]")), (!seat.is_null()).then(|| r.whole_of(seat, || format!("{at}[1]")))),
+        _ => {
+            r.wrong(at, "a pair of a first postcode and a seat's index (or null)", v);
+            (String::new(), None)
+        }
+    });
+    r.finish((area, seats, ranges))
+}
+
 /// Reads an object of label texts (`data-labels`, `results render --labels`).
 pub fn labels(value: &Value) -> Result<BTreeMap<String, String>, crate::LoadError> {
     let mut r = Reader::default();
@@ -766,7 +788,7 @@ pub fn labels(value: &Value) -> Result<BTreeMap<String, String>, crate::LoadErro
 /// Reads a results directory's index out of parsed JSON: its types and version.
 pub fn index(value: &Value) -> Result<Index, crate::LoadError> {
     let mut r = Reader::default();
-    let version = r.version(value)?;
+    let version = r.version(value, crate::model::FORMAT_VERSION)?;
     let index = Index {
         version,
         attribution: r.opt_text(value, "", "attribution"),
@@ -795,6 +817,8 @@ impl Reader {
         IndexRow {
             code: self.text(value, &path, "code"),
             name: self.text(value, &path, "name"),
+            name_cy: self.opt_text(value, &path, "name_cy"),
+            formerly: self.list(value, &path, "formerly", false, |r, v, at| r.text_of(v, || at)),
             region: self.opt_text(value, &path, "region"),
             nation: self.opt_text(value, &path, "nation"),
             declared: self.flag(value, &path, "declared", true),

@@ -16,7 +16,6 @@ pub mod locale;
 pub mod model;
 pub mod national;
 pub mod number;
-#[cfg(feature = "postcode")]
 pub mod postcode;
 pub mod route;
 pub mod sort;

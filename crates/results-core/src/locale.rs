@@ -26,6 +26,21 @@ impl Locale {
         fill(self.labels.get(key), values)
     }
 
+    /// Whether the widget speaks Welsh (`cy`, `cy-GB`).
+    pub fn is_welsh(&self) -> bool {
+        self.lang.as_deref().and_then(|lang| lang.split('-').next()).is_some_and(|primary| primary.eq_ignore_ascii_case("cy"))
+    }
+
+    /// The name a seat goes by in this locale: its Welsh name where the widget
+    /// speaks Welsh and the seat has one (then `true`: the name is marked
+    /// `lang="cy"`), else its name.
+    pub fn seat_name<'a>(&self, name: &'a str, name_cy: Option<&'a str>) -> (&'a str, bool) {
+        match name_cy {
+            Some(welsh) if self.is_welsh() => (welsh, true),
+            _ => (name, false),
+        }
+    }
+
     /// An outcome in words: "Lab hold", "Lab gain from Con", "Aspire 2, Lab 1".
     pub fn outcome(&self, outcome: &Outcome) -> String {
         match outcome {
@@ -314,6 +329,16 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("national.awaiting", "Awaiting declaration"),
     ("national.hex_map", "Hex map: one hexagon per seat, coloured by the winning party. Each opens its seat."),
     ("national.hex_credit", "Hex map layout: Open Innovations (MIT licence)."),
+    // Find your seat by postcode.
+    ("postcode.label", "Your postcode"),
+    ("postcode.find", "Find your seat"),
+    ("postcode.looking", "Looking up {postcode}…"),
+    ("postcode.empty", "Enter a postcode, such as E1 4NS."),
+    ("postcode.shape", "\"{postcode}\" is not a GB postcode: a postcode looks like E1 4NS."),
+    ("postcode.northern_ireland", "{postcode} is in Northern Ireland, which this look-up does not cover (its data is licensed separately)."),
+    ("postcode.not_gb", "{postcode} is not a GB postcode: there is no postcode area {area} in Great Britain."),
+    ("postcode.unknown", "{postcode} is not a postcode we know: check it and try again."),
+    ("postcode.failed", "Your seat could not be looked up: {why}"),
     // Status and messages.
     ("status.loading", "Loading results…"),
     ("status.updated", "Updated {time}"),
@@ -340,6 +365,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("error.not_text", "The results file is not UTF-8 text, so it cannot be read (was it saved in another encoding?)"),
     ("error.data", "The results file has a problem, so nothing is shown rather than something wrong: {problem}"),
     ("error.index", "The results index could not be read: {problem}"),
+    ("error.postcode_file", "The postcode file could not be read: {problem}"),
     ("error.no_seat", "This view needs a seat: add data-seat with the seat's ONS code, such as E14001086."),
     ("error.needs_directory", "This view needs a results directory (with index.json), not a single file."),
     ("error.embed", "The widget's embed code has a mistake: {problem}"),
@@ -348,6 +374,19 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_welsh_locale_names_welsh_seats_in_welsh() {
+        let speaking = |lang: &str| Locale { lang: Some(lang.into()), ..Locale::default() };
+        for welsh in ["cy", "cy-GB", "CY-gb"] {
+            assert_eq!(speaking(welsh).seat_name("Carmarthen", Some("Caerfyrddin")), ("Caerfyrddin", true), "{welsh}");
+            assert_eq!(speaking(welsh).seat_name("Cardiff East", None), ("Cardiff East", false));
+        }
+        for other in ["en-GB", "cym", "de-DE", "c"] {
+            assert_eq!(speaking(other).seat_name("Carmarthen", Some("Caerfyrddin")), ("Carmarthen", false), "{other}");
+        }
+        assert_eq!(Locale::default().seat_name("Carmarthen", Some("Caerfyrddin")), ("Carmarthen", false));
+    }
 
     #[test]
     fn names_from_the_data_read_inside_a_sentence() {

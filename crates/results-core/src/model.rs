@@ -100,6 +100,10 @@ pub struct Constituency {
     /// ONS (GSS) code, such as `E14001086`.
     pub code: String,
     pub name: String,
+    /// The seat's Welsh name, where it has one of its own ("Caerfyrddin" for
+    /// Carmarthen): a widget speaking Welsh names the seat so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_cy: Option<String>,
     /// The id of the election this contest belongs to.
     pub election: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -353,6 +357,13 @@ pub struct PartyTotal {
 pub struct IndexRow {
     pub code: String,
     pub name: String,
+    /// The Welsh name, where the seat has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_cy: Option<String>,
+    /// The names of the seats it was formed from (each at least 5% of its people),
+    /// where boundaries changed: a search for an old name finds the new seats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formerly: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

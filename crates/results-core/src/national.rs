@@ -97,6 +97,13 @@ pub fn closest_sort() -> Sort<SeatColumn> {
     Sort { column: SeatColumn::MajorityShare, direction: Direction::Ascending }
 }
 
+/// Every name a reader may know a seat by: its name, its Welsh name, and the
+/// seats it was formed from ("Bethnal Green and Bow" finds Bethnal Green and
+/// Stepney and Stratford and Bow).
+pub fn names(row: &IndexRow) -> impl Iterator<Item = &str> {
+    std::iter::once(row.name.as_str()).chain(row.name_cy.as_deref()).chain(row.formerly.iter().map(String::as_str))
+}
+
 /// What the reader narrowed the table to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct SeatFilter {
@@ -111,9 +118,7 @@ pub struct SeatFilter {
 impl SeatFilter {
     pub fn matches(&self, row: &IndexRow) -> bool {
         let text = collation_key(self.text.trim());
-        (text.is_empty()
-            || collation_key(&row.name).contains(&text)
-            || row.winner.as_deref().is_some_and(|w| collation_key(w).contains(&text)))
+        (text.is_empty() || names(row).chain(row.winner.as_deref()).any(|name| collation_key(name).contains(&text)))
             && self.area.as_ref().is_none_or(|area| row.region.as_ref() == Some(area) || row.nation.as_ref() == Some(area))
             && self.party.as_ref().is_none_or(|party| row.party.as_ref() == Some(party))
     }
@@ -242,11 +247,27 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_search_finds_a_seat_by_its_welsh_name_and_by_the_seats_it_was_formed_from() {
+        let index = index();
+        let found = |text: &str| -> Vec<&str> {
+            let filter = SeatFilter { text: text.into(), ..SeatFilter::default() };
+            seat_order(&index, &filter, default_sort()).iter().map(|&i| index.seats[i].name.as_str()).collect()
+        };
+        assert_eq!(found("Bethnal Green and Bow"), ["Bethnal Green and Stepney", "Stratford and Bow"]);
+        assert_eq!(found("aberhonddu"), ["Brecon, Radnor and Cwm Tawe"]);
+        assert_eq!(found("Brecon, Radnor"), ["Brecon, Radnor and Cwm Tawe"], "its English name still finds it");
+        // Every seat formed from others names them, at least 5% each.
+        assert_eq!(index.seats.iter().filter(|row| row.name_cy.is_some()).count(), 24);
+        let hendon = index.seats.iter().find(|row| row.name == "Hendon").unwrap();
+        assert!(!hendon.formerly.contains(&"Hendon".to_string()), "not its own name: {:?}", hendon.formerly);
+    }
+
+    #[test]
     fn filters_by_area_party_and_text() {
         let index = index();
         let london = SeatFilter { area: Some("London".into()), ..SeatFilter::default() };
         assert_eq!(seat_order(&index, &london, default_sort()).len(), 75);
-        let text = SeatFilter { text: "bethnal".into(), ..SeatFilter::default() };
+        let text = SeatFilter { text: "bethnal green and step".into(), ..SeatFilter::default() };
         let found = seat_order(&index, &text, default_sort());
         assert_eq!(found.len(), 1);
         let by_winner = SeatFilter { text: "rushanara".into(), ..SeatFilter::default() };

@@ -12,21 +12,31 @@
 
 use std::fmt;
 
-use crate::json::Value;
 use crate::load::LoadError;
+use crate::locale::Locale;
+use crate::model::{Election, ElectionKind};
 use crate::validate::Problem;
 
 /// The format version of the per-area postcode files.
-pub const POSTCODE_FORMAT_VERSION: u64 = 1;
+pub const POSTCODE_FORMAT_VERSION: u32 = 1;
 
-/// Great Britain's 120 postcode areas (Northern Ireland's BT is not among them).
+/// Great Britain's 120 postcode areas, between spaces (Northern Ireland's BT is not
+/// among them); [`gb_areas`] lists them and [`is_gb_area`] finds one.
 /// A fixed list rather than the areas a file happens to hold, so that a widget
 /// says "no GB postcode area" without fetching anything (a missing file would
 /// not have to mean that). `results postcodes` refuses a range table whose areas
 /// differ from it, and a test checks it against the shipped table.
-pub const GB_AREAS: [&str; 120] = [
-    "AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IP", "IV", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE",
-];
+pub const GB_AREAS: &str = "AB AL B BA BB BD BH BL BN BR BS CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE";
+
+/// Great Britain's postcode areas, in order.
+pub fn gb_areas() -> impl Iterator<Item = &'static str> {
+    GB_AREAS.split(' ')
+}
+
+/// Whether these letters are a GB postcode area.
+pub fn is_gb_area(letters: &str) -> bool {
+    gb_areas().any(|area| area == letters)
+}
 
 /// Why a postcode has no seat, in a sentence a reader understands.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,6 +58,17 @@ pub enum PostcodeError {
 }
 
 impl PostcodeError {
+    /// The sentence in the locale's words (`postcode.*`): the widget's, where
+    /// `Display` is the command line's.
+    pub fn message(&self, locale: &Locale) -> String {
+        let (postcode, area) = match self {
+            PostcodeError::Empty => ("", ""),
+            PostcodeError::Shape(text) | PostcodeError::NorthernIreland(text) | PostcodeError::Unknown(text) => (text.as_str(), ""),
+            PostcodeError::NotGb(text, area) => (text.as_str(), area.as_str()),
+        };
+        locale.fill(self.label_key(), &[("postcode", postcode), ("area", area)])
+    }
+
     /// A key naming the kind of error, for a widget to word it through its labels.
     pub fn label_key(&self) -> &'static str {
         match self {
@@ -58,6 +79,14 @@ impl PostcodeError {
             PostcodeError::Unknown(_) => "postcode.unknown",
         }
     }
+}
+
+/// Whether the postcode files can find a seat of this election: they map
+/// postcodes to the seats of the 2024 boundaries, so a general election fought on
+/// them. (A council's wards, or a general election on older boundaries, are not
+/// what a postcode opens.)
+pub fn covers(election: &Election) -> bool {
+    election.kind == ElectionKind::General && election.boundaries.as_deref() == Some("2024")
 }
 
 /// Trims, upper-cases (ASCII) and removes every space: "e1 4ns", "E14NS" and
@@ -99,7 +128,7 @@ impl Postcode {
         let postcode = Postcode { text, area };
         match postcode.area() {
             "BT" => Err(PostcodeError::NorthernIreland(postcode.to_string())),
-            letters if !GB_AREAS.contains(&letters) => Err(PostcodeError::NotGb(postcode.to_string(), letters.to_string())),
+            letters if !is_gb_area(letters) => Err(PostcodeError::NotGb(postcode.to_string(), letters.to_string())),
             _ => Ok(postcode),
         }
     }
@@ -265,78 +294,32 @@ pub fn area_path(postcode: &Postcode) -> String {
 }
 
 /// Reads a postcode area file (docs/format.md, "Postcode files"): its version, its
-/// types, and that its ranges rise and name seats it has.
+/// types (`crate::json::postcode_area`), and that its area is a GB one and its
+/// ranges rise and name seats it has.
 pub fn parse_area(text: &str) -> Result<AreaFile, LoadError> {
-    let value = crate::load::parse_json(text)?;
+    let (area, seats, raw) = crate::json::postcode_area(&crate::load::parse_json(text)?)?;
     let mut problems = Vec::new();
-    let mut problem = |path: String, message: &str| problems.push(Problem { path, message: message.to_string() });
-    let Value::Object(members) = &value else {
-        return Err(LoadError::Invalid(vec![Problem { path: "$".into(), message: "must be an object".into() }]));
-    };
-    let member = |name: &str| members.iter().rev().find(|(key, _)| key == name).map(|(_, v)| v);
-    match member("version") {
-        Some(Value::Number(n)) if *n == POSTCODE_FORMAT_VERSION as f64 => {}
-        Some(Value::Number(n)) if *n >= 0.0 && n.fract() == 0.0 => return Err(LoadError::Version { found: *n as u64 }),
-        _ => problem("version".into(), "must be 1"),
+    if !is_gb_area(&area) {
+        problems.push(Problem { path: "area".into(), message: format!("must be a GB postcode area such as \"E\", found \"{area}\"") });
     }
-    let area = match member("area") {
-        Some(Value::String(s)) if GB_AREAS.contains(&s.as_ref()) => s.to_string(),
-        _ => {
-            problem("area".into(), "must be a GB postcode area such as \"E\"");
-            String::new()
+    for (at, seat) in seats.iter().enumerate() {
+        if !crate::route::is_seat_code(&seat.code) {
+            problems.push(Problem { path: format!("seats[{at}].code"), message: format!("must be a seat code (letters, digits, - and _), found \"{}\"", seat.code) });
         }
-    };
-    let mut seats = Vec::new();
-    match member("seats") {
-        Some(Value::Array(items)) => {
-            for (at, item) in items.iter().enumerate() {
-                let field = |name: &str| match item {
-                    Value::Object(members) => members.iter().rev().find(|(key, _)| key == name).map(|(_, v)| v),
-                    _ => None,
-                };
-                let text = |name: &str| match field(name) {
-                    Some(Value::String(s)) if !s.is_empty() => Some(s.to_string()),
-                    _ => None,
-                };
-                let name_cy = match field("name_cy") {
-                    None | Some(Value::Null) => Some(None),
-                    Some(Value::String(s)) if !s.is_empty() => Some(Some(s.to_string())),
-                    _ => None,
-                };
-                match (text("code"), text("name"), name_cy) {
-                    (Some(code), Some(name), Some(name_cy)) => seats.push(Seat { code, name, name_cy }),
-                    _ => problem(format!("seats[{at}]"), "must be an object with a code and a name (and maybe a name_cy)"),
-                }
-            }
-        }
-        _ => problem("seats".into(), "must be a list"),
     }
-    let mut ranges: Vec<Range> = Vec::new();
-    match member("ranges") {
-        Some(Value::Array(items)) => {
-            for (at, item) in items.iter().enumerate() {
-                let range = match item {
-                    Value::Array(pair) => match pair.as_slice() {
-                        [Value::String(start), seat] => {
-                            let seat = match seat {
-                                Value::Null => Some(None),
-                                Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && (*n as usize) < seats.len() => Some(Some(*n as u32)),
-                                _ => None,
-                            };
-                            key(start).zip(seat).map(|(start, seat)| Range { start, seat })
-                        }
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                match range {
-                    Some(range) if ranges.last().is_none_or(|last| last.start < range.start) => ranges.push(range),
-                    Some(_) => problem(format!("ranges[{at}]"), "must begin after the range before it"),
-                    None => problem(format!("ranges[{at}]"), "must be a postcode without spaces and a seat's index in `seats` (or null)"),
-                }
+    let mut ranges: Vec<Range> = Vec::with_capacity(raw.len());
+    for (at, (start, seat)) in raw.into_iter().enumerate() {
+        let seat = seat.map(|seat| u32::try_from(seat).ok().filter(|&seat| (seat as usize) < seats.len()).ok_or(seat)).transpose();
+        let (part, message) = match (key(&start), seat) {
+            (None, _) => ("[0]", format!("must be a postcode in capitals without spaces, found \"{start}\"")),
+            (_, Err(seat)) => ("[1]", format!("must be the index of one of the file's {} seats, found {seat}", seats.len())),
+            (Some(start), _) if ranges.last().is_some_and(|last| last.start >= start) => ("", "must begin after the range before it".into()),
+            (Some(start), Ok(seat)) => {
+                ranges.push(Range { start, seat });
+                continue;
             }
-        }
-        _ => problem("ranges".into(), "must be a list"),
+        };
+        problems.push(Problem { path: format!("ranges[{at}]{part}"), message });
     }
     if problems.is_empty() {
         Ok(AreaFile { area, seats, ranges })
@@ -382,6 +365,20 @@ mod tests {
     }
 
     #[test]
+    fn sentences_in_the_locales_words() {
+        let english = Locale::default();
+        let said = |input: &str| Postcode::parse(input).unwrap_err().message(&english);
+        assert_eq!(said(""), "Enter a postcode, such as E1 4NS.");
+        assert_eq!(said("hello"), "\"hello\" is not a GB postcode: a postcode looks like E1 4NS.");
+        assert_eq!(said("bt1 1aa"), "BT1 1AA is in Northern Ireland, which this look-up does not cover (its data is licensed separately).");
+        assert_eq!(said("zz99 9zz"), "ZZ99 9ZZ is not a GB postcode: there is no postcode area ZZ in Great Britain.");
+        assert_eq!(PostcodeError::Unknown("E99 9ZZ".into()).message(&english), "E99 9ZZ is not a postcode we know: check it and try again.");
+        let (labels, _) = crate::locale::Labels::new([("postcode.not_gb".to_string(), "{area}? {postcode}!".to_string())].into_iter().collect());
+        let relabelled = Locale { labels, ..Locale::default() };
+        assert_eq!(Postcode::parse("ZZ99 9ZZ").unwrap_err().message(&relabelled), "ZZ? ZZ99 9ZZ!");
+    }
+
+    #[test]
     fn keys_are_base_36() {
         assert_eq!(key("E14NS"), Some((((14 * 36 + 1) * 36 + 4) * 36 + 23) * 36 + 28));
         assert_eq!(key_text(key("SW1A0AA").unwrap()), "SW1A0AA");
@@ -424,18 +421,29 @@ mod tests {
         let file = parse_area(good).unwrap();
         assert_eq!(file.find(&Postcode::parse("E1 4NS").unwrap()).unwrap().code, "E14001086");
         assert!(file.find(&Postcode::parse("M1 4NS").unwrap()).is_err());
-        let bad = r#"{"version":1,"area":"ZZ","seats":[{"code":""}],"ranges":[["E14AA",3],["E1",null],["E1",null]]}"#;
-        let problems = match parse_area(bad) {
+        let problems = |text: &str| match parse_area(text) {
             Err(LoadError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
             other => panic!("{other:?}"),
         };
+        // Types first, each problem with its path.
         assert_eq!(
-            problems,
+            problems(r#"{"version":1,"area":"E","seats":[{"code":"E1"}],"ranges":[["E14AA"],[1,null]]}"#),
             [
-                "area: must be a GB postcode area such as \"E\"",
-                "seats[0]: must be an object with a code and a name (and maybe a name_cy)",
-                "ranges[0]: must be a postcode without spaces and a seat's index in `seats` (or null)",
+                "seats[0]: the field `name` is required but missing",
+                "ranges[0]: must be a pair of a first postcode and a seat's index (or null), found sequence",
+                "ranges[1][0]: must be text, found 1",
+            ]
+        );
+        // Then what the types do not say.
+        let bad = r#"{"version":1,"area":"ZZ","seats":[{"code":"../x","name":"X"}],"ranges":[["E14AA",3],["E1",null],["E1",null],["e1",0]]}"#;
+        assert_eq!(
+            problems(bad),
+            [
+                "area: must be a GB postcode area such as \"E\", found \"ZZ\"",
+                "seats[0].code: must be a seat code (letters, digits, - and _), found \"../x\"",
+                "ranges[0][1]: must be the index of one of the file's 1 seats, found 3",
                 "ranges[2]: must begin after the range before it",
+                "ranges[3][0]: must be a postcode in capitals without spaces, found \"e1\"",
             ]
         );
         assert!(matches!(parse_area(r#"{"version":2}"#), Err(LoadError::Version { found: 2 })));

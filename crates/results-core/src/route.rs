@@ -60,7 +60,15 @@ pub struct Route {
     /// Re-read the data every this many seconds (election night), at least
     /// [`MIN_REFRESH`].
     pub refresh: Option<u32>,
+    /// A postcode whose 2024 seat the widget is to open, as the reader typed it (at
+    /// most 20 characters): the widget checks it and looks it up, then puts the seat
+    /// in `seats` and clears this.
+    pub postcode: Option<String>,
 }
+
+/// The longest postcode text a route carries (a postcode has at most 8 characters
+/// with its space; the rest is room for spaces a reader typed).
+pub const MAX_POSTCODE_TEXT: usize = 20;
 
 /// The shortest refresh interval, in seconds.
 pub const MIN_REFRESH: u32 = 1;
@@ -106,11 +114,18 @@ impl Route {
                 }
                 "election" if is_seat_code(value.trim()) => route.election = Some(value.trim().to_string()),
                 "src" if is_local_src(value.trim()) => route.src = Some(value.trim().to_string()),
+                // `+` is a space in a query a form sent (no postcode has one).
+                "postcode" if !value.trim().is_empty() => route.postcode = Some(value.replace('+', " ").trim().chars().take(MAX_POSTCODE_TEXT).collect()),
                 "refresh" => route.refresh = value.trim().parse::<u32>().ok().filter(|s| *s > 0).map(|s| s.max(MIN_REFRESH)),
                 _ => {}
             }
         }
-        route.view = view.unwrap_or(if route.seats.len() > 1 { View::Compare } else if route.seats.is_empty() { View::National } else { View::Result });
+        // A postcode stands for the seat it will open.
+        route.view = view.unwrap_or(match route.seats.len() + usize::from(route.postcode.is_some()) {
+            0 => View::National,
+            1 => View::Result,
+            _ => View::Compare,
+        });
         route
     }
 
@@ -148,6 +163,10 @@ impl Route {
         }
         if let Some(refresh) = self.refresh {
             query.push_str(&format!("&refresh={refresh}"));
+        }
+        if let Some(postcode) = &self.postcode {
+            query.push_str("&postcode=");
+            query.push_str(&postcode.replace(|c: char| !c.is_ascii_alphanumeric(), "+"));
         }
         query
     }
@@ -201,10 +220,23 @@ mod tests {
 
     #[test]
     fn round_trips_through_the_query() {
-        let route = Route { view: View::Compare, seats: vec!["E1".into(), "E2".into()], election: Some("ge2019".into()), src: Some("data/tower-hamlets-2022/".into()), refresh: Some(30) };
+        let route = Route { view: View::Compare, seats: vec!["E1".into(), "E2".into()], election: Some("ge2019".into()), src: Some("data/tower-hamlets-2022/".into()), refresh: Some(30), postcode: None };
         let query = route.to_query();
         let pairs: Vec<(&str, &str)> = query.trim_start_matches('?').split('&').filter_map(|p| p.split_once('=')).collect();
         assert_eq!(Route::from_pairs(pairs), route);
+    }
+
+    #[test]
+    fn a_postcode_stands_for_a_seat() {
+        let route = Route::from_pairs([("postcode", " e1 4ns ")]);
+        assert_eq!((route.view, route.postcode.as_deref()), (View::Result, Some("e1 4ns")));
+        assert_eq!(Route::from_pairs([("postcode", "E1 4NS"), ("view", "history")]).view, View::History);
+        assert_eq!(Route::from_pairs([("postcode", "E1 4NS"), ("seat", "E2")]).view, View::Compare);
+        assert_eq!(Route::from_pairs([("postcode", "  ")]).postcode, None);
+        let long = "x".repeat(500);
+        assert_eq!(Route::from_pairs([("postcode", long.as_str())]).postcode.map(|p| p.len()), Some(MAX_POSTCODE_TEXT));
+        assert_eq!(Route::from_pairs([("postcode", "E1 4NS")]).to_query(), "?view=result&postcode=E1+4NS");
+        assert_eq!(Route::from_pairs([("postcode", "sw1a+0aa")]).postcode.as_deref(), Some("sw1a 0aa"));
     }
 
     #[test]
