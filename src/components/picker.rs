@@ -47,13 +47,16 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
         if key.is_empty() {
             Vec::new()
         } else {
-            props
+            let mut found: Vec<_> = props
                 .seats
                 .iter()
                 .filter(|(code, _, names)| !props.picked.contains(code) && collation_key(names).contains(&key))
-                .take(SUGGESTIONS)
-                .map(|(code, name, _)| (code.clone(), name.clone()))
-                .collect()
+                .collect();
+            // A seat found by the name it is shown with comes first: "hackney s"
+            // offers Hackney South and Shoreditch before Hackney North, which was
+            // formed partly from it (a stable sort keeps the rest in order).
+            found.sort_by_key(|(_, name, _)| !collation_key(name).contains(&key));
+            found.into_iter().take(SUGGESTIONS).map(|(code, name, _)| (code.clone(), name.clone())).collect()
         }
     };
     let expanded = open && !suggestions.is_empty();
