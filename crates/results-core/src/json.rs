@@ -757,10 +757,13 @@ pub fn results_file(value: &Value) -> Result<ResultsFile, crate::LoadError> {
     r.finish(file)
 }
 
-/// Reads a postcode area file's types: its area, its seats, and its ranges as
-/// (first postcode, index in the seats or none). `crate::postcode::parse_area`
-/// checks what the types do not say.
-pub fn postcode_area(value: &Value) -> Result<(String, Vec<crate::postcode::Seat>, Vec<(String, Option<u64>)>), crate::LoadError> {
+/// A postcode area file as its types read: its area, its seats, and its ranges as
+/// (first postcode, index in the seats or none).
+pub type RawAreaFile = (String, Vec<crate::postcode::Seat>, Vec<(String, Option<u64>)>);
+
+/// Reads a postcode area file's types. `crate::postcode::parse_area` checks what
+/// the types do not say.
+pub fn postcode_area(value: &Value) -> Result<RawAreaFile, crate::LoadError> {
     let mut r = Reader::default();
     r.version(value, crate::postcode::POSTCODE_FORMAT_VERSION)?;
     let area = r.text(value, "", "area");
