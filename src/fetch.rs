@@ -118,7 +118,7 @@ pub enum Data {
 }
 
 /// What a postcode file carries in place of parties and labels.
-static NO_LABELS: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+static NO_LABELS: results_core::model::TextMap = results_core::model::TextMap::new();
 
 impl Data {
     /// The parties the file names.
@@ -131,7 +131,7 @@ impl Data {
     }
 
     /// The label replacements the file carries.
-    pub fn labels(&self) -> &std::collections::BTreeMap<String, String> {
+    pub fn labels(&self) -> &results_core::model::TextMap {
         match self {
             Data::Results(file) => &file.labels,
             Data::Index(index) => &index.labels,

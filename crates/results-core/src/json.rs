@@ -10,9 +10,8 @@
 //! project ships, and the fuzz targets feed it hostile text.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
-use crate::model::{Candidate, Constituency, Election, ElectionKind, Index, IndexRow, Party, PartyShare, PartyTotal, Previous, PreviousPart, ResultsFile};
+use crate::model::{Candidate, Constituency, Election, ElectionKind, Index, IndexRow, Party, PartyShare, PartyTotal, Previous, PreviousPart, ResultsFile, TextMap};
 use crate::validate::Problem;
 
 /// A JSON value. An object keeps its members in order, in a list: the format's
@@ -603,8 +602,8 @@ impl Reader {
     }
 
     /// An object of texts, such as `labels` (`path` is the object's own).
-    fn texts(&mut self, value: &Value, path: &str) -> BTreeMap<String, String> {
-        let mut texts = BTreeMap::new();
+    fn texts(&mut self, value: &Value, path: &str) -> TextMap {
+        let mut texts = TextMap::new();
         match value {
             Value::Object(members) => {
                 for (key, text) in members {
@@ -617,10 +616,10 @@ impl Reader {
         texts
     }
 
-    fn labels(&mut self, object: &Value, path: &str) -> BTreeMap<String, String> {
+    fn labels(&mut self, object: &Value, path: &str) -> TextMap {
         match object.member("labels") {
             Some(value) => self.texts(value, &join(path, "labels")),
-            None => BTreeMap::new(),
+            None => TextMap::new(),
         }
     }
 
@@ -782,7 +781,7 @@ pub fn postcode_area(value: &Value) -> Result<RawAreaFile, crate::LoadError> {
 }
 
 /// Reads an object of label texts (`data-labels`, `results render --labels`).
-pub fn labels(value: &Value) -> Result<BTreeMap<String, String>, crate::LoadError> {
+pub fn labels(value: &Value) -> Result<TextMap, crate::LoadError> {
     let mut r = Reader::default();
     let labels = r.texts(value, "");
     r.finish(labels)

@@ -58,7 +58,7 @@ pub fn parse_index(text: &str) -> Result<Index, LoadError> {
 }
 
 /// Parses a JSON object of label texts (the widget's `data-labels`).
-pub fn parse_labels(text: &str) -> Result<std::collections::BTreeMap<String, String>, LoadError> {
+pub fn parse_labels(text: &str) -> Result<crate::model::TextMap, LoadError> {
     json::labels(&parse_json(text)?)
 }
 

@@ -2,9 +2,9 @@
 //! the data or the embed) and how it writes numbers ([`Numbers`], en-GB by default:
 //! 15,896 and 34.1%).
 
-use std::collections::BTreeMap;
 
 use crate::derive::Outcome;
+use crate::model::TextMap;
 
 /// The words and number style a widget uses.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -146,13 +146,13 @@ impl Numbers {
 /// Replacement words by key, over the English defaults of [`DEFAULTS`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Labels {
-    replaced: BTreeMap<String, String>,
+    replaced: TextMap,
 }
 
 impl Labels {
     /// Replacements over the defaults. Keys that are not labels are reported,
     /// so that a misspelt key does not fail in silence.
-    pub fn new(replaced: BTreeMap<String, String>) -> (Labels, Vec<String>) {
+    pub fn new(replaced: TextMap) -> (Labels, Vec<String>) {
         let unknown = unknown_labels(&replaced).into_iter().map(String::from).collect();
         (Labels { replaced }, unknown)
     }
@@ -160,12 +160,14 @@ impl Labels {
     /// These labels with `other`'s replacements on top.
     pub fn overlaid(&self, other: &Labels) -> Labels {
         let mut replaced = self.replaced.clone();
-        replaced.extend(other.replaced.iter().map(|(k, v)| (k.clone(), v.clone())));
+        for (key, text) in other.replaced.iter() {
+            replaced.insert(key.to_string(), text.to_string());
+        }
         Labels { replaced }
     }
 
     pub fn get(&self, key: &str) -> &str {
-        self.replaced.get(key).map(String::as_str).or_else(|| default_of(key)).unwrap_or("")
+        self.replaced.get(key).or_else(|| default_of(key)).unwrap_or("")
     }
 }
 
@@ -187,8 +189,8 @@ pub fn in_sentence(text: &str) -> String {
 }
 
 /// The keys of `labels` that are not labels the widget shows, for validation.
-pub fn unknown_labels(labels: &BTreeMap<String, String>) -> Vec<&str> {
-    labels.keys().map(String::as_str).filter(|key| default_of(key).is_none()).collect()
+pub fn unknown_labels(labels: &TextMap) -> Vec<&str> {
+    labels.iter().map(|(key, _)| key).filter(|key| default_of(key).is_none()).collect()
 }
 
 fn default_of(key: &str) -> Option<&'static str> {
@@ -455,11 +457,11 @@ mod tests {
 
     #[test]
     fn labels_default_to_english_and_take_replacements() {
-        let (labels, unknown) = Labels::new(BTreeMap::from([("column.votes".to_string(), "Pleidleisiau".to_string()), ("column.vote".to_string(), "x".to_string())]));
+        let (labels, unknown) = Labels::new(TextMap::from_iter([("column.votes".to_string(), "Pleidleisiau".to_string()), ("column.vote".to_string(), "x".to_string())]));
         assert_eq!(unknown, vec!["column.vote".to_string()]);
         assert_eq!(labels.get("column.votes"), "Pleidleisiau");
         assert_eq!(labels.get("column.party"), "Party");
-        let (embed, _) = Labels::new(BTreeMap::from([("column.party".to_string(), "Plaid".to_string())]));
+        let (embed, _) = Labels::new(TextMap::from_iter([("column.party".to_string(), "Plaid".to_string())]));
         let both = labels.overlaid(&embed);
         assert_eq!((both.get("column.votes"), both.get("column.party")), ("Pleidleisiau", "Plaid"));
     }

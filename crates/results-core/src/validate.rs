@@ -40,7 +40,7 @@ pub fn validate_index(index: &crate::model::Index) -> Vec<Problem> {
     problems
 }
 
-fn labels(labels: &std::collections::BTreeMap<String, String>) -> Vec<Problem> {
+fn labels(labels: &crate::model::TextMap) -> Vec<Problem> {
     crate::locale::unknown_labels(labels)
         .into_iter()
         .map(|key| Problem { path: format!("labels.{key}"), message: "is not a label the widget shows (the README lists them)".into() })
