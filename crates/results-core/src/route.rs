@@ -94,6 +94,12 @@ impl Route {
     /// Reads `view`, `seat` (comma separated) and `election` from name-value pairs,
     /// ignoring anything else and any value that is not well formed.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Route {
+        Route::read(&mut pairs.into_iter())
+    }
+
+    /// [`Route::from_pairs`] for any iterator, compiled once rather than once for
+    /// each kind of iterator a caller has (the page's query, an element's attributes).
+    fn read<'a>(pairs: &mut dyn Iterator<Item = (&'a str, &'a str)>) -> Route {
         let mut route = Route::default();
         let mut view = None;
         for (name, value) in pairs {
