@@ -457,6 +457,11 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// The path of a list's element: `constituencies[3]`.
+fn element_path(list: &str, i: usize) -> String {
+    format!("{list}[{i}]")
+}
+
 impl Reader {
     fn problem(&mut self, path: String, message: String) {
         let path = if path.is_empty() { "(top level)".to_string() } else { path };
@@ -589,15 +594,22 @@ impl Reader {
     /// A list member, each element read by `item` at its own path; absent or null
     /// is an empty list unless the member is `required`.
     fn list<T>(&mut self, object: &Value, path: &str, key: &str, required: bool, mut item: impl FnMut(&mut Self, &Value, String) -> T) -> Vec<T> {
+        let (items, at) = self.list_items(object, path, key, required);
+        items.iter().enumerate().map(|(i, element)| item(self, element, element_path(&at, i))).collect()
+    }
+
+    /// A list member's elements and its path: the part of [`Reader::list`] that
+    /// is the same for every kind of element, so compiled once.
+    fn list_items<'v, 't>(&mut self, object: &'v Value<'t>, path: &str, key: &str, required: bool) -> (&'v [Value<'t>], String) {
         let value = if required { self.required(object, path, key) } else { object.member(key) };
-        let Some(value) = value else { return Vec::new() };
         let at = join(path, key);
-        match value.items() {
-            Some(items) => items.iter().enumerate().map(|(i, element)| item(self, element, format!("{at}[{i}]"))).collect(),
-            None => {
-                self.wrong(at, "a list", value);
-                Vec::new()
+        match value.map(|value| (value, value.items())) {
+            Some((_, Some(items))) => (items, at),
+            Some((value, None)) => {
+                self.wrong(at.clone(), "a list", value);
+                (&[], at)
             }
+            None => (&[], at),
         }
     }
 
