@@ -47,9 +47,9 @@ impl Limits {
         let default = Limits::default();
         Limits {
             timeout_ms: timeout_seconds
-                .and_then(|s| s.trim().parse::<u32>().ok())
+                .and_then(|s| s.trim().parse::<u64>().ok())
                 .filter(|s| (1..=120).contains(s))
-                .map_or(default.timeout_ms, |s| s * 1000),
+                .map_or(default.timeout_ms, |s| s as u32 * 1000),
             max_bytes: max_kb
                 .and_then(|s| s.trim().parse::<u64>().ok())
                 .filter(|kb| (1..=50_000).contains(kb))

@@ -295,7 +295,7 @@ impl<'a> Parser<'a> {
     /// At `u`: the four hex digits after it, ending on the last.
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
         let digits = self.bytes.get(self.at + 1..self.at + 5).and_then(|d| std::str::from_utf8(d).ok());
-        match digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())).and_then(|d| u32::from_str_radix(d, 16).ok()) {
+        match digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())).and_then(|d| u64::from_str_radix(d, 16).ok()).and_then(|code| u32::try_from(code).ok()) {
             Some(code) => {
                 self.at += 4;
                 Ok(code)
@@ -388,7 +388,7 @@ fn decimal(token: &[u8]) -> f64 {
     let written: String = rest.map(|&b| b as char).collect();
     let written = match written.trim_start_matches('+') {
         "" => 0,
-        digits => digits.parse::<i32>().unwrap_or(if digits.starts_with('-') { i32::MIN } else { i32::MAX }),
+        digits => crate::number::saturating_i32(digits),
     };
     exponent = exponent.saturating_add(written);
     let m = mantissa as f64;

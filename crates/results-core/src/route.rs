@@ -122,7 +122,7 @@ impl Route {
                 "src" if is_local_src(value.trim()) => route.src = Some(value.trim().to_string()),
                 // `+` is a space in a query a form sent (no postcode has one).
                 "postcode" if !value.trim().is_empty() => route.postcode = Some(value.replace('+', " ").trim().chars().take(MAX_POSTCODE_TEXT).collect()),
-                "refresh" => route.refresh = value.trim().parse::<u32>().ok().filter(|s| *s > 0).map(|s| s.max(MIN_REFRESH)),
+                "refresh" => route.refresh = value.trim().parse::<u64>().ok().and_then(|s| u32::try_from(s).ok()).filter(|s| *s > 0).map(|s| s.max(MIN_REFRESH)),
                 _ => {}
             }
         }
