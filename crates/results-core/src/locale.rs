@@ -143,7 +143,7 @@ impl Numbers {
     }
 }
 
-/// Replacement words by key, over the English defaults of [`DEFAULTS`].
+/// Replacement words by key, over the English defaults of [`defaults`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Labels {
     replaced: TextMap,
@@ -194,7 +194,12 @@ pub fn unknown_labels(labels: &TextMap) -> Vec<&str> {
 }
 
 fn default_of(key: &str) -> Option<&'static str> {
-    DEFAULTS.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    DEFAULTS_TEXT.lines().find_map(|line| line.strip_prefix(key)?.strip_prefix('\t'))
+}
+
+/// Every label key and its English default, in their order above.
+pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DEFAULTS_TEXT.lines().filter_map(|line| line.split_once('\t'))
 }
 
 /// Fills `{name}` placeholders; unknown ones stay as written, so a mistake shows.
@@ -223,8 +228,17 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// Every label the widget shows, with its English default. The README lists them.
-pub const DEFAULTS: &[(&str, &str)] = &[
+/// Writes the English defaults as one string, `DEFAULTS_TEXT`: a line a label, its
+/// key, a tab, its text. One string rather than a table of pairs, whose pointers
+/// did not compress: [`defaults`] reads it.
+macro_rules! defaults {
+    ($(($key:literal, $text:literal),)*) => {
+        const DEFAULTS_TEXT: &str = concat!($($key, "\t", $text, "\n"),*);
+    };
+}
+
+// Every label the widget shows, with its English default. The README lists them.
+defaults! {
     // Views and tabs.
     ("view.result", "Result"),
     ("view.history", "History"),
@@ -371,7 +385,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("error.no_seat", "This view needs a seat: add data-seat with the seat's ONS code, such as E14001086."),
     ("error.needs_directory", "This view needs a results directory (with index.json), not a single file."),
     ("error.embed", "The widget's embed code has a mistake: {problem}"),
-];
+}
 
 #[cfg(test)]
 mod tests {
@@ -478,15 +492,18 @@ mod tests {
             assert!(default_of(key).is_some(), "{key} has no default");
         }
         let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
-        for (key, _) in DEFAULTS {
+        for (key, _) in defaults() {
             assert!(readme.contains(&format!("| `{key}` |")), "the README does not list {key}");
         }
     }
 
     #[test]
     fn every_key_is_unique_and_every_default_fills() {
-        for (i, (key, _)) in DEFAULTS.iter().enumerate() {
-            assert!(DEFAULTS.iter().skip(i + 1).all(|(k, _)| k != key), "{key} twice");
+        assert_eq!(defaults().count(), DEFAULTS_TEXT.lines().count(), "a text holds a line end");
+        assert!(defaults().count() > 100);
+        for (i, (key, _)) in defaults().enumerate() {
+            assert!(defaults().skip(i + 1).all(|(k, _)| k != key), "{key} twice");
+            assert!(!key.is_empty() && !key.contains(char::is_whitespace), "{key:?}");
         }
         assert_eq!(fill("Majority {majority} ({share} of valid votes).", &[("majority", "1,689"), ("share", "3.6%")]), "Majority 1,689 (3.6% of valid votes).");
         assert_eq!(fill("{a}{b} {", &[("a", "x")]), "x{b} {");

@@ -28,7 +28,7 @@ impl View {
         }
     }
 
-    /// The key of the tab label a reader sees (see `locale::DEFAULTS`).
+    /// The key of the tab label a reader sees (see `locale::defaults`).
     pub fn label(self) -> &'static str {
         match self {
             View::Result => "view.result",
