@@ -47,9 +47,9 @@ impl Limits {
         let default = Limits::default();
         Limits {
             timeout_ms: timeout_seconds
-                .and_then(|s| s.trim().parse::<u32>().ok())
+                .and_then(|s| s.trim().parse::<u64>().ok())
                 .filter(|s| (1..=120).contains(s))
-                .map_or(default.timeout_ms, |s| s * 1000),
+                .map_or(default.timeout_ms, |s| s as u32 * 1000),
             max_bytes: max_kb
                 .and_then(|s| s.trim().parse::<u64>().ok())
                 .filter(|kb| (1..=50_000).contains(kb))
@@ -118,7 +118,7 @@ pub enum Data {
 }
 
 /// What a postcode file carries in place of parties and labels.
-static NO_LABELS: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+static NO_LABELS: results_core::model::TextMap = results_core::model::TextMap::new();
 
 impl Data {
     /// The parties the file names.
@@ -131,7 +131,7 @@ impl Data {
     }
 
     /// The label replacements the file carries.
-    pub fn labels(&self) -> &std::collections::BTreeMap<String, String> {
+    pub fn labels(&self) -> &results_core::model::TextMap {
         match self {
             Data::Results(file) => &file.labels,
             Data::Index(index) => &index.labels,

@@ -4,9 +4,9 @@
 //! hidden, and backs off with jitter after a failure.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use results_core::model::TextMap;
 use yew::UseReducerDispatcher;
 
 use crate::fetch::{load_if_changed, Data, Kind, Limits, Versions};
@@ -70,8 +70,9 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
     let stopped = Rc::new(Cell::new(false));
     let flag = stopped.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        // A sorted map: the widget already carries its code (a hash map would add its own).
-        let mut hashes: BTreeMap<String, String> = BTreeMap::new();
+        // The seats' file hashes by code, in the map the labels use (a map type of its
+        // own would add its code).
+        let mut hashes = TextMap::new();
         let every = f64::from(plan.refresh) * 1000.0;
         let mut delay = every;
         let mut failing = false;
@@ -120,7 +121,7 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
 
 async fn poll(
     plan: &Plan,
-    hashes: &mut BTreeMap<String, String>,
+    hashes: &mut TextMap,
     dispatcher: &UseReducerDispatcher<WidgetState>,
 ) -> Result<(), crate::fetch::FetchError> {
     let mut changed_seats: Option<Vec<String>> = None;

@@ -193,7 +193,7 @@ impl Builder {
             version: FORMAT_VERSION,
             attribution: self.attribution,
             updated: None,
-            labels: BTreeMap::new(),
+            labels: Default::default(),
             elections: vec![self.election],
             parties: parties_out,
             constituencies: self.seats.into_values().collect(),

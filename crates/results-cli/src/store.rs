@@ -139,7 +139,7 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
         version: FORMAT_VERSION,
         attribution: attribution.map(Into::into),
         updated: latest.updated.clone(),
-        labels: BTreeMap::new(),
+        labels: Default::default(),
         elections: files.iter().flat_map(|f| f.elections.iter().map(|e| credited(f, e, attribution))).collect(),
         parties: latest.parties.iter().filter(|p| index_parties.contains(&p.id)).cloned().collect(),
         election: latest_id,
@@ -250,7 +250,7 @@ pub fn history(files: &[ResultsFile], seat: &Constituency) -> ResultsFile {
             .collect(),
         attribution,
         updated: latest.and_then(|f| f.updated.clone()),
-        labels: BTreeMap::new(),
+        labels: Default::default(),
         parties: all_parties.into_values().collect(),
         constituencies: contests,
     }

@@ -173,7 +173,8 @@ fn parse_colour(hex: &str) -> (u8, u8, u8) {
     let hex = hex.trim_start_matches('#');
     let channel = |i: usize, width: usize| {
         hex.get(i * width..(i + 1) * width)
-            .and_then(|part| u8::from_str_radix(part, 16).ok())
+            .and_then(|part| u64::from_str_radix(part, 16).ok())
+            .and_then(|v| u8::try_from(v).ok())
             .map_or(0x76, |v| if width == 1 { v * 17 } else { v })
     };
     let width = if hex.len() == 3 { 1 } else { 2 };

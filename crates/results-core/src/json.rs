@@ -10,9 +10,8 @@
 //! project ships, and the fuzz targets feed it hostile text.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
-use crate::model::{Candidate, Constituency, Election, ElectionKind, Index, IndexRow, Party, PartyShare, PartyTotal, Previous, PreviousPart, ResultsFile};
+use crate::model::{Candidate, Constituency, Election, ElectionKind, Index, IndexRow, Party, PartyShare, PartyTotal, Previous, PreviousPart, ResultsFile, TextMap};
 use crate::validate::Problem;
 
 /// A JSON value. An object keeps its members in order, in a list: the format's
@@ -296,7 +295,7 @@ impl<'a> Parser<'a> {
     /// At `u`: the four hex digits after it, ending on the last.
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
         let digits = self.bytes.get(self.at + 1..self.at + 5).and_then(|d| std::str::from_utf8(d).ok());
-        match digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())).and_then(|d| u32::from_str_radix(d, 16).ok()) {
+        match digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())).and_then(|d| u64::from_str_radix(d, 16).ok()).and_then(|code| u32::try_from(code).ok()) {
             Some(code) => {
                 self.at += 4;
                 Ok(code)
@@ -389,7 +388,7 @@ fn decimal(token: &[u8]) -> f64 {
     let written: String = rest.map(|&b| b as char).collect();
     let written = match written.trim_start_matches('+') {
         "" => 0,
-        digits => digits.parse::<i32>().unwrap_or(if digits.starts_with('-') { i32::MIN } else { i32::MAX }),
+        digits => crate::number::saturating_i32(digits),
     };
     exponent = exponent.saturating_add(written);
     let m = mantissa as f64;
@@ -456,6 +455,11 @@ fn join(path: &str, key: &str) -> String {
     } else {
         format!("{path}.{key}")
     }
+}
+
+/// The path of a list's element: `constituencies[3]`.
+fn element_path(list: &str, i: usize) -> String {
+    format!("{list}[{i}]")
 }
 
 impl Reader {
@@ -590,21 +594,28 @@ impl Reader {
     /// A list member, each element read by `item` at its own path; absent or null
     /// is an empty list unless the member is `required`.
     fn list<T>(&mut self, object: &Value, path: &str, key: &str, required: bool, mut item: impl FnMut(&mut Self, &Value, String) -> T) -> Vec<T> {
+        let (items, at) = self.list_items(object, path, key, required);
+        items.iter().enumerate().map(|(i, element)| item(self, element, element_path(&at, i))).collect()
+    }
+
+    /// A list member's elements and its path: the part of [`Reader::list`] that
+    /// is the same for every kind of element, so compiled once.
+    fn list_items<'v, 't>(&mut self, object: &'v Value<'t>, path: &str, key: &str, required: bool) -> (&'v [Value<'t>], String) {
         let value = if required { self.required(object, path, key) } else { object.member(key) };
-        let Some(value) = value else { return Vec::new() };
         let at = join(path, key);
-        match value.items() {
-            Some(items) => items.iter().enumerate().map(|(i, element)| item(self, element, format!("{at}[{i}]"))).collect(),
-            None => {
-                self.wrong(at, "a list", value);
-                Vec::new()
+        match value.map(|value| (value, value.items())) {
+            Some((_, Some(items))) => (items, at),
+            Some((value, None)) => {
+                self.wrong(at.clone(), "a list", value);
+                (&[], at)
             }
+            None => (&[], at),
         }
     }
 
     /// An object of texts, such as `labels` (`path` is the object's own).
-    fn texts(&mut self, value: &Value, path: &str) -> BTreeMap<String, String> {
-        let mut texts = BTreeMap::new();
+    fn texts(&mut self, value: &Value, path: &str) -> TextMap {
+        let mut texts = TextMap::new();
         match value {
             Value::Object(members) => {
                 for (key, text) in members {
@@ -617,10 +628,10 @@ impl Reader {
         texts
     }
 
-    fn labels(&mut self, object: &Value, path: &str) -> BTreeMap<String, String> {
+    fn labels(&mut self, object: &Value, path: &str) -> TextMap {
         match object.member("labels") {
             Some(value) => self.texts(value, &join(path, "labels")),
-            None => BTreeMap::new(),
+            None => TextMap::new(),
         }
     }
 
@@ -757,13 +768,13 @@ pub fn results_file(value: &Value) -> Result<ResultsFile, crate::LoadError> {
     r.finish(file)
 }
 
-/// A postcode area file as its types say: its area, its seats, and its ranges as
+/// A postcode area file as its types read: its area, its seats, and its ranges as
 /// (first postcode, index in the seats or none).
-pub type RawArea = (String, Vec<crate::postcode::Seat>, Vec<(String, Option<u64>)>);
+pub type RawAreaFile = (String, Vec<crate::postcode::Seat>, Vec<(String, Option<u64>)>);
 
 /// Reads a postcode area file's types. `crate::postcode::parse_area` checks what
 /// the types do not say.
-pub fn postcode_area(value: &Value) -> Result<RawArea, crate::LoadError> {
+pub fn postcode_area(value: &Value) -> Result<RawAreaFile, crate::LoadError> {
     let mut r = Reader::default();
     r.version(value, crate::postcode::POSTCODE_FORMAT_VERSION)?;
     let area = r.text(value, "", "area");
@@ -782,7 +793,7 @@ pub fn postcode_area(value: &Value) -> Result<RawArea, crate::LoadError> {
 }
 
 /// Reads an object of label texts (`data-labels`, `results render --labels`).
-pub fn labels(value: &Value) -> Result<BTreeMap<String, String>, crate::LoadError> {
+pub fn labels(value: &Value) -> Result<TextMap, crate::LoadError> {
     let mut r = Reader::default();
     let labels = r.texts(value, "");
     r.finish(labels)

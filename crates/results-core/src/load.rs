@@ -58,7 +58,7 @@ pub fn parse_index(text: &str) -> Result<Index, LoadError> {
 }
 
 /// Parses a JSON object of label texts (the widget's `data-labels`).
-pub fn parse_labels(text: &str) -> Result<std::collections::BTreeMap<String, String>, LoadError> {
+pub fn parse_labels(text: &str) -> Result<crate::model::TextMap, LoadError> {
     json::labels(&parse_json(text)?)
 }
 
@@ -73,9 +73,9 @@ pub(crate) fn parse_json(text: &str) -> Result<json::Value<'_>, LoadError> {
 /// The 1-based line and column (in characters) of a byte offset into `text`.
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset.min(text.len())).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
-    (line, column)
+    // One pass over the characters: smaller code than a search for line ends
+    // forwards and then backwards.
+    before.chars().fold((1, 1), |(line, column), c| if c == '\n' { (line + 1, 1) } else { (line, column + 1) })
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! the data or the embed) and how it writes numbers ([`Numbers`], en-GB by default:
 //! 15,896 and 34.1%).
 
-use std::collections::BTreeMap;
 
 use crate::derive::Outcome;
+use crate::model::TextMap;
 
 /// The words and number style a widget uses.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -143,16 +143,16 @@ impl Numbers {
     }
 }
 
-/// Replacement words by key, over the English defaults of [`DEFAULTS`].
+/// Replacement words by key, over the English defaults of [`defaults`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Labels {
-    replaced: BTreeMap<String, String>,
+    replaced: TextMap,
 }
 
 impl Labels {
     /// Replacements over the defaults. Keys that are not labels are reported,
     /// so that a misspelt key does not fail in silence.
-    pub fn new(replaced: BTreeMap<String, String>) -> (Labels, Vec<String>) {
+    pub fn new(replaced: TextMap) -> (Labels, Vec<String>) {
         let unknown = unknown_labels(&replaced).into_iter().map(String::from).collect();
         (Labels { replaced }, unknown)
     }
@@ -160,12 +160,14 @@ impl Labels {
     /// These labels with `other`'s replacements on top.
     pub fn overlaid(&self, other: &Labels) -> Labels {
         let mut replaced = self.replaced.clone();
-        replaced.extend(other.replaced.iter().map(|(k, v)| (k.clone(), v.clone())));
+        for (key, text) in other.replaced.iter() {
+            replaced.insert(key.to_string(), text.to_string());
+        }
         Labels { replaced }
     }
 
     pub fn get(&self, key: &str) -> &str {
-        self.replaced.get(key).map(String::as_str).or_else(|| default_of(key)).unwrap_or("")
+        self.replaced.get(key).or_else(|| default_of(key)).unwrap_or("")
     }
 }
 
@@ -187,12 +189,17 @@ pub fn in_sentence(text: &str) -> String {
 }
 
 /// The keys of `labels` that are not labels the widget shows, for validation.
-pub fn unknown_labels(labels: &BTreeMap<String, String>) -> Vec<&str> {
-    labels.keys().map(String::as_str).filter(|key| default_of(key).is_none()).collect()
+pub fn unknown_labels(labels: &TextMap) -> Vec<&str> {
+    labels.iter().map(|(key, _)| key).filter(|key| default_of(key).is_none()).collect()
 }
 
 fn default_of(key: &str) -> Option<&'static str> {
-    DEFAULTS.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    DEFAULTS_TEXT.lines().find_map(|line| line.strip_prefix(key)?.strip_prefix('\t'))
+}
+
+/// Every label key and its English default, in their order above.
+pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DEFAULTS_TEXT.lines().filter_map(|line| line.split_once('\t'))
 }
 
 /// Fills `{name}` placeholders; unknown ones stay as written, so a mistake shows.
@@ -221,8 +228,17 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// Every label the widget shows, with its English default. The README lists them.
-pub const DEFAULTS: &[(&str, &str)] = &[
+/// Writes the English defaults as one string, `DEFAULTS_TEXT`: a line a label, its
+/// key, a tab, its text. One string rather than a table of pairs, whose pointers
+/// did not compress: [`defaults`] reads it.
+macro_rules! defaults {
+    ($(($key:literal, $text:literal),)*) => {
+        const DEFAULTS_TEXT: &str = concat!($($key, "\t", $text, "\n"),*);
+    };
+}
+
+// Every label the widget shows, with its English default. The README lists them.
+defaults! {
     // Views and tabs.
     ("view.result", "Result"),
     ("view.history", "History"),
@@ -369,7 +385,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("error.no_seat", "This view needs a seat: add data-seat with the seat's ONS code, such as E14001086."),
     ("error.needs_directory", "This view needs a results directory (with index.json), not a single file."),
     ("error.embed", "The widget's embed code has a mistake: {problem}"),
-];
+}
 
 #[cfg(test)]
 mod tests {
@@ -455,11 +471,11 @@ mod tests {
 
     #[test]
     fn labels_default_to_english_and_take_replacements() {
-        let (labels, unknown) = Labels::new(BTreeMap::from([("column.votes".to_string(), "Pleidleisiau".to_string()), ("column.vote".to_string(), "x".to_string())]));
+        let (labels, unknown) = Labels::new(TextMap::from_iter([("column.votes".to_string(), "Pleidleisiau".to_string()), ("column.vote".to_string(), "x".to_string())]));
         assert_eq!(unknown, vec!["column.vote".to_string()]);
         assert_eq!(labels.get("column.votes"), "Pleidleisiau");
         assert_eq!(labels.get("column.party"), "Party");
-        let (embed, _) = Labels::new(BTreeMap::from([("column.party".to_string(), "Plaid".to_string())]));
+        let (embed, _) = Labels::new(TextMap::from_iter([("column.party".to_string(), "Plaid".to_string())]));
         let both = labels.overlaid(&embed);
         assert_eq!((both.get("column.votes"), both.get("column.party")), ("Pleidleisiau", "Plaid"));
     }
@@ -476,15 +492,18 @@ mod tests {
             assert!(default_of(key).is_some(), "{key} has no default");
         }
         let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
-        for (key, _) in DEFAULTS {
+        for (key, _) in defaults() {
             assert!(readme.contains(&format!("| `{key}` |")), "the README does not list {key}");
         }
     }
 
     #[test]
     fn every_key_is_unique_and_every_default_fills() {
-        for (i, (key, _)) in DEFAULTS.iter().enumerate() {
-            assert!(DEFAULTS.iter().skip(i + 1).all(|(k, _)| k != key), "{key} twice");
+        assert_eq!(defaults().count(), DEFAULTS_TEXT.lines().count(), "a text holds a line end");
+        assert!(defaults().count() > 100);
+        for (i, (key, _)) in defaults().enumerate() {
+            assert!(defaults().skip(i + 1).all(|(k, _)| k != key), "{key} twice");
+            assert!(!key.is_empty() && !key.contains(char::is_whitespace), "{key:?}");
         }
         assert_eq!(fill("Majority {majority} ({share} of valid votes).", &[("majority", "1,689"), ("share", "3.6%")]), "Majority 1,689 (3.6% of valid votes).");
         assert_eq!(fill("{a}{b} {", &[("a", "x")]), "x{b} {");

@@ -10,6 +10,71 @@ use serde::{Deserialize, Serialize};
 /// The format version this code reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Texts by key (label replacements, the poller's file hashes): a list kept in
+/// key order, so that two maps of the same texts are equal. The widget holds a
+/// handful of labels at a time, and a sorted list is 2 KB gzip less code than the
+/// `BTreeMap` it replaces; it reads and writes as a JSON object all the same.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "BTreeMap<String, String>", into = "BTreeMap<String, String>")]
+pub struct TextMap(Vec<(String, String)>);
+
+impl TextMap {
+    pub const fn new() -> TextMap {
+        TextMap(Vec::new())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let at = self.position(key).ok()?;
+        self.0.get(at).map(|(_, text)| text.as_str())
+    }
+
+    /// Sets `key`'s text, returning the text it had.
+    pub fn insert(&mut self, key: String, text: String) -> Option<String> {
+        match self.position(&key) {
+            Ok(at) => self.0.get_mut(at).map(|(_, old)| std::mem::replace(old, text)),
+            Err(at) => {
+                self.0.insert(at, (key, text));
+                None
+            }
+        }
+    }
+
+    /// The keys and their texts, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, t)| (k.as_str(), t.as_str()))
+    }
+}
+
+impl FromIterator<(String, String)> for TextMap {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> TextMap {
+        let mut map = TextMap::new();
+        for (key, text) in pairs {
+            map.insert(key, text);
+        }
+        map
+    }
+}
+
+impl From<BTreeMap<String, String>> for TextMap {
+    fn from(map: BTreeMap<String, String>) -> TextMap {
+        TextMap(map.into_iter().collect())
+    }
+}
+
+impl From<TextMap> for BTreeMap<String, String> {
+    fn from(map: TextMap) -> BTreeMap<String, String> {
+        map.0.into_iter().collect()
+    }
+}
+
 /// The attribution the Open Parliament Licence asks for, carried by generated files.
 pub const OPL_ATTRIBUTION: &str =
     "Contains Parliamentary information licensed under the Open Parliament Licence v3.0";
@@ -29,8 +94,9 @@ pub struct ResultsFile {
     pub updated: Option<String>,
     /// Words to show instead of the widget's English defaults, by label key (the
     /// README lists the keys): a newsroom's house style or another language.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub labels: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "TextMap::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+    pub labels: TextMap,
     #[serde(default)]
     pub elections: Vec<Election>,
     #[serde(default)]
@@ -313,8 +379,9 @@ pub struct Index {
     pub updated: Option<String>,
     /// Words to show instead of the widget's English defaults, by label key (the
     /// README lists the keys): a newsroom's house style or another language.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub labels: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "TextMap::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+    pub labels: TextMap,
     /// Every election in the directory.
     pub elections: Vec<Election>,
     /// Every party named by a row.
@@ -422,7 +489,7 @@ mod tests {
             version: FORMAT_VERSION,
             attribution: Some("File".into()),
             updated: None,
-            labels: BTreeMap::new(),
+            labels: TextMap::new(),
             elections: vec![election("ge2015", Some("EC")), election("ge2024", Some("HoC")), election("by", None)],
             parties: vec![],
             constituencies: vec![],

@@ -28,7 +28,7 @@ impl View {
         }
     }
 
-    /// The key of the tab label a reader sees (see `locale::DEFAULTS`).
+    /// The key of the tab label a reader sees (see `locale::defaults`).
     pub fn label(self) -> &'static str {
         match self {
             View::Result => "view.result",
@@ -94,6 +94,12 @@ impl Route {
     /// Reads `view`, `seat` (comma separated) and `election` from name-value pairs,
     /// ignoring anything else and any value that is not well formed.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Route {
+        Route::read(&mut pairs.into_iter())
+    }
+
+    /// [`Route::from_pairs`] for any iterator, compiled once rather than once for
+    /// each kind of iterator a caller has (the page's query, an element's attributes).
+    fn read<'a>(pairs: &mut dyn Iterator<Item = (&'a str, &'a str)>) -> Route {
         let mut route = Route::default();
         let mut view = None;
         for (name, value) in pairs {
@@ -116,7 +122,7 @@ impl Route {
                 "src" if is_local_src(value.trim()) => route.src = Some(value.trim().to_string()),
                 // `+` is a space in a query a form sent (no postcode has one).
                 "postcode" if !value.trim().is_empty() => route.postcode = Some(value.replace('+', " ").trim().chars().take(MAX_POSTCODE_TEXT).collect()),
-                "refresh" => route.refresh = value.trim().parse::<u32>().ok().filter(|s| *s > 0).map(|s| s.max(MIN_REFRESH)),
+                "refresh" => route.refresh = value.trim().parse::<u64>().ok().and_then(|s| u32::try_from(s).ok()).filter(|s| *s > 0).map(|s| s.max(MIN_REFRESH)),
                 _ => {}
             }
         }

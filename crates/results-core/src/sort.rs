@@ -7,7 +7,7 @@ use crate::derive::Row;
 
 /// A column of a sortable table.
 pub trait TableColumn: Copy + Eq {
-    /// The key of the header a reader sees (see `locale::DEFAULTS`).
+    /// The key of the header a reader sees (see `locale::defaults`).
     fn label(self) -> &'static str;
     /// The direction a first press sorts in: words A to Z, numbers largest first.
     fn first_direction(self) -> Direction;

@@ -1,7 +1,6 @@
 //! Consistency checks on a well-typed results file. Every problem is reported at
 //! once, each with the JSON path of the field and what is wrong with it.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::ResultsFile;
@@ -40,7 +39,7 @@ pub fn validate_index(index: &crate::model::Index) -> Vec<Problem> {
     problems
 }
 
-fn labels(labels: &std::collections::BTreeMap<String, String>) -> Vec<Problem> {
+fn labels(labels: &crate::model::TextMap) -> Vec<Problem> {
     crate::locale::unknown_labels(labels)
         .into_iter()
         .map(|key| Problem { path: format!("labels.{key}"), message: "is not a label the widget shows (the README lists them)".into() })
@@ -64,33 +63,40 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
     }
     let mut problem = |path: String, message: String| problems.push(Problem { path, message });
 
-    let mut election_ids = HashSet::new();
+    // Ids seen so far in lists, and the contests before each looked through, rather
+    // than hash sets: a file holds a handful of elections, a hundred parties at most
+    // and one election's seats, so the scans are quick, and the widget carries no
+    // hashing code for them (1.2 KB gzip).
+    let mut election_ids: Vec<&str> = Vec::new();
     for (i, election) in file.elections.iter().enumerate() {
         if election.id.trim().is_empty() {
             problem(format!("elections[{i}].id"), "must not be empty".into());
-        } else if !election_ids.insert(election.id.as_str()) {
+        } else if election_ids.contains(&election.id.as_str()) {
             problem(format!("elections[{i}].id"), format!("\"{}\" is used by an earlier election", election.id));
+        } else {
+            election_ids.push(&election.id);
         }
     }
-    let mut party_ids = HashSet::new();
+    let mut party_ids: Vec<&str> = Vec::new();
     for (i, party) in file.parties.iter().enumerate() {
         if party.id.trim().is_empty() {
             problem(format!("parties[{i}].id"), "must not be empty".into());
-        } else if !party_ids.insert(party.id.as_str()) {
+        } else if party_ids.contains(&party.id.as_str()) {
             problem(format!("parties[{i}].id"), format!("\"{}\" is used by an earlier party", party.id));
+        } else {
+            party_ids.push(&party.id);
         }
     }
 
-    let mut contests = HashSet::new();
     for (i, seat) in file.constituencies.iter().enumerate() {
         let at = format!("constituencies[{i}]");
         if seat.code.trim().is_empty() {
             problem(format!("{at}.code"), "must not be empty".into());
         }
-        if !election_ids.contains(seat.election.as_str()) {
+        if !election_ids.contains(&seat.election.as_str()) {
             problem(format!("{at}.election"), format!("names election \"{}\", which is not in `elections`", seat.election));
         }
-        if !contests.insert((seat.code.as_str(), seat.election.as_str())) {
+        if file.constituencies.iter().take(i).any(|earlier| earlier.code == seat.code && earlier.election == seat.election) {
             problem(format!("{at}.code"), format!("seat \"{}\" appears twice in election \"{}\"", seat.code, seat.election));
         }
         if seat.seats == 0 {
@@ -100,7 +106,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             problem(format!("{at}.candidates"), "a seat must have at least one candidate".into());
         }
         for (j, candidate) in seat.candidates.iter().enumerate() {
-            if !party_ids.contains(candidate.party.as_str()) {
+            if !party_ids.contains(&candidate.party.as_str()) {
                 problem(format!("{at}.candidates[{j}].party"), format!("names party \"{}\", which is not in `parties`", candidate.party));
             }
             if candidate.name.trim().is_empty() {
@@ -153,7 +159,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             }
         }
         if let Some(previous) = &seat.previous {
-            if let Some(winner) = previous.winner.as_ref().filter(|w| !party_ids.contains(w.as_str())) {
+            if let Some(winner) = previous.winner.as_ref().filter(|w| !party_ids.contains(&w.as_str())) {
                 problem(format!("{at}.previous.winner"), format!("names party \"{winner}\", which is not in `parties`"));
             }
             for (k, part) in previous.from.iter().enumerate() {
@@ -162,7 +168,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
                 }
             }
             for (k, share) in previous.shares.iter().enumerate() {
-                if !party_ids.contains(share.party.as_str()) {
+                if !party_ids.contains(&share.party.as_str()) {
                     problem(format!("{at}.previous.shares[{k}].party"), format!("names party \"{}\", which is not in `parties`", share.party));
                 }
                 if !(0.0..=1.0).contains(&share.share) {

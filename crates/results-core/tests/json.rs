@@ -181,7 +181,7 @@ fn an_index_needs_its_lists_and_valid_colours() {
 
 #[test]
 fn labels_are_an_object_of_texts() {
-    assert_eq!(parse_labels(r#"{"view.result":"Canlyniad"}"#).unwrap().get("view.result").map(String::as_str), Some("Canlyniad"));
+    assert_eq!(parse_labels(r#"{"view.result":"Canlyniad"}"#).unwrap().get("view.result"), Some("Canlyniad"));
     assert_eq!(problems(parse_labels("[\"x\"]")), vec!["(top level): must be a map, found sequence"]);
     assert_eq!(problems(parse_labels(r#"{"a":true}"#)), vec!["a: must be text, found boolean true"]);
     assert!(matches!(parse_labels("{"), Err(LoadError::Syntax { line: 1, column: 2, .. })));
