@@ -2,13 +2,16 @@
 //! feeds a [`Builder`], which groups candidates by seat, names the parties and
 //! validates the result.
 
+pub mod csv;
 pub mod ec;
 pub mod hoc;
 pub mod local;
 pub mod longrun;
+#[cfg(test)]
+mod testing;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use results_core::model::{Candidate, Constituency, Election, Party, PartyShare, Previous, ResultsFile, FORMAT_VERSION};
 
@@ -23,8 +26,8 @@ pub enum ImportError {
     Csv { path: PathBuf, line: u64, message: String },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
-    #[error("{path}: the column \"{column}\" is missing; found columns: {found}")]
-    MissingColumn { path: PathBuf, column: String, found: String },
+    #[error("{path}, line {line}: the column \"{column}\" is missing; found columns: {found}")]
+    MissingColumn { path: PathBuf, line: u64, column: String, found: String },
     #[error("unknown election id \"{id}\"; known ids: {known}")]
     UnknownElection { id: String, known: String },
     #[error("{path}: no {what} matches \"{wanted}\"; the file has: {known}")]
@@ -37,56 +40,6 @@ pub enum ImportError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("the imported data is inconsistent:\n  {}", .0.join("\n  "))]
     Invalid(Vec<String>),
-}
-
-/// Where notes about how a file was read go (the `results` tool prints them); none
-/// until set.
-static NOTES: std::sync::OnceLock<fn(&str)> = std::sync::OnceLock::new();
-
-/// Sends notes about how files were read (the encoding of one that is not UTF-8) to
-/// `note`, once for the process.
-pub fn notes_to(note: fn(&str)) {
-    let _ = NOTES.set(note);
-}
-
-/// The text of a CSV file: UTF-8 (a byte-order mark dropped) where its bytes are
-/// UTF-8, otherwise Windows-1252 (cp1252), as the Electoral Commission's older files
-/// are and as a spreadsheet program on Windows saves "CSV", said in a note. CRLF line
-/// ends become LF (the csv crate's line numbers lag behind in CRLF text). A file with
-/// nothing but white space in it is [`ImportError::Empty`].
-pub fn read_csv_text(path: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
-    let unmarked = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    if unmarked.iter().all(u8::is_ascii_whitespace) {
-        return Err(ImportError::Empty { path: path.to_path_buf() });
-    }
-    let text = match std::str::from_utf8(unmarked) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => {
-            if let Some(note) = NOTES.get() {
-                note(&format!("{}: not UTF-8, so read as Windows-1252 (cp1252)", path.display()));
-            }
-            encoding_rs::WINDOWS_1252.decode_without_bom_handling(unmarked).0
-        }
-    };
-    Ok(if text.contains("\r\n") { text.replace("\r\n", "\n") } else { text.into_owned() })
-}
-
-/// Turns a csv error into a message with its line and what was expected.
-pub fn csv_error(path: &std::path::Path, err: &csv::Error) -> ImportError {
-    let line = err.position().map_or(0, csv::Position::line);
-    let message = match err.kind() {
-        csv::ErrorKind::Deserialize { err, .. } => {
-            let column = err.field().map(|f| format!("column {}: ", f + 1)).unwrap_or_default();
-            format!("{column}{}", err.kind())
-        }
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("expected {expected_len} fields, found {len}")
-        }
-        csv::ErrorKind::Utf8 { err, .. } => format!("field {} is not valid UTF-8", err.field() + 1),
-        _ => err.to_string(),
-    };
-    ImportError::Csv { path: path.to_path_buf(), line, message }
 }
 
 /// The credit for the House of Commons Library's files (the default): the source, and

@@ -395,7 +395,7 @@ fn schema() -> Result<(), ImportError> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    import::notes_to(progress);
+    import::csv::notes_to(progress);
     let outcome = match cli.command {
         Command::Import(source) => import(source),
         Command::Validate { path } => store::validate_path(Path::new(&path)),

@@ -14,7 +14,8 @@ use std::path::Path;
 
 use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
-use super::ec::{title_case, Cells, Table};
+use super::csv::{Cells, Table};
+use super::ec::title_case;
 use super::{Builder, ImportError};
 use crate::links::normalise;
 use crate::parties;
@@ -127,7 +128,7 @@ pub fn london_2022(candidates: &Path, wards: &Path, borough: Option<&str>) -> Re
             name: commonly_used_name(&full_name),
             party: local_party(&mut builder, row.text(party_code), row.text(party_name), &shared),
             votes: vote_count,
-            elected: Some(yes_no(&row, elected)?.unwrap_or(false)),
+            elected: Some(row.yes_no(elected)?.unwrap_or(false)),
             ..Candidate::default()
         };
         let ward = Ward { code: &seat_code, name: &seat_name, borough: &tidy(row.text(borough_name)), seats: seat_count(&row, seats)?, stats: ward_stats };
@@ -168,7 +169,7 @@ pub fn london_2018(candidates: &Path, borough: Option<&str>) -> Result<ResultsFi
             party: local_party(&mut builder, row.text(party_code), row.text(party_name), &shared),
             votes: row.count(votes)?,
             sitting,
-            elected: Some(yes_no(&row, elected)?.unwrap_or(false)),
+            elected: Some(row.yes_no(elected)?.unwrap_or(false)),
             ..Candidate::default()
         };
         let ward = Ward { code: ward_code, name: &tidy(row.text(ward_name)), borough: &tidy(row.text(borough_name)), seats: seat_count(&row, seats)?, stats: None };
@@ -251,7 +252,7 @@ pub fn london_2026(candidates: &Path, wards: &Path, borough: Option<&str>) -> Re
             name: join(&commonly_used(row.text(first_name)), &title_case(&commonly_used(row.text(surname)))),
             party: local_party(&mut builder, row.text(party_code), name, &shared),
             votes: row.count(votes)?,
-            elected: Some(yes_no(&row, elected)?.unwrap_or(false)),
+            elected: Some(row.yes_no(elected)?.unwrap_or(false)),
             ..Candidate::default()
         };
         let ward = Ward { code: ward_code, name: &tidy(row.text(ward_name)), borough: &tidy(row.text(borough_name)), seats, stats: Some(ward_stats) };
@@ -442,7 +443,7 @@ pub fn mayor_sv(path: &Path, election: &str) -> Result<ResultsFile, ImportError>
     for row in table.rows().filter(|row| row.text(id) == election_id) {
         let votes = row.count(first)?;
         let mut stages = Vec::new();
-        if yes_no(&row, in_second)?.unwrap_or(false) {
+        if row.yes_no(in_second)?.unwrap_or(false) {
             second_round = true;
             let Some(total) = row.optional_count(last)? else {
                 return Err(row.column_error(last, "is empty, but the candidate is in the second round"));
@@ -465,7 +466,7 @@ pub fn mayor_sv(path: &Path, election: &str) -> Result<ResultsFile, ImportError>
             name: tidy(row.text(name)),
             party: local_party(&mut builder, "", row.text(party), &BTreeSet::new()),
             votes,
-            elected: yes_no(&row, elected)?,
+            elected: row.yes_no(elected)?,
             stages,
             ..Candidate::default()
         };
@@ -651,7 +652,7 @@ pub fn lga(path: &Path, date: &str, kind: Option<&str>, attribution: Option<&str
             name: join(forenames, &title_case(&tidy(surname))),
             party: local_party(&mut builder, "", party_name, &BTreeSet::new()),
             votes: row.count(c_votes)?,
-            elected: Some(yes_no(&row, c_elected)?.unwrap_or(false)),
+            elected: Some(row.yes_no(c_elected)?.unwrap_or(false)),
             ..Candidate::default()
         };
         let seat = builder.seat(&code, &area);
@@ -865,7 +866,7 @@ pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, Impo
             return Err(row.column_error(c_stage.unwrap_or(0), "must be 1 (the first count) or more"));
         }
         let elected = match c_elected {
-            Some(c) => yes_no(&row, c)?,
+            Some(c) => row.yes_no(c)?,
             None => None,
         };
         let votes = row.count(c_votes)?;
@@ -897,7 +898,7 @@ pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, Impo
             colours.entry(party.clone()).or_default().set(&row, c, Some(colour))?;
         }
         let sitting = match c_sitting {
-            Some(c) => yes_no(&row, c)?.unwrap_or(false),
+            Some(c) => row.yes_no(c)?.unwrap_or(false),
             None => false,
         };
         builder.seat(&code, "");
@@ -1009,17 +1010,6 @@ fn join(first: &str, last: &str) -> String {
     tidy(&format!("{first} {last}"))
 }
 
-/// "yes"/"true"/"1"/"elected" or "no"/"false"/"0"/"not elected"; empty is `None`.
-fn yes_no(row: &Cells<'_>, column: usize) -> Result<Option<bool>, ImportError> {
-    let text = tidy(row.text(column)).to_ascii_lowercase();
-    match text.as_str() {
-        "" => Ok(None),
-        "yes" | "y" | "true" | "1" | "elected" => Ok(Some(true)),
-        "no" | "n" | "false" | "0" | "not elected" => Ok(Some(false)),
-        _ => Err(row.column_error(column, &format!("\"{}\" is not yes or no", row.text(column)))),
-    }
-}
-
 /// How many a ward elects: a whole number of at least 1.
 fn seat_count(row: &Cells<'_>, column: usize) -> Result<u32, ImportError> {
     match u32::try_from(row.count(column)?) {
@@ -1126,10 +1116,11 @@ mod tests {
 
     use results_core::{Constituency, SeatResult};
 
+    use super::super::testing::{shared, Temp};
     use super::*;
 
     fn local(path: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/local").join(path)
+        shared(&format!("local/{path}"))
     }
 
     const GLA_2022: &str = "gla-london-borough-elections-2022/London-2022-Wards__Candidates.csv";
@@ -1496,23 +1487,6 @@ mod tests {
         assert_eq!(mayor.elections[0].id, imported.elections[0].id);
     }
 
-    /// A file in the temp directory, removed when dropped.
-    struct Temp(PathBuf);
-
-    impl Temp {
-        fn new(name: &str, contents: &str) -> Temp {
-            let path = std::env::temp_dir().join(format!("results-local-{}-{name}", std::process::id()));
-            std::fs::write(&path, contents).unwrap();
-            Temp(path)
-        }
-    }
-
-    impl Drop for Temp {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_file(&self.0);
-        }
-    }
-
     const HAND: &str = "election_id,election_name,date,kind,seat_code,seat_name,seats,ballots,candidate,party,votes,elected,stage,stage_name\n\
         x,X,2024-05-02,mayoral,M1,Mayor,1,100,Ann,Lab,50,,,\n\
         x,X,2024-05-02,mayoral,M1,,,,Bob,Con,40,,,\n\
@@ -1551,7 +1525,7 @@ mod tests {
         assert!(bad.contains("line 2:") && bad.contains("column 10 (\"colour\"): \"red\" is not a colour"), "{bad}");
         let bad = err(&HAND.replace("party,", "parti,"));
         assert!(bad.contains("the column \"party\" is missing"), "{bad}");
-        let two = Temp::new("hand-two.csv", &format!("{HAND}y,Y,2024-05-02,local,W1,Ward,1,,Dee,Lab,5,,,\n"));
+        let two = Temp::new("hand-two.csv", format!("{HAND}y,Y,2024-05-02,local,W1,Ward,1,,Dee,Lab,5,,,\n"));
         let bad = hand_csv(&two.0, None).unwrap_err().to_string();
         assert!(bad.contains("several elections: x, y"), "{bad}");
         assert_eq!(hand_csv(&two.0, Some("y")).unwrap().constituencies[0].name, "Ward");
@@ -1564,13 +1538,13 @@ mod tests {
         let good = format!("{header}W1,Ward,B1,Borough,Ann [Annie] Smith [Smith],LAB,Labour Party,200,True,2\nW1,Ward,B1,Borough,Bob Jones,CON,Conservative Party,150,True,2\nW1,Ward,B1,Borough,Cat Brown,GRE,Green Party,100,False,2\n");
         let file = london_2022(&Temp::new("good.csv", &good).0, &wards.0, None).unwrap();
         assert_eq!(file.constituencies[0].candidates[0].name, "Annie Smith");
-        let bad = london_2022(&Temp::new("bad.csv", &good.replace(",150,", ",1 5 0x,")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = london_2022(&Temp::new("bad.csv", good.replace(",150,", ",1 5 0x,")).0, &wards.0, None).unwrap_err().to_string();
         assert!(bad.contains("line 3:") && bad.contains("column 8 (\"Votes\"): \"1 5 0x\" is not a whole number"), "{bad}");
-        let bad = london_2022(&Temp::new("flag.csv", &good.replace(",True,2\nW1,Ward,B1,Borough,Bob", ",Maybe,2\nW1,Ward,B1,Borough,Bob")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = london_2022(&Temp::new("flag.csv", good.replace(",True,2\nW1,Ward,B1,Borough,Bob", ",Maybe,2\nW1,Ward,B1,Borough,Bob")).0, &wards.0, None).unwrap_err().to_string();
         assert!(bad.contains("line 2:") && bad.contains("\"Maybe\" is not yes or no"), "{bad}");
-        let bad = london_2022(&Temp::new("seats.csv", &good.replace("False,2", "False,3")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = london_2022(&Temp::new("seats.csv", good.replace("False,2", "False,3")).0, &wards.0, None).unwrap_err().to_string();
         assert!(bad.contains("line 4:") && bad.contains("elects 3 here, but 2"), "{bad}");
-        let missing = london_2022(&Temp::new("missing.csv", &good.replace("Party code", "Party")).0, &wards.0, None).unwrap_err();
+        let missing = london_2022(&Temp::new("missing.csv", good.replace("Party code", "Party")).0, &wards.0, None).unwrap_err();
         assert!(matches!(&missing, ImportError::MissingColumn { column, .. } if column == "Party code"), "{missing}");
         let stats = Temp::new("stats-bad.csv", "LAD22CD,WD22CD,num_councillors,entitled_electors,valid_ballots,rejected_ballots\nB1,W1,2,1000.0,300\u{a0},0.41\nB1,W2,2,lots,300,3\n");
         let c26 = Temp::new("c26.csv", "LAD22CD,borough,WD22CD,ward,surname,firstname,party_as_returned,official_party_name,party_code,votes,elected\nB1,B,W1,Ward,SMITH [Smith],Ann,Labour,Labour Party,LAB,200,1\n");

@@ -42,7 +42,7 @@ use std::path::Path;
 
 use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
-use super::ec::{Cells, Table};
+use super::csv::{Cells, Table};
 use super::{Builder, ImportError};
 
 /// The elections of the file, by its `election` value: id, name and polling day (the
@@ -452,11 +452,8 @@ mod tests {
 
     use results_core::{Constituency, SeatResult};
 
+    use super::super::testing::shared;
     use super::*;
-
-    fn shared(file: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(file)
-    }
 
     const LONGRUN: &str = "1918-2017election_results.csv";
 
