@@ -7,6 +7,7 @@ pub mod ec;
 pub mod hoc;
 pub mod local;
 pub mod longrun;
+pub mod names;
 #[cfg(test)]
 mod testing;
 

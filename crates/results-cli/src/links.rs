@@ -6,6 +6,7 @@ use std::path::Path;
 use results_core::model::{Previous, PreviousPart, ResultsFile};
 
 use crate::import::csv::Table;
+use crate::import::names::normalise;
 use crate::import::ImportError;
 
 /// Sets `previous.seats` from a CSV file of `code,predecessors` rows.
@@ -85,19 +86,6 @@ pub fn apply_welsh_names(file: &mut ResultsFile, path: &Path) -> Result<(), Impo
     }
 }
 
-/// A name as it is compared across elections: "Bethnal Green & Bow" is
-/// "bethnal green and bow".
-pub fn normalise(name: &str) -> String {
-    name.to_lowercase()
-        .replace('&', " and ")
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Links seats whose boundaries changed, and that name no predecessor, to the seat
 /// of the same name in the stored previous election.
 pub fn link_by_name(file: &mut ResultsFile, stored: &[ResultsFile]) {
@@ -133,18 +121,5 @@ pub fn previous_winners(file: &mut ResultsFile, stored: &[ResultsFile]) {
             let result = results_core::SeatResult::new(previous, before);
             entry.winner = result.winner().map(|w| w.party_id.clone());
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_compare_without_punctuation_or_ampersands() {
-        assert_eq!(normalise("Bethnal Green & Bow"), "bethnal green and bow");
-        assert_eq!(normalise("Bethnal Green and Bow"), "bethnal green and bow");
-        assert_eq!(normalise("Weston-super-Mare"), "weston super mare");
-        assert_eq!(normalise("Ynys Môn"), "ynys môn");
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use results_cli::import::{ec, local, longrun, ImportError};
-use results_cli::links::normalise;
+use results_cli::import::names::normalise;
 use results_cli::parties;
 use results_core::{Constituency, ElectionKind, ResultsFile, SeatResult};
 

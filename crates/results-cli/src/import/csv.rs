@@ -120,7 +120,7 @@ impl Table {
         let mut records = records.split_off(header_row).into_iter();
         let (header_line, headers) = records
             .next()
-            .map(|(line, header)| (line, header.iter().map(|h| h.split_whitespace().collect::<Vec<_>>().join(" ")).collect()))
+            .map(|(line, header)| (line, header.iter().map(super::names::tidy).collect()))
             .unwrap_or_default();
         let table = Table { path: path.to_path_buf(), header_line, headers, records: records.collect() };
         for (line, record) in &table.records {
@@ -249,7 +249,7 @@ impl Cells<'_> {
     /// "yes", "true", "1", "elected" or "no", "false", "0", "not elected" (without
     /// regard to case); `None` for an empty cell.
     pub fn yes_no(&self, column: usize) -> Result<Option<bool>, ImportError> {
-        let text = self.text(column).split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+        let text = super::names::tidy(self.text(column)).to_ascii_lowercase();
         match text.as_str() {
             "" => Ok(None),
             "yes" | "y" | "true" | "1" | "elected" => Ok(Some(true)),

@@ -13,6 +13,7 @@ use std::path::Path;
 use results_core::model::{Candidate, ResultsFile};
 
 use super::csv::{Cells, Table};
+use super::names::{join, surname_first, title_case};
 use super::{Builder, ImportError};
 use crate::{elections, parties};
 
@@ -65,7 +66,7 @@ pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<Resul
         }
         let seat_code = row.required(code)?;
         let candidate = Candidate {
-            name: join_name(row.text(forename), row.text(surname)),
+            name: join(row.text(forename), row.text(surname)),
             party: builder.party(parties::canonical(row.text(party_abbreviation)), row.text(party_name)),
             votes: row.count(votes)?,
             // "MP" marks the sitting member. One row has a stray number here instead
@@ -202,7 +203,7 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
         // description ("Women's Equality Party") names parties the tables do not know.
         let name = if parties::has_name(abbreviation) { "" } else { row.text(description) };
         let candidate = Candidate {
-            name: join_name(row.text(first_name), &title_case(row.text(surname))),
+            name: join(row.text(first_name), &title_case(row.text(surname))),
             party: builder.party(abbreviation, name),
             votes: row.count(votes)?,
             sitting: false,
@@ -269,7 +270,7 @@ fn add_tidy_row(builder: &mut Builder, columns: &TidyColumns, row: &Cells<'_>, c
         abbreviation => abbreviation,
     };
     let candidate = Candidate {
-        name: display_name(row.text(columns.candidate)),
+        name: surname_first(row.text(columns.candidate)).0,
         party: builder.party(abbreviation, ""),
         votes: row.count(columns.votes)?,
         // "*" marks a member of the outgoing Parliament, who may have sat for
@@ -293,47 +294,6 @@ fn add_tidy_row(builder: &mut Builder, columns: &TidyColumns, row: &Cells<'_>, c
     }
     builder.candidate(code, candidate);
     Ok(())
-}
-
-/// "Francis, H." -> "H. Francis"; "King, O.T. Ms." -> "O.T. King": the tidy files'
-/// "Surname, Initials [Ms.]" as a name to show. The title is dropped.
-fn display_name(candidate: &str) -> String {
-    let candidate = candidate.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (surname, initials) = candidate.split_once(',').map_or((candidate.as_str(), ""), |(s, i)| (s.trim(), i.trim()));
-    let initials = if initials == "Ms." { "" } else { initials.strip_suffix(" Ms.").unwrap_or(initials) };
-    join_name(initials, surname)
-}
-
-/// First name and surname, each trimmed, joined with a space.
-pub(super) fn join_name(first: &str, last: &str) -> String {
-    format!("{} {}", first.trim(), last.trim()).trim().to_string()
-}
-
-/// "WALLACE" -> "Wallace", "O'BRIEN" -> "O'Brien", "MCDONALD" -> "McDonald",
-/// "LONG-BAILEY" -> "Long-Bailey". Names that are not all upper case are kept.
-pub(super) fn title_case(name: &str) -> String {
-    if name.chars().any(char::is_lowercase) {
-        return name.trim().to_string();
-    }
-    let mut out = String::with_capacity(name.len());
-    let mut word = String::new();
-    for c in name.trim().chars() {
-        if !c.is_alphabetic() {
-            word.clear();
-            out.push(c);
-            continue;
-        }
-        let upper = word.is_empty() || word == "Mc";
-        let mut cased = String::new();
-        if upper {
-            cased.extend(c.to_uppercase());
-        } else {
-            cased.extend(c.to_lowercase());
-        }
-        word.push_str(&cased);
-        out.push_str(&cased);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -506,23 +466,6 @@ mod tests {
         assert_eq!((winner.name.as_str(), winner.party_id.as_str(), winner.party_abbreviation.as_str()), ("Rushanara Ali", "lab", "Lab"));
         assert_eq!(file.party("spk").unwrap().name, "Speaker");
         assert_eq!(file.party("ld").unwrap().abbreviation, "LD");
-    }
-
-    #[test]
-    fn names() {
-        assert_eq!(display_name("Francis, H."), "H. Francis");
-        assert_eq!(display_name("King, O.T. Ms."), "O.T. King");
-        assert_eq!(display_name("Chamberlain-Webber,  J.A.A.S."), "J.A.A.S. Chamberlain-Webber");
-        assert_eq!(display_name("Herbert, N.Le Q."), "N.Le Q. Herbert");
-        assert_eq!(display_name("Chinners,"), "Chinners");
-        assert_eq!(title_case("WALLACE"), "Wallace");
-        assert_eq!(title_case("O'BRIEN"), "O'Brien");
-        assert_eq!(title_case("O’HARA"), "O’Hara");
-        assert_eq!(title_case("MCDONALD"), "McDonald");
-        assert_eq!(title_case("LONG-BAILEY "), "Long-Bailey");
-        assert_eq!(title_case("DE PIERO"), "De Piero");
-        assert_eq!(title_case("ÖZDEMIR"), "Özdemir");
-        assert_eq!(title_case("McKinnell"), "McKinnell");
     }
 
     fn assert_bad_number(err: ImportError, line: u64, text: &str) {

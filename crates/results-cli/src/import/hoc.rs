@@ -9,7 +9,7 @@ use std::path::Path;
 use results_core::model::{Candidate, ResultsFile};
 
 use super::csv::Table;
-use super::ec::join_name;
+use super::names::join;
 use super::{Builder, ImportError};
 use crate::elections;
 
@@ -69,7 +69,7 @@ pub fn convert(candidates: &Path, constituencies: Option<&Path>, election_id: &s
     for row in table.rows() {
         let seat_code = row.text(code);
         let candidate = Candidate {
-            name: join_name(row.text(first_name), row.text(surname)),
+            name: join(row.text(first_name), row.text(surname)),
             party: builder.party(row.text(party_abbreviation), row.text(party_name)),
             votes: row.count(votes)?,
             sitting: row.text(sitting).eq_ignore_ascii_case("yes"),
@@ -192,7 +192,7 @@ mod tests {
         for row in table.rows() {
             let seat = file.constituencies.iter().find(|c| c.code == row.text(code)).unwrap();
             let result = SeatResult::new(&file, seat);
-            let name = join_name(row.text(first_name), row.text(surname));
+            let name = join(row.text(first_name), row.text(surname));
             let derived = result.rows.iter().find(|r| r.name == name && r.votes == row.count(votes).unwrap()).unwrap();
             // The file rounds to six places, but in 31 rows after a first rounding to
             // seven (0.37487149965 is given as 0.374872): allow for both.

@@ -15,9 +15,8 @@ use std::path::Path;
 use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
 use super::csv::{Cells, Table};
-use super::ec::title_case;
+use super::names::{commonly_used, commonly_used_name, join, nation_of_code as nation, normalise, slug, surname_first, tidy, title_case};
 use super::{Builder, ImportError};
-use crate::links::normalise;
 use crate::parties;
 
 /// The 2022 workbook is a GLA analyst's working copy of the GLA's results; no
@@ -1001,15 +1000,6 @@ fn is_date(text: &str) -> bool {
 // ---------------------------------------------------------------------------------
 // Shared helpers
 
-/// Runs of white space (non-breaking spaces too) made single spaces, ends trimmed.
-fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn join(first: &str, last: &str) -> String {
-    tidy(&format!("{first} {last}"))
-}
-
 /// How many a ward elects: a whole number of at least 1.
 fn seat_count(row: &Cells<'_>, column: usize) -> Result<u32, ImportError> {
     match u32::try_from(row.count(column)?) {
@@ -1036,77 +1026,6 @@ fn returned_count(row: &Cells<'_>, column: usize) -> Result<Option<u64>, ImportE
         return Ok(None);
     }
     whole.parse().map(Some).map_err(|_| row.column_error(column, &format!("\"{}\" is too large", row.text(column))))
-}
-
-/// A ballot-paper name part "Thomas William [Tom]" as the candidate is known: the
-/// commonly used name in brackets, where given, replaces the part.
-fn commonly_used(part: &str) -> String {
-    let part = tidy(part);
-    if let (Some(open), Some(body)) = (part.find('['), part.strip_suffix(']')) {
-        let common = tidy(body.get(open + 1..).unwrap_or_default());
-        if !common.is_empty() && !common.contains(['[', ']']) {
-            return common;
-        }
-    }
-    strip_brackets(&part)
-}
-
-/// A whole ballot-paper name "Thomas William [Tom] Strong [Strong]" as the candidate
-/// is known: "Tom Strong". The forenames and the surname are each followed by their
-/// commonly used form. Where a name is not two such parts ("Judi Gasser [Gasser]"),
-/// which words a bracket stands for is unclear: the brackets are dropped and the
-/// full name kept.
-pub fn commonly_used_name(name: &str) -> String {
-    let name = tidy(name);
-    let parts: Vec<&str> = name.split_inclusive(']').map(str::trim).filter(|p| !p.is_empty()).collect();
-    let two_parts = parts.len() == 2 && parts.iter().all(|p| p.ends_with(']') && p.find('[').is_some_and(|open| open > 0));
-    if two_parts {
-        parts.iter().map(|p| commonly_used(p)).collect::<Vec<_>>().join(" ")
-    } else {
-        strip_brackets(&name)
-    }
-}
-
-fn strip_brackets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    tidy(&out)
-}
-
-/// "Butt, Laila *" -> ("Laila Butt", sitting): the London 2018 file's names.
-fn surname_first(text: &str) -> (String, bool) {
-    let sitting = text.contains('*');
-    let text = tidy(&text.replace('*', " "));
-    let name = match text.split_once(',') {
-        Some((surname, forenames)) => join(forenames, surname),
-        None => text,
-    };
-    (name, sitting)
-}
-
-/// "Tower Hamlets" -> "tower-hamlets"; "Kensington & Chelsea" -> "kensington-and-chelsea".
-fn slug(name: &str) -> String {
-    normalise(&name.replace(['\'', '\u{2019}'], "")).replace(' ', "-")
-}
-
-/// The nation a GSS code belongs to, from its first letter.
-fn nation(code: &str) -> Option<String> {
-    let nation = match code.chars().next() {
-        Some('E') => "England",
-        Some('W') => "Wales",
-        Some('S') => "Scotland",
-        Some('N') => "Northern Ireland",
-        _ => return None,
-    };
-    Some(nation.into())
 }
 
 #[cfg(test)]
@@ -1558,22 +1477,5 @@ mod tests {
         let mayor = Temp::new("mayor.csv", "election_id,election_date,authority,voting_system,candidate_name,party,first_preference_votes,in_second_round,second_preference_votes_added,final_votes,elected\nm,2022-05-05,Tower Hamlets,SV,A,Aspire,10,true,5,16,true\n");
         let bad = mayor_sv(&mayor.0, "2022").unwrap_err().to_string();
         assert!(bad.contains("line 2:") && bad.contains("is 16, but 10 first and 5 second preferences make 15"), "{bad}");
-    }
-
-    #[test]
-    fn names_as_on_the_ballot_paper() {
-        assert_eq!(commonly_used_name("Thomas William [Tom] Strong [Strong]"), "Tom Strong");
-        assert_eq!(commonly_used_name("Mohammed Abdul Wahid [Abdul Wahid] Ali [Ali]"), "Abdul Wahid Ali");
-        assert_eq!(commonly_used_name("Judi Gasser [Gasser]"), "Judi Gasser");
-        assert_eq!(commonly_used_name("Sirajul  Islam "), "Sirajul Islam");
-        assert_eq!(commonly_used("Cordwell [Cordwell]"), "Cordwell");
-        assert_eq!(commonly_used("Beecroft [Bapat]"), "Bapat");
-        assert_eq!(commonly_used("\u{a0}Mina\u{a0}"), "Mina");
-        assert_eq!(commonly_used("Smith []"), "Smith");
-        assert_eq!(surname_first("Butt, Laila *"), ("Laila Butt".into(), true));
-        assert_eq!(surname_first("Islam, Sirajul*"), ("Sirajul Islam".into(), true));
-        assert_eq!(surname_first("Manish Wankhade, Archanna "), ("Archanna Manish Wankhade".into(), false));
-        assert_eq!(slug("Kensington & Chelsea"), "kensington-and-chelsea");
-        assert_eq!(slug("St Katharine's & Wapping"), "st-katharines-and-wapping");
     }
 }
