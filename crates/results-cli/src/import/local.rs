@@ -34,6 +34,144 @@ pub const SECOND_PREFERENCES: &str = "After second preferences";
 // ---------------------------------------------------------------------------------
 // London boroughs
 
+/// How a London file gives a candidate's name.
+#[derive(Clone, Copy)]
+enum Names {
+    /// "Surname, Forenames", `*` marking a sitting councillor (2018).
+    SurnameFirst(&'static str),
+    /// The ballot paper's whole name, with commonly used names in brackets:
+    /// "Thomas William [Tom] Strong [Strong]" (2022; see [`commonly_used_name`]).
+    Ballot(&'static str),
+    /// Forenames and surname, each perhaps with a commonly used form in brackets, and
+    /// surnames sometimes in capitals ("HUSSAIN") (2026).
+    Parts { forenames: &'static str, surname: &'static str },
+}
+
+/// The columns of a ward statistics file.
+struct StatsLayout {
+    code: &'static str,
+    /// The borough and the ward's ballot-paper name, where the file has them: a ward
+    /// whose code the candidate file lacks (2022's placeholders) is found by them.
+    borough_and_name: Option<(&'static str, &'static str)>,
+    /// The number of councillors, where this file rather than the candidate file has it.
+    seats: Option<&'static str>,
+    electorate: &'static str,
+    valid: &'static str,
+    rejected: &'static str,
+    /// How a figure is read: as a count, or as text returned by hand (2026; see
+    /// [`returned_count`]).
+    figure: fn(&Cells<'_>, usize) -> Result<Option<u64>, ImportError>,
+}
+
+/// One year's files: their columns and what the election is called.
+struct Layout {
+    date: &'static str,
+    previous: Option<&'static str>,
+    attribution: &'static str,
+    ward_code: &'static str,
+    ward_name: &'static str,
+    borough_code: &'static str,
+    borough_name: &'static str,
+    names: Names,
+    party_code: &'static str,
+    party_name: &'static str,
+    /// The party's label as returned, where the official name is blank.
+    party_label: Option<&'static str>,
+    votes: &'static str,
+    elected: &'static str,
+    /// The number of councillors, where the candidate file has it.
+    seats: Option<&'static str>,
+    stats: Option<StatsLayout>,
+}
+
+/// The London files, by year. What each file is, and its quirks, are in
+/// `../shared/data/local/SOURCES.md`.
+///
+/// - 2018 (`candidate-results.csv`, Windows-1252): no ward statistics; `elected_flag`
+///   is "Yes", empty or a single space; votes may start with a non-breaking space and
+///   carry thousands separators ("\u{a0}1,171").
+/// - 2022 (the GLA workbook's `London-2022-Wards__Candidates.csv`, with
+///   `ward_level_cleaned_2022.csv`): Kensington & Chelsea has placeholder codes
+///   (`E00000001`...), so those wards are found in the statistics by borough and
+///   name and take their real codes; ward names are the statistics' ballot-paper
+///   names ("Bethnal Green East", where the workbook has the ONS "Bethnal Green").
+/// - 2026 (`candidates_2026.csv` with `ward_stats_2026.csv`): the statistics are text
+///   as the boroughs returned them ("4432.0"; Harrow on the Hill's rejected ballots
+///   are 0.4141, a turnout in the wrong column, and left out); ten candidates have no
+///   party code, and take the label as returned.
+fn layout(year: u32) -> Option<Layout> {
+    match year {
+        2018 => Some(Layout {
+            date: "2018-05-03",
+            previous: None,
+            attribution: LONDON_2018_ATTRIBUTION,
+            ward_code: "ward_code",
+            ward_name: "ward_name",
+            borough_code: "borough_code",
+            borough_name: "borough_name",
+            names: Names::SurnameFirst("candidate_name"),
+            party_code: "party",
+            party_name: "party_long",
+            party_label: None,
+            votes: "number_votes",
+            elected: "elected_flag",
+            seats: Some("number_of_councillors_in_ward"),
+            stats: None,
+        }),
+        2022 => Some(Layout {
+            date: "2022-05-05",
+            previous: Some("2018-05-03"),
+            attribution: GLA_2022_ATTRIBUTION,
+            ward_code: "WD22CD",
+            ward_name: "Ward name",
+            borough_code: "LAD22CD",
+            borough_name: "Borough",
+            names: Names::Ballot("Candidate name"),
+            party_code: "Party code",
+            party_name: "Party name",
+            party_label: None,
+            votes: "Votes",
+            elected: "Elected",
+            seats: Some("Number of councillors in ward"),
+            stats: Some(StatsLayout {
+                code: "WD22CD",
+                borough_and_name: Some(("LAD22CD", "ward_original")),
+                seats: None,
+                electorate: "entitled_electors",
+                valid: "valid_ballots",
+                rejected: "rejected_ballots",
+                figure: |row, column| row.optional_count(column),
+            }),
+        }),
+        2026 => Some(Layout {
+            date: "2026-05-07",
+            previous: Some("2022-05-05"),
+            attribution: GLA_2026_ATTRIBUTION,
+            ward_code: "WD22CD",
+            ward_name: "ward",
+            borough_code: "LAD22CD",
+            borough_name: "borough",
+            names: Names::Parts { forenames: "firstname", surname: "surname" },
+            party_code: "party_code",
+            party_name: "official_party_name",
+            party_label: Some("party_as_returned"),
+            votes: "votes",
+            elected: "elected",
+            seats: None,
+            stats: Some(StatsLayout {
+                code: "WD22CD",
+                borough_and_name: None,
+                seats: Some("num_councillors"),
+                electorate: "entitled_electors",
+                valid: "valid_ballots",
+                rejected: "rejected_ballots",
+                figure: returned_count,
+            }),
+        }),
+        _ => None,
+    }
+}
+
 /// A ward's figures from a ward statistics file.
 #[derive(Debug, Clone, Default)]
 struct WardStats {
@@ -47,214 +185,140 @@ struct WardStats {
     rejected: Option<u64>,
 }
 
-/// Reads the GLA's 2022 workbook (`London-2022-Wards__Candidates.csv`, one row per
-/// candidate) with the electorate, valid and rejected ballots of
-/// `ward_level_cleaned_2022.csv`. `borough` keeps one borough, by GSS code
-/// (`E09000030`) or name ("Tower Hamlets").
-///
-/// - Seats come from "Number of councillors in ward", winners from "Elected".
-/// - Havering's Emerson Park lists two candidates twice (under their own party and
-///   again as "Residents' Association"): a repeated ward, name and vote count is
-///   dropped, keeping the first row, as `candidate_level_cleaned_2022.csv` does.
-/// - Kensington & Chelsea has placeholder codes (`E00000001`...): those wards are
-///   found in the ward statistics by borough and name, and take their real codes.
-/// - Ward names are the ballot-paper names of the ward statistics ("Bethnal Green
-///   East", where the workbook has the ONS name "Bethnal Green").
-/// - Candidate names are as on the ballot paper: "Thomas William [Tom] Strong
-///   [Strong]" is "Tom Strong" (see [`commonly_used_name`]).
-pub fn london_2022(candidates: &Path, wards: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let stats_table = Table::read(wards, 0)?;
-    let w_code = stats_table.column(&["WD22CD"])?;
-    let w_borough = stats_table.column(&["LAD22CD"])?;
-    let w_name = stats_table.column(&["ward_original"])?;
-    let w_electorate = stats_table.column(&["entitled_electors"])?;
-    let w_valid = stats_table.column(&["valid_ballots"])?;
-    let w_rejected = stats_table.column(&["rejected_ballots"])?;
-    let mut stats: BTreeMap<String, WardStats> = BTreeMap::new();
-    let mut by_name: BTreeMap<(String, String), String> = BTreeMap::new();
-    for row in stats_table.rows() {
-        if row.is_blank(&[w_code]) {
+/// The ward statistics by code, and the codes by (borough, normalised name) where
+/// the file names its wards.
+type Stats = (BTreeMap<String, WardStats>, BTreeMap<(String, String), String>);
+
+fn read_stats(path: &Path, layout: &StatsLayout) -> Result<Stats, ImportError> {
+    let table = Table::read(path, 0)?;
+    let code = table.column(&[layout.code])?;
+    let borough_and_name = layout.borough_and_name.map(|(b, n)| Ok::<_, ImportError>((table.column(&[b])?, table.column(&[n])?))).transpose()?;
+    let seats = layout.seats.map(|s| table.column(&[s])).transpose()?;
+    let electorate = table.column(&[layout.electorate])?;
+    let valid = table.column(&[layout.valid])?;
+    let rejected = table.column(&[layout.rejected])?;
+    let figure = layout.figure;
+    let (mut stats, mut by_name) = (BTreeMap::new(), BTreeMap::new());
+    for row in table.rows() {
+        if row.is_blank(&[code]) {
             continue;
         }
         let ward = WardStats {
-            code: row.required(w_code)?.to_string(),
-            name: tidy(row.text(w_name)),
-            seats: None,
-            electorate: row.optional_count(w_electorate)?,
-            ballots: row.optional_count(w_valid)?,
-            rejected: row.optional_count(w_rejected)?,
+            code: row.required(code)?.to_string(),
+            name: borough_and_name.map(|(_, n)| tidy(row.text(n))).unwrap_or_default(),
+            seats: seats.map(|s| figure(&row, s)).transpose()?.flatten().map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+            electorate: figure(&row, electorate)?,
+            ballots: figure(&row, valid)?,
+            rejected: figure(&row, rejected)?,
         };
-        by_name.insert((row.text(w_borough).to_string(), normalise(&ward.name)), ward.code.clone());
+        if let Some((b, _)) = borough_and_name {
+            by_name.insert((row.text(b).to_string(), normalise(&ward.name)), ward.code.clone());
+        }
         stats.insert(ward.code.clone(), ward);
     }
+    Ok((stats, by_name))
+}
+
+/// Reads a London borough council election: the candidate file of `year` (2018,
+/// 2022 or 2026; see [`layout`] for each year's files), with the ward statistics
+/// that 2022 and 2026 need. `borough` keeps one borough, by GSS code (`E09000030`)
+/// or name ("Tower Hamlets").
+///
+/// - Seats come from the number of councillors (in the candidate file, or in the
+///   statistics where it has none: there a ward the statistics lack is an error),
+///   winners from the elected flags.
+/// - A repeated ward, name and vote count is dropped, keeping the first row (2022's
+///   Havering, Emerson Park, lists two candidates twice, as
+///   `candidate_level_cleaned_2022.csv` does not).
+/// - In Bromley's Mottingham (2026, 3 seats) two candidates tie on 885 for the last
+///   seat and neither is marked elected: the import of Bromley or of all London stops
+///   and names the tie until the file marks who won the lot.
+/// - Names are as the candidate is known: "Butt, Laila *" is "Laila Butt" (sitting),
+///   "Thomas William [Tom] Strong [Strong]" is "Tom Strong", "HUSSAIN" is "Hussain".
+///   A candidate with no party label has "No description".
+pub fn london(year: u32, candidates: &Path, wards: Option<&Path>, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
+    let Some(layout) = layout(year) else {
+        return Err(ImportError::Unsupported(format!("no London layout for {year}; the years are 2018, 2022 and 2026")));
+    };
+    let (stats, by_name) = match (&layout.stats, wards) {
+        (Some(stats_layout), Some(wards)) => read_stats(wards, stats_layout)?,
+        (None, None) => Stats::default(),
+        (None, Some(_)) => return Err(ImportError::Unsupported(format!("the {year} file has no ward statistics: leave out --wards"))),
+        (Some(_), None) => return Err(ImportError::Unsupported(format!("{year} needs --wards, the ward statistics file"))),
+    };
+    let wards_path = wards.unwrap_or(candidates);
 
     let table = Table::read(candidates, 0)?;
-    let code = table.column(&["WD22CD"])?;
-    let ward_name = table.column(&["Ward name"])?;
-    let lad = table.column(&["LAD22CD"])?;
-    let borough_name = table.column(&["Borough"])?;
-    let name = table.column(&["Candidate name"])?;
-    let party_code = table.column(&["Party code"])?;
-    let party_name = table.column(&["Party name"])?;
-    let votes = table.column(&["Votes"])?;
-    let elected = table.column(&["Elected"])?;
-    let seats = table.column(&["Number of councillors in ward"])?;
+    let code = table.column(&[layout.ward_code])?;
+    let ward_name = table.column(&[layout.ward_name])?;
+    let lad = table.column(&[layout.borough_code])?;
+    let borough_name = table.column(&[layout.borough_name])?;
+    let (name, forenames) = match layout.names {
+        Names::SurnameFirst(name) | Names::Ballot(name) => (table.column(&[name])?, None),
+        Names::Parts { forenames, surname } => (table.column(&[surname])?, Some(table.column(&[forenames])?)),
+    };
+    let party_label = layout.party_label.map(|c| table.column(&[c])).transpose()?;
+    let party_name = table.column(&[layout.party_name])?;
+    let party_code = table.column(&[layout.party_code])?;
+    let votes = table.column(&[layout.votes])?;
+    let elected = table.column(&[layout.elected])?;
+    let seats = layout.seats.map(|s| table.column(&[s])).transpose()?;
 
     let chosen = choose_borough(candidates, &table, lad, borough_name, borough)?;
     let shared = shared_codes(&table, party_code, party_name);
-    let election = london_election("2022-05-05", chosen.as_ref(), Some("2018-05-03"));
-    let mut builder = Builder::new(election).attribution(Some(GLA_2022_ATTRIBUTION));
+    let election = london_election(layout.date, chosen.as_ref(), layout.previous);
+    let mut builder = Builder::new(election).attribution(Some(layout.attribution));
     let mut seen = BTreeSet::new();
     for row in table.rows() {
         if row.is_blank(&[code, name]) || !keeps(chosen.as_ref(), row.text(lad)) {
             continue;
         }
         let ward_code = row.required(code)?;
-        let full_name = tidy(row.text(name));
+        let (full_name, sitting) = match layout.names {
+            Names::SurnameFirst(_) => surname_first(row.text(name)),
+            Names::Ballot(_) => (commonly_used_name(row.text(name)), false),
+            Names::Parts { .. } => {
+                let first = forenames.map(|c| commonly_used(row.text(c))).unwrap_or_default();
+                (join(&first, &title_case(&commonly_used(row.text(name)))), false)
+            }
+        };
         let vote_count = row.count(votes)?;
-        if !seen.insert((ward_code.to_string(), full_name.clone(), vote_count)) {
+        if !seen.insert((ward_code.to_string(), tidy(row.text(name)), forenames.map(|c| tidy(row.text(c))), vote_count)) {
             continue;
         }
         let ward_stats = stats
             .get(ward_code)
             .or_else(|| by_name.get(&(row.text(lad).to_string(), normalise(row.text(ward_name)))).and_then(|c| stats.get(c)));
+        let seat_count = match seats {
+            Some(column) => seat_count(&row, column)?,
+            None => {
+                let Some(ward_stats) = ward_stats else {
+                    return Err(row.column_error(code, &format!("ward {ward_code} is not in {}", wards_path.display())));
+                };
+                let Some(seats) = ward_stats.seats.filter(|n| *n > 0) else {
+                    return Err(row.column_error(code, &format!("ward {ward_code} has no number of councillors in {}", wards_path.display())));
+                };
+                seats
+            }
+        };
         let (seat_code, seat_name) = match ward_stats {
             Some(s) if !s.name.is_empty() => (s.code.clone(), s.name.clone()),
             Some(s) => (s.code.clone(), tidy(row.text(ward_name))),
             None => (ward_code.to_string(), tidy(row.text(ward_name))),
         };
-        let candidate = Candidate {
-            name: commonly_used_name(&full_name),
-            party: local_party(&mut builder, row.text(party_code), row.text(party_name), &shared),
-            votes: vote_count,
-            elected: Some(row.yes_no(elected)?.unwrap_or(false)),
-            ..Candidate::default()
+        let party = match (row.text(party_name), party_label) {
+            ("", Some(label)) => row.text(label),
+            (official, _) => official,
         };
-        let ward = Ward { code: &seat_code, name: &seat_name, borough: &tidy(row.text(borough_name)), seats: seat_count(&row, seats)?, stats: ward_stats };
-        add_to_ward(&mut builder, &row, &ward, candidate)?;
-    }
-    builder.finish()
-}
-
-/// Reads the London 2018 file (`candidate-results.csv`, Windows-1252): one row per
-/// candidate, "Surname, Forenames" names with `*` marking a sitting councillor, and
-/// `elected_flag` "Yes", empty or a single space. Votes may start with a
-/// non-breaking space and carry thousands separators ("\u{a0}1,171"). The file has no
-/// electorate or ballots.
-pub fn london_2018(candidates: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(candidates, 0)?;
-    let code = table.column(&["ward_code"])?;
-    let ward_name = table.column(&["ward_name"])?;
-    let lad = table.column(&["borough_code"])?;
-    let borough_name = table.column(&["borough_name"])?;
-    let name = table.column(&["candidate_name"])?;
-    let party_code = table.column(&["party"])?;
-    let party_name = table.column(&["party_long"])?;
-    let votes = table.column(&["number_votes"])?;
-    let elected = table.column(&["elected_flag"])?;
-    let seats = table.column(&["number_of_councillors_in_ward"])?;
-
-    let chosen = choose_borough(candidates, &table, lad, borough_name, borough)?;
-    let shared = shared_codes(&table, party_code, party_name);
-    let mut builder = Builder::new(london_election("2018-05-03", chosen.as_ref(), None)).attribution(Some(LONDON_2018_ATTRIBUTION));
-    for row in table.rows() {
-        if row.is_blank(&[code, name]) || !keeps(chosen.as_ref(), row.text(lad)) {
-            continue;
-        }
-        let ward_code = row.required(code)?;
-        let (display, sitting) = surname_first(row.text(name));
         let candidate = Candidate {
-            name: display,
-            party: local_party(&mut builder, row.text(party_code), row.text(party_name), &shared),
-            votes: row.count(votes)?,
+            name: full_name,
+            party: local_party(&mut builder, row.text(party_code), party, &shared),
+            votes: vote_count,
             sitting,
             elected: Some(row.yes_no(elected)?.unwrap_or(false)),
             ..Candidate::default()
         };
-        let ward = Ward { code: ward_code, name: &tidy(row.text(ward_name)), borough: &tidy(row.text(borough_name)), seats: seat_count(&row, seats)?, stats: None };
-        add_to_ward(&mut builder, &row, &ward, candidate)?;
-    }
-    builder.finish()
-}
-
-/// Reads the 2026 export (`candidates_2026.csv`) with `ward_stats_2026.csv`, which
-/// gives each ward's seats, electorate, valid and rejected ballots.
-///
-/// - The statistics are text as the boroughs returned them: "4432.0" is 4432, a
-///   trailing non-breaking space is dropped, and a figure that is not a whole number
-///   is left out (Harrow on the Hill's `rejected_ballots` is 0.4141, a turnout in the
-///   wrong column). Empty figures are unknown.
-/// - `elected` is kept as returned. In Bromley's Mottingham (3 seats) two candidates
-///   tie on 885 for the last seat and neither is marked elected: the file does not
-///   say who won the lot, so the import (of Bromley or of all London) stops and
-///   names the tie until the file marks the winner.
-/// - Ten candidates have no party code: the party is the label as returned, and a
-///   candidate with no label has "No description".
-/// - Names drop the ballot-paper brackets ("Cordwell [Cordwell]") in favour of the
-///   commonly used name, and surnames in capitals ("HUSSAIN") are title-cased.
-pub fn london_2026(candidates: &Path, wards: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let stats_table = Table::read(wards, 0)?;
-    let w_code = stats_table.column(&["WD22CD"])?;
-    let w_seats = stats_table.column(&["num_councillors"])?;
-    let w_electorate = stats_table.column(&["entitled_electors"])?;
-    let w_valid = stats_table.column(&["valid_ballots"])?;
-    let w_rejected = stats_table.column(&["rejected_ballots"])?;
-    let mut stats: BTreeMap<String, WardStats> = BTreeMap::new();
-    for row in stats_table.rows() {
-        if row.is_blank(&[w_code]) {
-            continue;
-        }
-        let ward = WardStats {
-            code: row.required(w_code)?.to_string(),
-            name: String::new(),
-            seats: returned_count(&row, w_seats)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-            electorate: returned_count(&row, w_electorate)?,
-            ballots: returned_count(&row, w_valid)?,
-            rejected: returned_count(&row, w_rejected)?,
-        };
-        stats.insert(ward.code.clone(), ward);
-    }
-
-    let table = Table::read(candidates, 0)?;
-    let lad = table.column(&["LAD22CD"])?;
-    let borough_name = table.column(&["borough"])?;
-    let code = table.column(&["WD22CD"])?;
-    let ward_name = table.column(&["ward"])?;
-    let surname = table.column(&["surname"])?;
-    let first_name = table.column(&["firstname"])?;
-    let party_label = table.column(&["party_as_returned"])?;
-    let party_name = table.column(&["official_party_name"])?;
-    let party_code = table.column(&["party_code"])?;
-    let votes = table.column(&["votes"])?;
-    let elected = table.column(&["elected"])?;
-
-    let chosen = choose_borough(candidates, &table, lad, borough_name, borough)?;
-    let shared = shared_codes(&table, party_code, party_name);
-    let election = london_election("2026-05-07", chosen.as_ref(), Some("2022-05-05"));
-    let mut builder = Builder::new(election).attribution(Some(GLA_2026_ATTRIBUTION));
-    for row in table.rows() {
-        if row.is_blank(&[code, surname]) || !keeps(chosen.as_ref(), row.text(lad)) {
-            continue;
-        }
-        let ward_code = row.required(code)?;
-        let Some(ward_stats) = stats.get(ward_code) else {
-            return Err(row.column_error(code, &format!("ward {ward_code} is not in {}", wards.display())));
-        };
-        let Some(seats) = ward_stats.seats.filter(|n| *n > 0) else {
-            return Err(row.column_error(code, &format!("ward {ward_code} has no number of councillors in {}", wards.display())));
-        };
-        let name = match row.text(party_name) {
-            "" => row.text(party_label),
-            official => official,
-        };
-        let candidate = Candidate {
-            name: join(&commonly_used(row.text(first_name)), &title_case(&commonly_used(row.text(surname)))),
-            party: local_party(&mut builder, row.text(party_code), name, &shared),
-            votes: row.count(votes)?,
-            elected: Some(row.yes_no(elected)?.unwrap_or(false)),
-            ..Candidate::default()
-        };
-        let ward = Ward { code: ward_code, name: &tidy(row.text(ward_name)), borough: &tidy(row.text(borough_name)), seats, stats: Some(ward_stats) };
+        let ward = Ward { code: &seat_code, name: &seat_name, borough: &tidy(row.text(borough_name)), seats: seat_count, stats: ward_stats };
         add_to_ward(&mut builder, &row, &ward, candidate)?;
     }
     builder.finish()
@@ -1052,9 +1116,9 @@ mod tests {
 
     fn london(year: u32, borough: Option<&str>) -> ResultsFile {
         match year {
-            2018 => london_2018(&local(LONDON_2018), borough),
-            2022 => london_2022(&local(GLA_2022), &local(WARDS_2022), borough),
-            _ => london_2026(&local(GLA_2026), &local(WARDS_2026), borough),
+            2018 => super::london(2018, &local(LONDON_2018), None, borough),
+            2022 => super::london(2022, &local(GLA_2022), Some(&local(WARDS_2022)), borough),
+            _ => super::london(2026, &local(GLA_2026), Some(&local(WARDS_2026)), borough),
         }
         .unwrap()
     }
@@ -1202,7 +1266,7 @@ mod tests {
         // Mottingham (Bromley, 3 seats): two candidates tie on 885 for the last seat
         // and the source marks neither elected, so the count does not say who won
         // the lot. The import says so, naming them, rather than pick one.
-        let refused = london_2026(&local(GLA_2026), &local(WARDS_2026), None).unwrap_err().to_string();
+        let refused = super::london(2026, &local(GLA_2026), Some(&local(WARDS_2026)), None).unwrap_err().to_string();
         assert!(refused.contains("in Mottingham, Will Rowlands and Harriet Terry tie for place 3 with 885 votes"), "{refused}");
         // With the lot marked in a copy of the file, as a returning officer's
         // declaration would (which of the two is this test's own choice), the rest
@@ -1212,7 +1276,7 @@ mod tests {
         assert!(source.contains(tied));
         let settled = std::env::temp_dir().join(format!("results-london-2026-{}.csv", std::process::id()));
         std::fs::write(&settled, source.replace(tied, &tied.replace(",885,0", ",885,1"))).unwrap();
-        let all = london_2026(&settled, &local(WARDS_2026), None);
+        let all = super::london(2026, &settled, Some(&local(WARDS_2026)), None);
         let _ = std::fs::remove_file(&settled);
         let all = all.unwrap();
         assert_eq!(all.constituencies.len(), 679);
@@ -1244,7 +1308,7 @@ mod tests {
 
     #[test]
     fn an_unknown_borough_lists_the_boroughs() {
-        let err = london_2018(&local(LONDON_2018), Some("Tower Hamlet")).unwrap_err().to_string();
+        let err = super::london(2018, &local(LONDON_2018), None, Some("Tower Hamlet")).unwrap_err().to_string();
         assert!(err.contains("no borough matches \"Tower Hamlet\"") && err.contains("Tower Hamlets (E09000030)"), "{err}");
     }
 
@@ -1455,22 +1519,22 @@ mod tests {
         let header = "WD22CD,Ward name,LAD22CD,Borough,Candidate name,Party code,Party name,Votes,Elected,Number of councillors in ward\n";
         let wards = Temp::new("wards.csv", "WD22CD,LAD22CD,ward_original,num_councillors,entitled_electors,valid_ballots,rejected_ballots\nW1,B1,Ward,2,1000,300,3\n");
         let good = format!("{header}W1,Ward,B1,Borough,Ann [Annie] Smith [Smith],LAB,Labour Party,200,True,2\nW1,Ward,B1,Borough,Bob Jones,CON,Conservative Party,150,True,2\nW1,Ward,B1,Borough,Cat Brown,GRE,Green Party,100,False,2\n");
-        let file = london_2022(&Temp::new("good.csv", &good).0, &wards.0, None).unwrap();
+        let file = super::london(2022, &Temp::new("good.csv", &good).0, Some(&wards.0), None).unwrap();
         assert_eq!(file.constituencies[0].candidates[0].name, "Annie Smith");
-        let bad = london_2022(&Temp::new("bad.csv", good.replace(",150,", ",1 5 0x,")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = super::london(2022, &Temp::new("bad.csv", good.replace(",150,", ",1 5 0x,")).0, Some(&wards.0), None).unwrap_err().to_string();
         assert!(bad.contains("line 3:") && bad.contains("column 8 (\"Votes\"): \"1 5 0x\" is not a whole number"), "{bad}");
-        let bad = london_2022(&Temp::new("flag.csv", good.replace(",True,2\nW1,Ward,B1,Borough,Bob", ",Maybe,2\nW1,Ward,B1,Borough,Bob")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = super::london(2022, &Temp::new("flag.csv", good.replace(",True,2\nW1,Ward,B1,Borough,Bob", ",Maybe,2\nW1,Ward,B1,Borough,Bob")).0, Some(&wards.0), None).unwrap_err().to_string();
         assert!(bad.contains("line 2:") && bad.contains("\"Maybe\" is not yes or no"), "{bad}");
-        let bad = london_2022(&Temp::new("seats.csv", good.replace("False,2", "False,3")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = super::london(2022, &Temp::new("seats.csv", good.replace("False,2", "False,3")).0, Some(&wards.0), None).unwrap_err().to_string();
         assert!(bad.contains("line 4:") && bad.contains("elects 3 here, but 2"), "{bad}");
-        let missing = london_2022(&Temp::new("missing.csv", good.replace("Party code", "Party")).0, &wards.0, None).unwrap_err();
+        let missing = super::london(2022, &Temp::new("missing.csv", good.replace("Party code", "Party")).0, Some(&wards.0), None).unwrap_err();
         assert!(matches!(&missing, ImportError::MissingColumn { column, .. } if column == "Party code"), "{missing}");
         let stats = Temp::new("stats-bad.csv", "LAD22CD,WD22CD,num_councillors,entitled_electors,valid_ballots,rejected_ballots\nB1,W1,2,1000.0,300\u{a0},0.41\nB1,W2,2,lots,300,3\n");
         let c26 = Temp::new("c26.csv", "LAD22CD,borough,WD22CD,ward,surname,firstname,party_as_returned,official_party_name,party_code,votes,elected\nB1,B,W1,Ward,SMITH [Smith],Ann,Labour,Labour Party,LAB,200,1\n");
-        let bad = london_2026(&c26.0, &stats.0, None).unwrap_err().to_string();
+        let bad = super::london(2026, &c26.0, Some(&stats.0), None).unwrap_err().to_string();
         assert!(bad.contains("line 3:") && bad.contains("column 4 (\"entitled_electors\"): \"lots\" is not a whole number"), "{bad}");
         let stats = Temp::new("stats-good.csv", "LAD22CD,WD22CD,num_councillors,entitled_electors,valid_ballots,rejected_ballots\nB1,W1,2,1000.0,300\u{a0},0.41\n");
-        let file = london_2026(&c26.0, &stats.0, None).unwrap();
+        let file = super::london(2026, &c26.0, Some(&stats.0), None).unwrap();
         let ward = &file.constituencies[0];
         assert_eq!((ward.electorate, ward.ballots, ward.invalid_votes, ward.seats), (Some(1000), Some(300), None, 2));
         assert_eq!(ward.candidates[0].name, "Ann Smith");
