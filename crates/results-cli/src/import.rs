@@ -12,7 +12,7 @@ pub mod names;
 mod testing;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use results_core::model::{Candidate, Constituency, Election, Party, PartyShare, Previous, ResultsFile, FORMAT_VERSION};
 
@@ -41,6 +41,25 @@ pub enum ImportError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("the imported data is inconsistent:\n  {}", .0.join("\n  "))]
     Invalid(Vec<String>),
+}
+
+/// The one of a file's `options` (elections, boroughs) that `matches` picks, where
+/// `wanted` is what was asked for. None is [`ImportError::NotFound`] and several are
+/// [`ImportError::Ambiguous`], each listing the options by `name`; a file with no
+/// options at all says so.
+pub fn choose_one<T: Clone>(path: &Path, what: &'static str, wanted: &str, options: &[T], matches: impl Fn(&T) -> bool, name: impl Fn(&T) -> String) -> Result<T, ImportError> {
+    let matching: Vec<&T> = options.iter().filter(|option| matches(option)).collect();
+    let names = |options: &mut dyn Iterator<Item = &T>| options.map(&name).collect::<Vec<_>>().join(", ");
+    match matching.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] if options.is_empty() => Err(ImportError::Unsupported(format!("{}: the file has no rows that name {what}s", path.display()))),
+        [] => Err(ImportError::NotFound { path: path.to_path_buf(), what, wanted: wanted.into(), known: names(&mut options.iter()) }),
+        several => Err(ImportError::Ambiguous {
+            path: path.to_path_buf(),
+            what: if wanted.is_empty() { format!("{what}s") } else { format!("{what}s matching \"{wanted}\"") },
+            known: names(&mut several.iter().copied()),
+        }),
+    }
 }
 
 /// The credit for the House of Commons Library's files (the default): the source, and

@@ -16,7 +16,7 @@ use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
 use super::csv::{Cells, Table};
 use super::names::{commonly_used, commonly_used_name, join, nation_of_code as nation, normalise, slug, surname_first, tidy, title_case};
-use super::{Builder, ImportError};
+use super::{choose_one, Builder, ImportError};
 use crate::parties;
 
 /// The 2022 workbook is a GLA analyst's working copy of the GLA's results; no
@@ -347,22 +347,15 @@ fn london_election(date: &str, borough: Option<&(String, String)>, previous: Opt
 /// The borough `wanted` names, by GSS code or name, as (code, name); `None` for all.
 fn choose_borough(path: &Path, table: &Table, code: usize, name: usize, wanted: Option<&str>) -> Result<Option<(String, String)>, ImportError> {
     let Some(wanted) = wanted.map(str::trim).filter(|w| !w.is_empty()) else { return Ok(None) };
-    let mut known: BTreeMap<String, String> = BTreeMap::new();
-    for row in table.rows() {
-        let (row_code, row_name) = (row.text(code), tidy(row.text(name)));
-        if row_code.eq_ignore_ascii_case(wanted) || normalise(&row_name) == normalise(wanted) {
-            return Ok(Some((row_code.to_string(), row_name)));
-        }
-        if !row_code.is_empty() {
-            known.insert(row_name, row_code.to_string());
-        }
-    }
-    Err(ImportError::NotFound {
-        path: path.to_path_buf(),
-        what: "borough",
-        wanted: wanted.into(),
-        known: known.iter().map(|(name, code)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
-    })
+    // Each borough code once, with the name of its first row.
+    let codes = table.distinct(|row| Some(row.text(code).to_string()).filter(|code| !code.is_empty()));
+    let mut boroughs: Vec<(String, String)> = codes
+        .into_iter()
+        .map(|c| (table.rows().find(|row| row.text(code) == c).map(|row| tidy(row.text(name))).unwrap_or_default(), c))
+        .collect();
+    boroughs.sort();
+    let (name, code) = choose_one(path, "borough", wanted, &boroughs, |(name, code)| code.eq_ignore_ascii_case(wanted) || normalise(name) == normalise(wanted), |(name, code)| format!("{name} ({code})"))?;
+    Ok(Some((code, name)))
 }
 
 fn keeps(chosen: Option<&(String, String)>, borough_code: &str) -> bool {
@@ -450,33 +443,9 @@ pub fn mayor_sv(path: &Path, election: &str) -> Result<ResultsFile, ImportError>
     let source = table.optional_column("source_url");
 
     let wanted = election.trim();
-    let mut ids: Vec<(String, String, String)> = Vec::new();
-    for row in table.rows().filter(|row| !row.is_blank(&[id])) {
-        let entry = (row.text(id).to_string(), row.text(date).to_string(), tidy(row.text(authority)));
-        if !ids.contains(&entry) {
-            ids.push(entry);
-        }
-    }
-    let matching: Vec<&(String, String, String)> =
-        ids.iter().filter(|(id, date, _)| id == wanted || (!wanted.is_empty() && date.starts_with(wanted))).collect();
-    let (election_id, election_date, authority_name) = match matching.as_slice() {
-        [one] => (*one).clone(),
-        [] => {
-            return Err(ImportError::NotFound {
-                path: path.to_path_buf(),
-                what: "election",
-                wanted: wanted.into(),
-                known: ids.iter().map(|(id, ..)| id.as_str()).collect::<Vec<_>>().join(", "),
-            })
-        }
-        several => {
-            return Err(ImportError::Ambiguous {
-                path: path.to_path_buf(),
-                what: format!("elections matching \"{wanted}\""),
-                known: several.iter().map(|(id, ..)| id.as_str()).collect::<Vec<_>>().join(", "),
-            })
-        }
-    };
+    let ids = table.distinct(|row| (!row.is_blank(&[id])).then(|| (row.text(id).to_string(), row.text(date).to_string(), tidy(row.text(authority)))));
+    let (election_id, election_date, authority_name) =
+        choose_one(path, "election", wanted, &ids, |(id, date, _)| id == wanted || (!wanted.is_empty() && date.starts_with(wanted)), |(id, ..)| id.clone())?;
     // The election before, of the same authority, for comparisons where both are stored.
     let previous = ids
         .iter()
@@ -625,38 +594,12 @@ pub fn lga(path: &Path, date: &str, kind: Option<&str>, attribution: Option<&str
 
     // Which election: the date, then the kind.
     let date = date.trim();
-    let mut held: Vec<(String, String)> = Vec::new();
-    for row in table.rows() {
-        let entry = (row.text(c_date).to_string(), row.text(c_type).to_string());
-        if !entry.0.is_empty() && !held.contains(&entry) {
-            held.push(entry);
-        }
-    }
+    let mut held = table.distinct(|row| Some((row.text(c_date).to_string(), row.text(c_type).to_string())).filter(|(d, _)| !d.is_empty()));
+    held.sort();
     let wanted_kind = kind.map(str::trim).filter(|k| !k.is_empty());
-    let chosen: Vec<&(String, String)> = held
-        .iter()
-        .filter(|(d, t)| d == date && wanted_kind.is_none_or(|k| k.eq_ignore_ascii_case(t) || k.eq_ignore_ascii_case(LgaKind::of(t).name())))
-        .collect();
-    let type_of_election = match chosen.as_slice() {
-        [(_, t)] => t.clone(),
-        [] => {
-            let mut known: Vec<String> = held.iter().map(|(d, t)| format!("{d} {t}")).collect();
-            known.sort();
-            return Err(ImportError::NotFound {
-                path: path.to_path_buf(),
-                what: "election",
-                wanted: wanted_kind.map_or_else(|| date.to_string(), |k| format!("{date} {k}")),
-                known: known.join(", "),
-            });
-        }
-        several => {
-            return Err(ImportError::Ambiguous {
-                path: path.to_path_buf(),
-                what: format!("kinds of election on {date}"),
-                known: several.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(", "),
-            })
-        }
-    };
+    let wanted = wanted_kind.map_or_else(|| date.to_string(), |k| format!("{date} {k}"));
+    let picks = |(d, t): &(String, String)| d == date && wanted_kind.is_none_or(|k| k.eq_ignore_ascii_case(t) || k.eq_ignore_ascii_case(LgaKind::of(t).name()));
+    let (_, type_of_election) = choose_one(path, "election", &wanted, &held, picks, |(d, t)| format!("{d} {t}"))?;
     let lga_kind = LgaKind::of(&type_of_election);
     if lga_kind == LgaKind::General {
         return Err(ImportError::Unsupported(format!(
@@ -831,22 +774,9 @@ pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, Impo
     let c_nation = table.optional_column("nation");
     let c_attribution = table.optional_column("attribution");
 
-    let mut ids: Vec<String> = Vec::new();
-    for row in table.rows() {
-        let id = row.text(c_id);
-        if !id.is_empty() && !ids.iter().any(|i| i == id) {
-            ids.push(id.to_string());
-        }
-    }
-    let id = match (election.map(str::trim).filter(|e| !e.is_empty()), ids.as_slice()) {
-        (Some(wanted), _) if ids.iter().any(|i| i == wanted) => wanted.to_string(),
-        (Some(wanted), _) => {
-            return Err(ImportError::NotFound { path: path.to_path_buf(), what: "election", wanted: wanted.into(), known: ids.join(", ") })
-        }
-        (None, [one]) => one.clone(),
-        (None, []) => return Err(ImportError::Unsupported(format!("{}: the file has no rows", path.display()))),
-        (None, _) => return Err(ImportError::Ambiguous { path: path.to_path_buf(), what: "elections".into(), known: ids.join(", ") }),
-    };
+    let ids = table.distinct(|row| Some(row.text(c_id).to_string()).filter(|id| !id.is_empty()));
+    let wanted = election.map(str::trim).unwrap_or_default();
+    let id = choose_one(path, "election", wanted, &ids, |id| wanted.is_empty() || id == wanted, Clone::clone)?;
 
     let optional = |row: &Cells<'_>, column: Option<usize>| column.map(|c| tidy(row.text(c))).filter(|t| !t.is_empty());
     let mut name: Same<String> = Same::default();

@@ -44,7 +44,7 @@ use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
 use super::csv::{Cells, Table};
 use super::names::{normalise, place_name};
-use super::{Builder, ImportError};
+use super::{choose_one, Builder, ImportError};
 
 /// The elections of the file, by its `election` value: id, name and polling day (the
 /// first day of polling; in 1918 and 1945 some seats polled later, and university
@@ -87,18 +87,8 @@ pub fn known_elections() -> impl Iterator<Item = &'static str> {
 /// The distinct `election` values of the file, in the order they first appear.
 pub fn elections_in(path: &Path) -> Result<Vec<String>, ImportError> {
     let table = Table::read(path, 0)?;
-    Ok(distinct(&table, table.column(&["election"])?))
-}
-
-fn distinct(table: &Table, column: usize) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    for row in table.rows() {
-        let value = row.text(column);
-        if !value.is_empty() && !seen.iter().any(|s| s == value) {
-            seen.push(value.to_string());
-        }
-    }
-    seen
+    let column = table.column(&["election"])?;
+    Ok(table.distinct(|row| Some(row.text(column).to_string()).filter(|v| !v.is_empty())))
 }
 
 /// The party groups, by their vote column.
@@ -200,12 +190,12 @@ pub fn convert(path: &Path, election_year: &str) -> Result<ResultsFile, ImportEr
     let table = Table::read(path, 0)?;
     let columns = Columns::find(&table)?;
     let wanted = election_year.trim();
-    let position = ELECTIONS.iter().position(|e| e.0.eq_ignore_ascii_case(wanted) || e.1.eq_ignore_ascii_case(wanted));
-    let in_file = distinct(&table, columns.election);
-    let Some((value, id, name, date)) = position.and_then(|p| ELECTIONS.get(p)).copied().filter(|e| in_file.iter().any(|v| v == e.0)) else {
-        return Err(ImportError::NotFound { path: path.to_path_buf(), what: "election", wanted: wanted.into(), known: in_file.join(", ") });
-    };
-    let previous = position.and_then(|p| p.checked_sub(1)).and_then(|p| ELECTIONS.get(p)).map(|e| e.1.to_string());
+    let in_file = table.distinct(|row| Some(row.text(columns.election).to_string()).filter(|v| !v.is_empty()));
+    // The file's values that are the election wanted, as the table of elections knows them.
+    let known: Vec<usize> = in_file.iter().filter_map(|value| ELECTIONS.iter().position(|e| e.0 == value)).collect();
+    let position = choose_one(path, "election", wanted, &known, |&p| ELECTIONS.get(p).is_some_and(|e| e.0.eq_ignore_ascii_case(wanted) || e.1.eq_ignore_ascii_case(wanted)), |&p| ELECTIONS.get(p).map(|e| e.0.to_string()).unwrap_or_default())?;
+    let (value, id, name, date) = ELECTIONS.get(position).copied().unwrap_or_default();
+    let previous = position.checked_sub(1).and_then(|p| ELECTIONS.get(p)).map(|e| e.1.to_string());
 
     let codes = Codes::new(&table, &columns);
     let rows: Vec<Cells<'_>> = table.rows().filter(|row| row.text(columns.election) == value).collect();
