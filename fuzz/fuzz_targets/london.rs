@@ -13,10 +13,10 @@ fuzz_target!(|data: &[u8]| {
     let (year, borough) = options.split_once(' ').map_or((options.as_str(), None), |(y, b)| (y, Some(b)));
     let candidates = file(0, part(&parts, 1));
     let wards = file(1, part(&parts, 2));
-    let outcome = match year.trim() {
-        "2018" => local::london_2018(&candidates, borough),
-        "2026" => local::london_2026(&candidates, &wards, borough),
-        _ => local::london_2022(&candidates, &wards, borough),
+    let year = match year.trim() {
+        "2018" => 2018,
+        "2026" => 2026,
+        _ => 2022,
     };
-    check_import(outcome);
+    check_import(local::london(year, &candidates, (year != 2018).then_some(wards.as_path()), borough));
 });

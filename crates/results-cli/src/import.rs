@@ -2,10 +2,14 @@
 //! feeds a [`Builder`], which groups candidates by seat, names the parties and
 //! validates the result.
 
+pub mod csv;
 pub mod ec;
 pub mod hoc;
 pub mod local;
 pub mod longrun;
+pub mod names;
+#[cfg(test)]
+mod testing;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,8 +27,8 @@ pub enum ImportError {
     Csv { path: PathBuf, line: u64, message: String },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
-    #[error("{path}: the column \"{column}\" is missing; found columns: {found}")]
-    MissingColumn { path: PathBuf, column: String, found: String },
+    #[error("{path}, line {line}: the column \"{column}\" is missing; found columns: {found}")]
+    MissingColumn { path: PathBuf, line: u64, column: String, found: String },
     #[error("unknown election id \"{id}\"; known ids: {known}")]
     UnknownElection { id: String, known: String },
     #[error("{path}: no {what} matches \"{wanted}\"; the file has: {known}")]
@@ -39,54 +43,23 @@ pub enum ImportError {
     Invalid(Vec<String>),
 }
 
-/// Where notes about how a file was read go (the `results` tool prints them); none
-/// until set.
-static NOTES: std::sync::OnceLock<fn(&str)> = std::sync::OnceLock::new();
-
-/// Sends notes about how files were read (the encoding of one that is not UTF-8) to
-/// `note`, once for the process.
-pub fn notes_to(note: fn(&str)) {
-    let _ = NOTES.set(note);
-}
-
-/// The text of a CSV file: UTF-8 (a byte-order mark dropped) where its bytes are
-/// UTF-8, otherwise Windows-1252 (cp1252), as the Electoral Commission's older files
-/// are and as a spreadsheet program on Windows saves "CSV", said in a note. CRLF line
-/// ends become LF (the csv crate's line numbers lag behind in CRLF text). A file with
-/// nothing but white space in it is [`ImportError::Empty`].
-pub fn read_csv_text(path: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
-    let unmarked = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    if unmarked.iter().all(u8::is_ascii_whitespace) {
-        return Err(ImportError::Empty { path: path.to_path_buf() });
+/// The one of a file's `options` (elections, boroughs) that `matches` picks, where
+/// `wanted` is what was asked for. None is [`ImportError::NotFound`] and several are
+/// [`ImportError::Ambiguous`], each listing the options by `name`; a file with no
+/// options at all says so.
+pub fn choose_one<T: Clone>(path: &Path, what: &'static str, wanted: &str, options: &[T], matches: impl Fn(&T) -> bool, name: impl Fn(&T) -> String) -> Result<T, ImportError> {
+    let matching: Vec<&T> = options.iter().filter(|option| matches(option)).collect();
+    let names = |options: &mut dyn Iterator<Item = &T>| options.map(&name).collect::<Vec<_>>().join(", ");
+    match matching.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] if options.is_empty() => Err(ImportError::Unsupported(format!("{}: the file has no rows that name {what}s", path.display()))),
+        [] => Err(ImportError::NotFound { path: path.to_path_buf(), what, wanted: wanted.into(), known: names(&mut options.iter()) }),
+        several => Err(ImportError::Ambiguous {
+            path: path.to_path_buf(),
+            what: if wanted.is_empty() { format!("{what}s") } else { format!("{what}s matching \"{wanted}\"") },
+            known: names(&mut several.iter().copied()),
+        }),
     }
-    let text = match std::str::from_utf8(unmarked) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => {
-            if let Some(note) = NOTES.get() {
-                note(&format!("{}: not UTF-8, so read as Windows-1252 (cp1252)", path.display()));
-            }
-            encoding_rs::WINDOWS_1252.decode_without_bom_handling(unmarked).0
-        }
-    };
-    Ok(if text.contains("\r\n") { text.replace("\r\n", "\n") } else { text.into_owned() })
-}
-
-/// Turns a csv error into a message with its line and what was expected.
-pub fn csv_error(path: &std::path::Path, err: &csv::Error) -> ImportError {
-    let line = err.position().map_or(0, csv::Position::line);
-    let message = match err.kind() {
-        csv::ErrorKind::Deserialize { err, .. } => {
-            let column = err.field().map(|f| format!("column {}: ", f + 1)).unwrap_or_default();
-            format!("{column}{}", err.kind())
-        }
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("expected {expected_len} fields, found {len}")
-        }
-        csv::ErrorKind::Utf8 { err, .. } => format!("field {} is not valid UTF-8", err.field() + 1),
-        _ => err.to_string(),
-    };
-    ImportError::Csv { path: path.to_path_buf(), line, message }
 }
 
 /// The credit for the House of Commons Library's files (the default): the source, and

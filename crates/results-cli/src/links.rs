@@ -5,37 +5,23 @@ use std::path::Path;
 
 use results_core::model::{Previous, PreviousPart, ResultsFile};
 
-use crate::import::{csv_error, read_csv_text, ImportError};
-
-#[derive(serde::Deserialize)]
-struct Link {
-    code: String,
-    predecessors: String,
-}
+use crate::import::csv::Table;
+use crate::import::names::normalise;
+use crate::import::ImportError;
 
 /// Sets `previous.seats` from a CSV file of `code,predecessors` rows.
 pub fn apply_predecessors(file: &mut ResultsFile, path: &Path) -> Result<(), ImportError> {
-    let text = read_csv_text(path)?;
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    for row in reader.deserialize::<Link>() {
-        let link = row.map_err(|e| csv_error(path, &e))?;
-        let seats: Vec<String> = link.predecessors.split(';').map(str::trim).filter(|s| !s.is_empty()).map(Into::into).collect();
-        match file.constituencies.iter_mut().find(|c| c.code == link.code) {
+    let table = Table::read(path, 0)?;
+    let code = table.column(&["code"])?;
+    let predecessors = table.column(&["predecessors"])?;
+    for row in table.rows() {
+        let seats: Vec<String> = row.text(predecessors).split(';').map(str::trim).filter(|s| !s.is_empty()).map(Into::into).collect();
+        match file.constituencies.iter_mut().find(|c| c.code == row.text(code)) {
             Some(seat) => seat.previous.get_or_insert_with(|| Previous { notional: true, ..Previous::default() }).seats = seats,
-            None => {
-                return Err(ImportError::Invalid(vec![format!("{}: seat {} is not in the imported election", path.display(), link.code)]))
-            }
+            None => return Err(row.column_error(code, &format!("seat {} is not in the imported election", row.text(code)))),
         }
     }
     Ok(())
-}
-
-#[derive(serde::Deserialize)]
-struct Overlap {
-    pcon2024_code: String,
-    pcon2010_code: String,
-    pcon2010_name: String,
-    share_of_2024_population: f64,
 }
 
 /// Sets `previous.seats` and `previous.from` from mySociety's overlap of the 2024
@@ -43,21 +29,20 @@ struct Overlap {
 /// each was formed from, largest share of its population first, so the main
 /// predecessor comes first and carries the seat's history back.
 pub fn apply_overlap(file: &mut ResultsFile, path: &Path) -> Result<(), ImportError> {
-    let text = read_csv_text(path)?;
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let table = Table::read(path, 0)?;
+    let new_code = table.column(&["pcon2024_code"])?;
+    let old_code = table.column(&["pcon2010_code"])?;
+    let old_name = table.column(&["pcon2010_name"])?;
+    let share = table.column(&["share_of_2024_population"])?;
     let mut parts: std::collections::BTreeMap<String, Vec<PreviousPart>> = std::collections::BTreeMap::new();
-    for row in reader.deserialize::<Overlap>() {
-        let row = row.map_err(|e| csv_error(path, &e))?;
-        if !(0.0..=1.0).contains(&row.share_of_2024_population) {
-            return Err(ImportError::Invalid(vec![format!(
-                "{}: the share of {} from {} is {}, not a fraction between 0 and 1",
-                path.display(),
-                row.pcon2024_code,
-                row.pcon2010_code,
-                row.share_of_2024_population
-            )]));
-        }
-        parts.entry(row.pcon2024_code).or_default().push(PreviousPart { seat: row.pcon2010_code, name: row.pcon2010_name, share: row.share_of_2024_population });
+    for row in table.rows() {
+        let fraction = match row.number(share)? {
+            Some(fraction) if (0.0..=1.0).contains(&fraction) => fraction,
+            Some(_) => return Err(row.column_error(share, &format!("\"{}\" is not a fraction between 0 and 1", row.text(share)))),
+            None => return Err(row.column_error(share, "is empty; expected a fraction between 0 and 1")),
+        };
+        let part = PreviousPart { seat: row.text(old_code).into(), name: row.text(old_name).into(), share: fraction };
+        parts.entry(row.text(new_code).into()).or_default().push(part);
     }
     let mut missing = Vec::new();
     for seat in &mut file.constituencies {
@@ -101,19 +86,6 @@ pub fn apply_welsh_names(file: &mut ResultsFile, path: &Path) -> Result<(), Impo
     }
 }
 
-/// A name as it is compared across elections: "Bethnal Green & Bow" is
-/// "bethnal green and bow".
-pub fn normalise(name: &str) -> String {
-    name.to_lowercase()
-        .replace('&', " and ")
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Links seats whose boundaries changed, and that name no predecessor, to the seat
 /// of the same name in the stored previous election.
 pub fn link_by_name(file: &mut ResultsFile, stored: &[ResultsFile]) {
@@ -149,18 +121,5 @@ pub fn previous_winners(file: &mut ResultsFile, stored: &[ResultsFile]) {
             let result = results_core::SeatResult::new(previous, before);
             entry.winner = result.winner().map(|w| w.party_id.clone());
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_compare_without_punctuation_or_ampersands() {
-        assert_eq!(normalise("Bethnal Green & Bow"), "bethnal green and bow");
-        assert_eq!(normalise("Bethnal Green and Bow"), "bethnal green and bow");
-        assert_eq!(normalise("Weston-super-Mare"), "weston super mare");
-        assert_eq!(normalise("Ynys Môn"), "ynys môn");
     }
 }

@@ -291,16 +291,7 @@ fn import(source: Source) -> Result<(), ImportError> {
         Source::Ec2005 { candidates, output } => (import::ec::convert_2005(&candidates)?, output),
         Source::London { year, candidates, wards, borough, output } => {
             progress(&format!("reading {}", candidates.display()));
-            let borough = borough.as_deref();
-            let file = match (year, wards) {
-                (2018, None) => import::local::london_2018(&candidates, borough)?,
-                (2022, Some(wards)) => import::local::london_2022(&candidates, &wards, borough)?,
-                (2026, Some(wards)) => import::local::london_2026(&candidates, &wards, borough)?,
-                (2018, Some(_)) => return Err(ImportError::Unsupported("the 2018 file has no ward statistics: leave out --wards".into())),
-                (2022 | 2026, None) => return Err(ImportError::Unsupported(format!("{year} needs --wards, the ward statistics file"))),
-                _ => return Err(ImportError::Unsupported(format!("no London layout for {year}; the years are 2018, 2022 and 2026"))),
-            };
-            (file, output)
+            (import::local::london(year, &candidates, wards.as_deref(), borough.as_deref())?, output)
         }
         Source::MayorSv { file, year, output } => (import::local::mayor_sv(&file, &year)?, output),
         Source::Lga { file, date, kind, attribution, output } => (import::local::lga(&file, &date, kind.as_deref(), attribution.as_deref())?, output),
@@ -395,7 +386,7 @@ fn schema() -> Result<(), ImportError> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    import::notes_to(progress);
+    import::csv::notes_to(progress);
     let outcome = match cli.command {
         Command::Import(source) => import(source),
         Command::Validate { path } => store::validate_path(Path::new(&path)),

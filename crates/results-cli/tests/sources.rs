@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use results_cli::import::{ec, local, longrun, ImportError};
-use results_cli::links::normalise;
+use results_cli::import::names::normalise;
 use results_cli::parties;
 use results_core::{Constituency, ElectionKind, ResultsFile, SeatResult};
 
@@ -637,7 +637,7 @@ const GLA_SUMMARY: &str = "local/gla-london-borough-elections-2022/London-2022-W
 const GLA_STATS: &str = "local/gla-london-borough-elections-2022/London-2022-Wards__Ward-stats.csv";
 
 fn london_2022() -> ResultsFile {
-    local::london_2022(&shared(GLA_CANDIDATES), &shared(GLA_WARDS), None).unwrap()
+    local::london(2022, &shared(GLA_CANDIDATES), Some(&shared(GLA_WARDS)), None).unwrap()
 }
 
 /// The import's ward for a workbook row: by code, or (Kensington & Chelsea's

@@ -4,17 +4,17 @@
 //!
 //! The EC files are report-style: some are cp1252 rather than UTF-8, have title rows
 //! before the header, header cells with trailing spaces or line breaks, figures with
-//! thousands separators, and blank and totals rows at the end. [`Table`] reads them
-//! all: it decodes the bytes (see [`read_csv_text`]), finds the header row, tidies the header cells and
-//! parses figures with errors that name the file, line and column.
+//! thousands separators, and blank and totals rows at the end: the shared reader,
+//! [`Table`], reads them all.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use csv::StringRecord;
 use results_core::model::{Candidate, ResultsFile};
 
-use super::{csv_error, read_csv_text, Builder, ImportError};
+use super::csv::{Cells, Table};
+use super::names::{join, surname_first, title_case};
+use super::{Builder, ImportError};
 use crate::{elections, parties};
 
 /// The attribution EC files carry. They state no licence (EC content is normally
@@ -66,7 +66,7 @@ pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<Resul
         }
         let seat_code = row.required(code)?;
         let candidate = Candidate {
-            name: join_name(row.text(forename), row.text(surname)),
+            name: join(row.text(forename), row.text(surname)),
             party: builder.party(parties::canonical(row.text(party_abbreviation)), row.text(party_name)),
             votes: row.count(votes)?,
             // "MP" marks the sitting member. One row has a stray number here instead
@@ -203,7 +203,7 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
         // description ("Women's Equality Party") names parties the tables do not know.
         let name = if parties::has_name(abbreviation) { "" } else { row.text(description) };
         let candidate = Candidate {
-            name: join_name(row.text(first_name), &title_case(row.text(surname))),
+            name: join(row.text(first_name), &title_case(row.text(surname))),
             party: builder.party(abbreviation, name),
             votes: row.count(votes)?,
             sitting: false,
@@ -270,7 +270,7 @@ fn add_tidy_row(builder: &mut Builder, columns: &TidyColumns, row: &Cells<'_>, c
         abbreviation => abbreviation,
     };
     let candidate = Candidate {
-        name: display_name(row.text(columns.candidate)),
+        name: surname_first(row.text(columns.candidate)).0,
         party: builder.party(abbreviation, ""),
         votes: row.count(columns.votes)?,
         // "*" marks a member of the outgoing Parliament, who may have sat for
@@ -296,212 +296,14 @@ fn add_tidy_row(builder: &mut Builder, columns: &TidyColumns, row: &Cells<'_>, c
     Ok(())
 }
 
-/// "Francis, H." -> "H. Francis"; "King, O.T. Ms." -> "O.T. King": the tidy files'
-/// "Surname, Initials [Ms.]" as a name to show. The title is dropped.
-fn display_name(candidate: &str) -> String {
-    let candidate = candidate.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (surname, initials) = candidate.split_once(',').map_or((candidate.as_str(), ""), |(s, i)| (s.trim(), i.trim()));
-    let initials = if initials == "Ms." { "" } else { initials.strip_suffix(" Ms.").unwrap_or(initials) };
-    join_name(initials, surname)
-}
-
-/// First name and surname, each trimmed, joined with a space.
-pub(super) fn join_name(first: &str, last: &str) -> String {
-    format!("{} {}", first.trim(), last.trim()).trim().to_string()
-}
-
-/// "WALLACE" -> "Wallace", "O'BRIEN" -> "O'Brien", "MCDONALD" -> "McDonald",
-/// "LONG-BAILEY" -> "Long-Bailey". Names that are not all upper case are kept.
-pub(super) fn title_case(name: &str) -> String {
-    if name.chars().any(char::is_lowercase) {
-        return name.trim().to_string();
-    }
-    let mut out = String::with_capacity(name.len());
-    let mut word = String::new();
-    for c in name.trim().chars() {
-        if !c.is_alphabetic() {
-            word.clear();
-            out.push(c);
-            continue;
-        }
-        let upper = word.is_empty() || word == "Mc";
-        let mut cased = String::new();
-        if upper {
-            cased.extend(c.to_uppercase());
-        } else {
-            cased.extend(c.to_lowercase());
-        }
-        word.push_str(&cased);
-        out.push_str(&cased);
-    }
-    out
-}
-
-/// A CSV file read whole: its header row, tidied, and the records after it.
-pub(super) struct Table {
-    path: PathBuf,
-    /// Header cells with runs of white space (line breaks too) made single spaces.
-    headers: Vec<String>,
-    /// Each record with the line it starts on.
-    records: Vec<(u64, StringRecord)>,
-}
-
-/// Turns the byte offsets of records, in order, into line numbers. The csv crate's own
-/// line numbers lag behind in files with CRLF line endings (a record's position is
-/// the "\n" ending the line before it), so lines are counted here: a record starts at
-/// the first byte at or after its offset that is not a line ending.
-#[derive(Default)]
-struct LineCounter {
-    offset: usize,
-    newlines: u64,
-}
-
-impl LineCounter {
-    fn line_at(&mut self, text: &[u8], byte: u64) -> u64 {
-        let byte = usize::try_from(byte).unwrap_or(usize::MAX).max(self.offset);
-        let start = text.iter().skip(byte).position(|&b| b != b'\r' && b != b'\n').map_or(text.len(), |p| byte + p);
-        self.newlines += text.iter().skip(self.offset).take(start.saturating_sub(self.offset)).filter(|&&b| b == b'\n').count() as u64;
-        self.offset = self.offset.max(start);
-        self.newlines + 1
-    }
-}
-
-impl Table {
-    /// Reads `path`, taking record `header_row` (counting from 0) as the header and
-    /// skipping the title rows before it. Every record after it must have as many
-    /// fields as the header.
-    pub(super) fn read(path: &Path, header_row: usize) -> Result<Table, ImportError> {
-        let text = read_csv_text(path)?;
-        let mut reader =
-            csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-        let mut records = Vec::new();
-        let mut lines = LineCounter::default();
-        for record in reader.records() {
-            let record = record.map_err(|e| csv_error(path, &e))?;
-            let line = lines.line_at(text.as_bytes(), record.position().map_or(0, csv::Position::byte));
-            records.push((line, record));
-        }
-        if records.len() <= header_row {
-            return Err(ImportError::Csv {
-                path: path.to_path_buf(),
-                line: records.len() as u64 + 1,
-                message: format!("the file ends before its header row (record {})", header_row + 1),
-            });
-        }
-        let records = records.split_off(header_row);
-        let mut records = records.into_iter();
-        let headers: Vec<String> = records
-            .next()
-            .map(|(_, header)| header.iter().map(|h| h.split_whitespace().collect::<Vec<_>>().join(" ")).collect())
-            .unwrap_or_default();
-        let table = Table { path: path.to_path_buf(), headers, records: records.collect() };
-        for (line, record) in &table.records {
-            if record.len() != table.headers.len() {
-                return Err(table.error(*line, format!("expected {} fields, found {}", table.headers.len(), record.len())));
-            }
-        }
-        Ok(table)
-    }
-
-    /// The index of the first column named any of `names`.
-    pub(super) fn column(&self, names: &[&str]) -> Result<usize, ImportError> {
-        names.iter().find_map(|name| self.optional_column(name)).ok_or_else(|| ImportError::MissingColumn {
-            path: self.path.clone(),
-            column: names.first().copied().unwrap_or_default().to_string(),
-            found: self.headers.iter().filter(|h| !h.is_empty()).cloned().collect::<Vec<_>>().join(", "),
-        })
-    }
-
-    pub(super) fn optional_column(&self, name: &str) -> Option<usize> {
-        self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
-    }
-
-    pub(super) fn rows(&self) -> impl Iterator<Item = Cells<'_>> {
-        self.records.iter().map(move |(line, record)| Cells { table: self, line: *line, record })
-    }
-
-    fn error(&self, line: u64, message: String) -> ImportError {
-        ImportError::Csv { path: self.path.clone(), line, message }
-    }
-}
-
-/// One record of a [`Table`], with its line for error messages.
-pub(super) struct Cells<'a> {
-    table: &'a Table,
-    pub(super) line: u64,
-    record: &'a StringRecord,
-}
-
-impl Cells<'_> {
-    /// The cell, trimmed; empty where the record has no such field.
-    pub(super) fn text(&self, column: usize) -> &str {
-        self.record.get(column).unwrap_or_default()
-    }
-
-    pub(super) fn is_blank(&self, columns: &[usize]) -> bool {
-        columns.iter().all(|&c| self.text(c).is_empty())
-    }
-
-    pub(super) fn error(&self, message: String) -> ImportError {
-        self.table.error(self.line, message)
-    }
-
-    pub(super) fn column_error(&self, column: usize, message: &str) -> ImportError {
-        let name = self.table.headers.get(column).map_or("", String::as_str);
-        self.error(format!("column {} (\"{name}\"): {message}", column + 1))
-    }
-
-    /// The cell, which must not be empty.
-    pub(super) fn required(&self, column: usize) -> Result<&str, ImportError> {
-        match self.text(column) {
-            "" => Err(self.column_error(column, "is empty")),
-            text => Ok(text),
-        }
-    }
-
-    /// A whole number, perhaps with thousands separators ("1,234") or non-breaking
-    /// spaces (`"\u{a0}1,171"`, as in the London 2018 file).
-    pub(super) fn count(&self, column: usize) -> Result<u64, ImportError> {
-        self.optional_count(column)?.ok_or_else(|| self.column_error(column, "is empty; expected a whole number"))
-    }
-
-    /// A whole number, or `None` for an empty cell.
-    pub(super) fn optional_count(&self, column: usize) -> Result<Option<u64>, ImportError> {
-        let text = self.text(column);
-        if text.is_empty() {
-            return Ok(None);
-        }
-        let digits: String = text.chars().filter(|&c| c != ',' && c != '\u{a0}').collect();
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(self.column_error(column, &format!("\"{text}\" is not a whole number")));
-        }
-        digits.parse().map(Some).map_err(|_| self.column_error(column, &format!("\"{text}\" is too large")))
-    }
-
-    /// A decimal number, or `None` for an empty cell.
-    pub(super) fn number(&self, column: usize) -> Result<Option<f64>, ImportError> {
-        let text = self.text(column);
-        if text.is_empty() {
-            return Ok(None);
-        }
-        match text.parse::<f64>() {
-            Ok(number) if number.is_finite() => Ok(Some(number)),
-            _ => Err(self.column_error(column, &format!("\"{text}\" is not a number"))),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
 
     use results_core::SeatResult;
 
+    use super::super::testing::{shared as data, Temp};
     use super::*;
-
-    fn data(path: &str) -> PathBuf {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")).join(path)
-    }
 
     fn ec2015() -> ResultsFile {
         convert_2015(&data("electoral-commission-ge2015/RESULTS.csv"), &data("electoral-commission-ge2015/CONSTITUENCY.csv")).unwrap()
@@ -666,40 +468,6 @@ mod tests {
         assert_eq!(file.party("ld").unwrap().abbreviation, "LD");
     }
 
-    #[test]
-    fn names() {
-        assert_eq!(display_name("Francis, H."), "H. Francis");
-        assert_eq!(display_name("King, O.T. Ms."), "O.T. King");
-        assert_eq!(display_name("Chamberlain-Webber,  J.A.A.S."), "J.A.A.S. Chamberlain-Webber");
-        assert_eq!(display_name("Herbert, N.Le Q."), "N.Le Q. Herbert");
-        assert_eq!(display_name("Chinners,"), "Chinners");
-        assert_eq!(title_case("WALLACE"), "Wallace");
-        assert_eq!(title_case("O'BRIEN"), "O'Brien");
-        assert_eq!(title_case("O’HARA"), "O’Hara");
-        assert_eq!(title_case("MCDONALD"), "McDonald");
-        assert_eq!(title_case("LONG-BAILEY "), "Long-Bailey");
-        assert_eq!(title_case("DE PIERO"), "De Piero");
-        assert_eq!(title_case("ÖZDEMIR"), "Özdemir");
-        assert_eq!(title_case("McKinnell"), "McKinnell");
-    }
-
-    /// A file in the temp directory, removed when dropped.
-    struct Temp(PathBuf);
-
-    impl Temp {
-        fn new(name: &str, contents: &[u8]) -> Temp {
-            let path = std::env::temp_dir().join(format!("results-ec-{}-{name}", std::process::id()));
-            std::fs::write(&path, contents).unwrap();
-            Temp(path)
-        }
-    }
-
-    impl Drop for Temp {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_file(&self.0);
-        }
-    }
-
     fn assert_bad_number(err: ImportError, line: u64, text: &str) {
         let shown = err.to_string();
         assert!(matches!(err, ImportError::Csv { line: l, .. } if l == line), "{shown}");
@@ -766,12 +534,12 @@ mod tests {
         assert_eq!(file.party("wep").unwrap().name, "Women's Equality Party");
         let bad = Temp::new("data3-bad.csv", DATA3.replace("\"1,000\"", "\"1,0O0\"").as_bytes());
         assert_bad_number(convert_2017(&bad.0, &candidates.0).unwrap_err(), 5, "column 4 (\"Electorate\"): \"1,0O0\" is not a whole number");
-        let bad_votes = Temp::new("data4-bad.csv", &[DATA4.strip_suffix(b"50\r\n").unwrap(), b"-50\r\n"].concat());
+        let bad_votes = Temp::new("data4-bad.csv", [DATA4.strip_suffix(b"50\r\n").unwrap(), b"-50\r\n"].concat());
         assert_bad_number(convert_2017(&admin.0, &bad_votes.0).unwrap_err(), 4, "\"-50\" is not a whole number");
         let missing = Temp::new("data3-missing.csv", DATA3.replace("valid\r\nvotes", "votes").as_bytes());
         let err = convert_2017(&missing.0, &candidates.0).unwrap_err();
         assert!(matches!(&err, ImportError::MissingColumn { column, .. } if column == "Total number of valid votes counted"), "{err}");
-        let short = Temp::new("data4-short.csv", &[DATA4, b"E1,1,Seat\r\n"].concat());
+        let short = Temp::new("data4-short.csv", [DATA4, b"E1,1,Seat\r\n"].concat());
         assert_bad_number(convert_2017(&admin.0, &short.0).unwrap_err(), 5, "expected 8 fields, found 3");
     }
 }

@@ -1,145 +1,132 @@
 //! The House of Commons Library's candidate and constituency CSV files.
 //!
 //! The 2024 and 2017 files name their columns "ONS ID", "Votes", ...; the 2019
-//! candidate file uses "ons_id", "votes", ...: serde aliases read both.
+//! candidate file uses "ons_id", "votes", ...: each column is looked up by both.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use results_core::model::{Candidate, ResultsFile};
-use serde::Deserialize;
 
-use super::{csv_error, read_csv_text, Builder, ImportError};
+use super::csv::Table;
+use super::names::join;
+use super::{Builder, ImportError};
 use crate::elections;
 
-#[derive(Debug, Deserialize)]
-struct CandidateRow {
-    #[serde(rename = "ONS ID", alias = "ons_id")]
-    code: String,
-    #[serde(rename = "Constituency name", alias = "constituency_name")]
-    seat: String,
-    #[serde(rename = "Region name", alias = "region_name")]
-    region: String,
-    #[serde(rename = "Country name", alias = "country_name")]
-    nation: String,
-    #[serde(rename = "Party name", alias = "party_name")]
-    party_name: String,
-    #[serde(rename = "Party abbreviation", alias = "party_abbreviation")]
-    party_abbreviation: String,
-    #[serde(rename = "Candidate first name", alias = "firstname")]
-    first_name: String,
-    #[serde(rename = "Candidate surname", alias = "surname")]
-    surname: String,
-    #[serde(rename = "Sitting MP", alias = "sitting_mp")]
-    sitting: String,
-    #[serde(rename = "Votes", alias = "votes")]
-    votes: u64,
-    #[serde(rename = "Change", alias = "change", default, deserialize_with = "csv::invalid_option")]
-    change: Option<f64>,
-    #[serde(rename = "Share", alias = "share", default, deserialize_with = "csv::invalid_option")]
-    share: Option<f64>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ConstituencyRow {
-    #[serde(rename = "ONS ID")]
-    code: String,
-    #[serde(rename = "Declaration time", default)]
-    declared_at: String,
-    #[serde(rename = "Electorate")]
+/// A seat's figures from the constituency file.
+struct Totals {
     electorate: u64,
-    #[serde(rename = "Valid votes")]
     valid_votes: u64,
-    #[serde(rename = "Invalid votes")]
     invalid_votes: u64,
+    declared_at: Option<String>,
 }
 
-const REQUIRED: &[(&str, &str)] = &[("ONS ID", "ons_id"), ("Votes", "votes"), ("Party abbreviation", "party_abbreviation")];
-
-fn read<T: for<'de> Deserialize<'de>>(path: &Path, required: &[(&str, &str)]) -> Result<Vec<T>, ImportError> {
-    let text = read_csv_text(path)?;
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    for (name, alias) in required {
-        if !headers.iter().any(|h| h.trim() == *name || h.trim() == *alias) {
-            return Err(ImportError::MissingColumn {
-                path: path.to_path_buf(),
-                column: (*name).into(),
-                found: headers.iter().collect::<Vec<_>>().join(", "),
-            });
-        }
+/// The constituency file's figures, by seat code.
+fn read_totals(path: &Path) -> Result<BTreeMap<String, Totals>, ImportError> {
+    let table = Table::read(path, 0)?;
+    let code = table.column(&["ONS ID"])?;
+    let valid = table.column(&["Valid votes"])?;
+    let electorate = table.column(&["Electorate"])?;
+    let invalid = table.column(&["Invalid votes"])?;
+    let declared_at = table.optional_column("Declaration time");
+    let mut totals = BTreeMap::new();
+    for row in table.rows() {
+        let figures = Totals {
+            electorate: row.count(electorate)?,
+            valid_votes: row.count(valid)?,
+            invalid_votes: row.count(invalid)?,
+            declared_at: declared_at.map(|c| row.text(c).to_string()).filter(|d| !d.is_empty()),
+        };
+        totals.insert(row.text(code).to_string(), figures);
     }
-    reader.deserialize().map(|row| row.map_err(|e| csv_error(path, &e))).collect()
+    Ok(totals)
 }
 
 /// Reads the files into one results file holding every seat of the election.
 pub fn convert(candidates: &Path, constituencies: Option<&Path>, election_id: &str) -> Result<ResultsFile, ImportError> {
     let election = elections::general(election_id)?;
-    let rows: Vec<CandidateRow> = read(candidates, REQUIRED)?;
-    let totals: BTreeMap<String, ConstituencyRow> = match constituencies {
-        Some(path) => read::<ConstituencyRow>(path, &[("ONS ID", "ONS ID"), ("Valid votes", "Valid votes")])?
-            .into_iter()
-            .map(|row| (row.code.clone(), row))
-            .collect(),
+    let table = Table::read(candidates, 0)?;
+    let code = table.column(&["ONS ID", "ons_id"])?;
+    let votes = table.column(&["Votes", "votes"])?;
+    let party_abbreviation = table.column(&["Party abbreviation", "party_abbreviation"])?;
+    let seat_name = table.column(&["Constituency name", "constituency_name"])?;
+    let region = table.column(&["Region name", "region_name"])?;
+    let nation = table.column(&["Country name", "country_name"])?;
+    let party_name = table.column(&["Party name", "party_name"])?;
+    let first_name = table.column(&["Candidate first name", "firstname"])?;
+    let surname = table.column(&["Candidate surname", "surname"])?;
+    let sitting = table.column(&["Sitting MP", "sitting_mp"])?;
+    // Where a file has neither, its seats have no previous shares.
+    let change = table.optional_column("Change");
+    let share = table.optional_column("Share");
+    let totals = match constituencies {
+        Some(path) => read_totals(path)?,
         None => BTreeMap::new(),
     };
 
     let notional = election.boundaries.as_deref() == Some("2024");
     let mut builder = Builder::new(election);
-    for row in rows {
-        let party = builder.party(&row.party_abbreviation, &row.party_name);
-        let seat = builder.seat(&row.code, &row.seat);
+    for row in table.rows() {
+        let seat_code = row.text(code);
+        let candidate = Candidate {
+            name: join(row.text(first_name), row.text(surname)),
+            party: builder.party(row.text(party_abbreviation), row.text(party_name)),
+            votes: row.count(votes)?,
+            sitting: row.text(sitting).eq_ignore_ascii_case("yes"),
+            ..Candidate::default()
+        };
+        let seat = builder.seat(seat_code, row.text(seat_name));
         if seat.candidates.is_empty() {
-            seat.region = Some(row.region.clone()).filter(|r| !r.is_empty());
-            seat.nation = Some(row.nation.clone()).filter(|n| !n.is_empty());
-            if let Some(total) = totals.get(&row.code) {
+            seat.region = Some(row.text(region).to_string()).filter(|r| !r.is_empty());
+            seat.nation = Some(row.text(nation).to_string()).filter(|n| !n.is_empty());
+            if let Some(total) = totals.get(seat_code) {
                 seat.electorate = Some(total.electorate);
                 seat.valid_votes = Some(total.valid_votes);
                 seat.invalid_votes = Some(total.invalid_votes);
-                seat.declared_at = Some(total.declared_at.clone()).filter(|d| !d.is_empty());
+                seat.declared_at.clone_from(&total.declared_at);
             }
         }
         // The Change column is the party's share now less its (notional) share at the
         // previous election; it is blank for parties that did not stand before.
-        if let (Some(change), Some(share)) = (row.change, row.share) {
-            builder.previous_share(&row.code, &party, share - change, notional);
+        let number = |column: Option<usize>| column.map(|c| row.number(c)).transpose().map(Option::flatten);
+        if let (Some(change), Some(share)) = (number(change)?, number(share)?) {
+            builder.previous_share(seat_code, &candidate.party, share - change, notional);
         }
-        builder.candidate(
-            &row.code,
-            Candidate {
-                name: format!("{} {}", row.first_name.trim(), row.surname.trim()).trim().to_string(),
-                party,
-                votes: row.votes,
-                sitting: row.sitting.eq_ignore_ascii_case("yes"),
-                ..Candidate::default()
-            },
-        );
+        builder.candidate(seat_code, candidate);
     }
     builder.finish()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use results_core::locale::Numbers;
     use results_core::SeatResult;
 
-    pub fn shared(file: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(file)
+    use super::super::testing::{shared, Temp};
+    use super::*;
+
+    /// A seat's figures as the constituency file publishes them.
+    struct Published {
+        code: String,
+        result: String,
+        majority: u64,
+        electorate: u64,
+        valid_votes: u64,
     }
 
-    #[derive(Debug, Deserialize)]
-    struct Published {
-        #[serde(rename = "ONS ID")]
-        code: String,
-        #[serde(rename = "Result")]
-        result: String,
-        #[serde(rename = "Majority")]
-        majority: u64,
-        #[serde(rename = "Electorate")]
-        electorate: u64,
-        #[serde(rename = "Valid votes")]
-        valid_votes: u64,
+    fn published(path: &Path) -> Vec<Published> {
+        let table = Table::read(path, 0).unwrap();
+        let [code, result, majority, electorate, valid_votes] = ["ONS ID", "Result", "Majority", "Electorate", "Valid votes"].map(|name| table.column(&[name]).unwrap());
+        table
+            .rows()
+            .map(|row| Published {
+                code: row.text(code).into(),
+                result: row.text(result).into(),
+                majority: row.count(majority).unwrap(),
+                electorate: row.count(electorate).unwrap(),
+                valid_votes: row.count(valid_votes).unwrap(),
+            })
+            .collect()
     }
 
     /// Every seat's derived majority and result text against the file's own columns,
@@ -151,7 +138,7 @@ mod tests {
         if let Some(previous) = previous {
             crate::links::previous_winners(&mut file, &[previous]);
         }
-        let published: Vec<Published> = read(&constituencies, &[]).unwrap();
+        let published = published(&constituencies);
         assert_eq!(file.constituencies.len(), 650);
         assert_eq!(published.len(), 650);
         let mut mismatches = Vec::new();
@@ -199,16 +186,18 @@ mod tests {
     #[test]
     fn shares_match_the_source_to_its_rounding() {
         let file = convert(&shared("HoC-GE2024-results-by-candidate.csv"), Some(&shared("HoC-GE2024-results-by-constituency.csv")), "ge2024").unwrap();
-        let rows: Vec<CandidateRow> = read(&shared("HoC-GE2024-results-by-candidate.csv"), REQUIRED).unwrap();
+        let table = Table::read(&shared("HoC-GE2024-results-by-candidate.csv"), 0).unwrap();
+        let [code, first_name, surname, votes, share] = ["ONS ID", "Candidate first name", "Candidate surname", "Votes", "Share"].map(|name| table.column(&[name]).unwrap());
         let mut checked = 0;
-        for row in rows {
-            let seat = file.constituencies.iter().find(|c| c.code == row.code).unwrap();
+        for row in table.rows() {
+            let seat = file.constituencies.iter().find(|c| c.code == row.text(code)).unwrap();
             let result = SeatResult::new(&file, seat);
-            let name = format!("{} {}", row.first_name.trim(), row.surname.trim());
-            let derived = result.rows.iter().find(|r| r.name == name.trim() && r.votes == row.votes).unwrap();
+            let name = join(row.text(first_name), row.text(surname));
+            let derived = result.rows.iter().find(|r| r.name == name && r.votes == row.count(votes).unwrap()).unwrap();
             // The file rounds to six places, but in 31 rows after a first rounding to
             // seven (0.37487149965 is given as 0.374872): allow for both.
-            assert!((derived.share - row.share.unwrap()).abs() <= 5.5e-7, "{name}: {} vs {:?}", derived.share, row.share);
+            let share = row.number(share).unwrap().unwrap();
+            assert!((derived.share - share).abs() <= 5.5e-7, "{name}: {} vs {share}", derived.share);
             checked += 1;
         }
         assert_eq!(checked, 4515);
@@ -258,24 +247,18 @@ mod tests {
         }
     }
 
-    fn temp(name: &str, text: &str) -> std::path::PathBuf {
-        let path = std::env::temp_dir().join(format!("results-hoc-{}-{name}", std::process::id()));
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-
     #[test]
     fn a_bad_vote_count_names_its_line_and_column() {
-        let path = temp("bad-votes.csv", "ONS ID,Constituency name,Region name,Country name,Party name,Party abbreviation,Candidate first name,Candidate surname,Sitting MP,Votes,Share,Change\nE1,A,R,N,Labour,Lab,A,B,No,12,,\nE1,A,R,N,Green,Green,C,D,No,many,,\n");
-        let err = convert(&path, None, "ge2024").unwrap_err().to_string();
-        assert!(err.contains("line 3") && err.contains("column 10"), "{err}");
+        let path = Temp::new("bad-votes.csv", "ONS ID,Constituency name,Region name,Country name,Party name,Party abbreviation,Candidate first name,Candidate surname,Sitting MP,Votes,Share,Change\nE1,A,R,N,Labour,Lab,A,B,No,12,,\nE1,A,R,N,Green,Green,C,D,No,many,,\n");
+        let err = convert(&path.0, None, "ge2024").unwrap_err().to_string();
+        assert!(err.contains("line 3: column 10 (\"Votes\"): \"many\" is not a whole number"), "{err}");
     }
 
     #[test]
     fn a_missing_column_is_named() {
-        let path = temp("no-votes.csv", "ONS ID,Constituency name\nE1,A\n");
-        let err = convert(&path, None, "ge2024").unwrap_err().to_string();
-        assert!(err.contains("the column \"Votes\" is missing"), "{err}");
+        let path = Temp::new("no-votes.csv", "ONS ID,Constituency name\nE1,A\n");
+        let err = convert(&path.0, None, "ge2024").unwrap_err().to_string();
+        assert!(err.contains("line 1: the column \"Votes\" is missing"), "{err}");
     }
 
     #[test]

@@ -14,9 +14,9 @@ use std::path::Path;
 
 use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
-use super::ec::{title_case, Cells, Table};
-use super::{Builder, ImportError};
-use crate::links::normalise;
+use super::csv::{Cells, Table};
+use super::names::{commonly_used, commonly_used_name, join, nation_of_code as nation, normalise, slug, surname_first, tidy, title_case};
+use super::{choose_one, Builder, ImportError};
 use crate::parties;
 
 /// The 2022 workbook is a GLA analyst's working copy of the GLA's results; no
@@ -34,6 +34,144 @@ pub const SECOND_PREFERENCES: &str = "After second preferences";
 // ---------------------------------------------------------------------------------
 // London boroughs
 
+/// How a London file gives a candidate's name.
+#[derive(Clone, Copy)]
+enum Names {
+    /// "Surname, Forenames", `*` marking a sitting councillor (2018).
+    SurnameFirst(&'static str),
+    /// The ballot paper's whole name, with commonly used names in brackets:
+    /// "Thomas William [Tom] Strong [Strong]" (2022; see [`commonly_used_name`]).
+    Ballot(&'static str),
+    /// Forenames and surname, each perhaps with a commonly used form in brackets, and
+    /// surnames sometimes in capitals ("HUSSAIN") (2026).
+    Parts { forenames: &'static str, surname: &'static str },
+}
+
+/// The columns of a ward statistics file.
+struct StatsLayout {
+    code: &'static str,
+    /// The borough and the ward's ballot-paper name, where the file has them: a ward
+    /// whose code the candidate file lacks (2022's placeholders) is found by them.
+    borough_and_name: Option<(&'static str, &'static str)>,
+    /// The number of councillors, where this file rather than the candidate file has it.
+    seats: Option<&'static str>,
+    electorate: &'static str,
+    valid: &'static str,
+    rejected: &'static str,
+    /// How a figure is read: as a count, or as text returned by hand (2026; see
+    /// [`returned_count`]).
+    figure: fn(&Cells<'_>, usize) -> Result<Option<u64>, ImportError>,
+}
+
+/// One year's files: their columns and what the election is called.
+struct Layout {
+    date: &'static str,
+    previous: Option<&'static str>,
+    attribution: &'static str,
+    ward_code: &'static str,
+    ward_name: &'static str,
+    borough_code: &'static str,
+    borough_name: &'static str,
+    names: Names,
+    party_code: &'static str,
+    party_name: &'static str,
+    /// The party's label as returned, where the official name is blank.
+    party_label: Option<&'static str>,
+    votes: &'static str,
+    elected: &'static str,
+    /// The number of councillors, where the candidate file has it.
+    seats: Option<&'static str>,
+    stats: Option<StatsLayout>,
+}
+
+/// The London files, by year. What each file is, and its quirks, are in
+/// `../shared/data/local/SOURCES.md`.
+///
+/// - 2018 (`candidate-results.csv`, Windows-1252): no ward statistics; `elected_flag`
+///   is "Yes", empty or a single space; votes may start with a non-breaking space and
+///   carry thousands separators ("\u{a0}1,171").
+/// - 2022 (the GLA workbook's `London-2022-Wards__Candidates.csv`, with
+///   `ward_level_cleaned_2022.csv`): Kensington & Chelsea has placeholder codes
+///   (`E00000001`...), so those wards are found in the statistics by borough and
+///   name and take their real codes; ward names are the statistics' ballot-paper
+///   names ("Bethnal Green East", where the workbook has the ONS "Bethnal Green").
+/// - 2026 (`candidates_2026.csv` with `ward_stats_2026.csv`): the statistics are text
+///   as the boroughs returned them ("4432.0"; Harrow on the Hill's rejected ballots
+///   are 0.4141, a turnout in the wrong column, and left out); ten candidates have no
+///   party code, and take the label as returned.
+fn layout(year: u32) -> Option<Layout> {
+    match year {
+        2018 => Some(Layout {
+            date: "2018-05-03",
+            previous: None,
+            attribution: LONDON_2018_ATTRIBUTION,
+            ward_code: "ward_code",
+            ward_name: "ward_name",
+            borough_code: "borough_code",
+            borough_name: "borough_name",
+            names: Names::SurnameFirst("candidate_name"),
+            party_code: "party",
+            party_name: "party_long",
+            party_label: None,
+            votes: "number_votes",
+            elected: "elected_flag",
+            seats: Some("number_of_councillors_in_ward"),
+            stats: None,
+        }),
+        2022 => Some(Layout {
+            date: "2022-05-05",
+            previous: Some("2018-05-03"),
+            attribution: GLA_2022_ATTRIBUTION,
+            ward_code: "WD22CD",
+            ward_name: "Ward name",
+            borough_code: "LAD22CD",
+            borough_name: "Borough",
+            names: Names::Ballot("Candidate name"),
+            party_code: "Party code",
+            party_name: "Party name",
+            party_label: None,
+            votes: "Votes",
+            elected: "Elected",
+            seats: Some("Number of councillors in ward"),
+            stats: Some(StatsLayout {
+                code: "WD22CD",
+                borough_and_name: Some(("LAD22CD", "ward_original")),
+                seats: None,
+                electorate: "entitled_electors",
+                valid: "valid_ballots",
+                rejected: "rejected_ballots",
+                figure: |row, column| row.optional_count(column),
+            }),
+        }),
+        2026 => Some(Layout {
+            date: "2026-05-07",
+            previous: Some("2022-05-05"),
+            attribution: GLA_2026_ATTRIBUTION,
+            ward_code: "WD22CD",
+            ward_name: "ward",
+            borough_code: "LAD22CD",
+            borough_name: "borough",
+            names: Names::Parts { forenames: "firstname", surname: "surname" },
+            party_code: "party_code",
+            party_name: "official_party_name",
+            party_label: Some("party_as_returned"),
+            votes: "votes",
+            elected: "elected",
+            seats: None,
+            stats: Some(StatsLayout {
+                code: "WD22CD",
+                borough_and_name: None,
+                seats: Some("num_councillors"),
+                electorate: "entitled_electors",
+                valid: "valid_ballots",
+                rejected: "rejected_ballots",
+                figure: returned_count,
+            }),
+        }),
+        _ => None,
+    }
+}
+
 /// A ward's figures from a ward statistics file.
 #[derive(Debug, Clone, Default)]
 struct WardStats {
@@ -47,214 +185,140 @@ struct WardStats {
     rejected: Option<u64>,
 }
 
-/// Reads the GLA's 2022 workbook (`London-2022-Wards__Candidates.csv`, one row per
-/// candidate) with the electorate, valid and rejected ballots of
-/// `ward_level_cleaned_2022.csv`. `borough` keeps one borough, by GSS code
-/// (`E09000030`) or name ("Tower Hamlets").
-///
-/// - Seats come from "Number of councillors in ward", winners from "Elected".
-/// - Havering's Emerson Park lists two candidates twice (under their own party and
-///   again as "Residents' Association"): a repeated ward, name and vote count is
-///   dropped, keeping the first row, as `candidate_level_cleaned_2022.csv` does.
-/// - Kensington & Chelsea has placeholder codes (`E00000001`...): those wards are
-///   found in the ward statistics by borough and name, and take their real codes.
-/// - Ward names are the ballot-paper names of the ward statistics ("Bethnal Green
-///   East", where the workbook has the ONS name "Bethnal Green").
-/// - Candidate names are as on the ballot paper: "Thomas William [Tom] Strong
-///   [Strong]" is "Tom Strong" (see [`commonly_used_name`]).
-pub fn london_2022(candidates: &Path, wards: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let stats_table = Table::read(wards, 0)?;
-    let w_code = stats_table.column(&["WD22CD"])?;
-    let w_borough = stats_table.column(&["LAD22CD"])?;
-    let w_name = stats_table.column(&["ward_original"])?;
-    let w_electorate = stats_table.column(&["entitled_electors"])?;
-    let w_valid = stats_table.column(&["valid_ballots"])?;
-    let w_rejected = stats_table.column(&["rejected_ballots"])?;
-    let mut stats: BTreeMap<String, WardStats> = BTreeMap::new();
-    let mut by_name: BTreeMap<(String, String), String> = BTreeMap::new();
-    for row in stats_table.rows() {
-        if row.is_blank(&[w_code]) {
+/// The ward statistics by code, and the codes by (borough, normalised name) where
+/// the file names its wards.
+type Stats = (BTreeMap<String, WardStats>, BTreeMap<(String, String), String>);
+
+fn read_stats(path: &Path, layout: &StatsLayout) -> Result<Stats, ImportError> {
+    let table = Table::read(path, 0)?;
+    let code = table.column(&[layout.code])?;
+    let borough_and_name = layout.borough_and_name.map(|(b, n)| Ok::<_, ImportError>((table.column(&[b])?, table.column(&[n])?))).transpose()?;
+    let seats = layout.seats.map(|s| table.column(&[s])).transpose()?;
+    let electorate = table.column(&[layout.electorate])?;
+    let valid = table.column(&[layout.valid])?;
+    let rejected = table.column(&[layout.rejected])?;
+    let figure = layout.figure;
+    let (mut stats, mut by_name) = (BTreeMap::new(), BTreeMap::new());
+    for row in table.rows() {
+        if row.is_blank(&[code]) {
             continue;
         }
         let ward = WardStats {
-            code: row.required(w_code)?.to_string(),
-            name: tidy(row.text(w_name)),
-            seats: None,
-            electorate: row.optional_count(w_electorate)?,
-            ballots: row.optional_count(w_valid)?,
-            rejected: row.optional_count(w_rejected)?,
+            code: row.required(code)?.to_string(),
+            name: borough_and_name.map(|(_, n)| tidy(row.text(n))).unwrap_or_default(),
+            seats: seats.map(|s| figure(&row, s)).transpose()?.flatten().map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+            electorate: figure(&row, electorate)?,
+            ballots: figure(&row, valid)?,
+            rejected: figure(&row, rejected)?,
         };
-        by_name.insert((row.text(w_borough).to_string(), normalise(&ward.name)), ward.code.clone());
+        if let Some((b, _)) = borough_and_name {
+            by_name.insert((row.text(b).to_string(), normalise(&ward.name)), ward.code.clone());
+        }
         stats.insert(ward.code.clone(), ward);
     }
+    Ok((stats, by_name))
+}
+
+/// Reads a London borough council election: the candidate file of `year` (2018,
+/// 2022 or 2026; see [`layout`] for each year's files), with the ward statistics
+/// that 2022 and 2026 need. `borough` keeps one borough, by GSS code (`E09000030`)
+/// or name ("Tower Hamlets").
+///
+/// - Seats come from the number of councillors (in the candidate file, or in the
+///   statistics where it has none: there a ward the statistics lack is an error),
+///   winners from the elected flags.
+/// - A repeated ward, name and vote count is dropped, keeping the first row (2022's
+///   Havering, Emerson Park, lists two candidates twice, as
+///   `candidate_level_cleaned_2022.csv` does not).
+/// - In Bromley's Mottingham (2026, 3 seats) two candidates tie on 885 for the last
+///   seat and neither is marked elected: the import of Bromley or of all London stops
+///   and names the tie until the file marks who won the lot.
+/// - Names are as the candidate is known: "Butt, Laila *" is "Laila Butt" (sitting),
+///   "Thomas William [Tom] Strong [Strong]" is "Tom Strong", "HUSSAIN" is "Hussain".
+///   A candidate with no party label has "No description".
+pub fn london(year: u32, candidates: &Path, wards: Option<&Path>, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
+    let Some(layout) = layout(year) else {
+        return Err(ImportError::Unsupported(format!("no London layout for {year}; the years are 2018, 2022 and 2026")));
+    };
+    let (stats, by_name) = match (&layout.stats, wards) {
+        (Some(stats_layout), Some(wards)) => read_stats(wards, stats_layout)?,
+        (None, None) => Stats::default(),
+        (None, Some(_)) => return Err(ImportError::Unsupported(format!("the {year} file has no ward statistics: leave out --wards"))),
+        (Some(_), None) => return Err(ImportError::Unsupported(format!("{year} needs --wards, the ward statistics file"))),
+    };
+    let wards_path = wards.unwrap_or(candidates);
 
     let table = Table::read(candidates, 0)?;
-    let code = table.column(&["WD22CD"])?;
-    let ward_name = table.column(&["Ward name"])?;
-    let lad = table.column(&["LAD22CD"])?;
-    let borough_name = table.column(&["Borough"])?;
-    let name = table.column(&["Candidate name"])?;
-    let party_code = table.column(&["Party code"])?;
-    let party_name = table.column(&["Party name"])?;
-    let votes = table.column(&["Votes"])?;
-    let elected = table.column(&["Elected"])?;
-    let seats = table.column(&["Number of councillors in ward"])?;
+    let code = table.column(&[layout.ward_code])?;
+    let ward_name = table.column(&[layout.ward_name])?;
+    let lad = table.column(&[layout.borough_code])?;
+    let borough_name = table.column(&[layout.borough_name])?;
+    let (name, forenames) = match layout.names {
+        Names::SurnameFirst(name) | Names::Ballot(name) => (table.column(&[name])?, None),
+        Names::Parts { forenames, surname } => (table.column(&[surname])?, Some(table.column(&[forenames])?)),
+    };
+    let party_label = layout.party_label.map(|c| table.column(&[c])).transpose()?;
+    let party_name = table.column(&[layout.party_name])?;
+    let party_code = table.column(&[layout.party_code])?;
+    let votes = table.column(&[layout.votes])?;
+    let elected = table.column(&[layout.elected])?;
+    let seats = layout.seats.map(|s| table.column(&[s])).transpose()?;
 
     let chosen = choose_borough(candidates, &table, lad, borough_name, borough)?;
     let shared = shared_codes(&table, party_code, party_name);
-    let election = london_election("2022-05-05", chosen.as_ref(), Some("2018-05-03"));
-    let mut builder = Builder::new(election).attribution(Some(GLA_2022_ATTRIBUTION));
+    let election = london_election(layout.date, chosen.as_ref(), layout.previous);
+    let mut builder = Builder::new(election).attribution(Some(layout.attribution));
     let mut seen = BTreeSet::new();
     for row in table.rows() {
         if row.is_blank(&[code, name]) || !keeps(chosen.as_ref(), row.text(lad)) {
             continue;
         }
         let ward_code = row.required(code)?;
-        let full_name = tidy(row.text(name));
+        let (full_name, sitting) = match layout.names {
+            Names::SurnameFirst(_) => surname_first(row.text(name)),
+            Names::Ballot(_) => (commonly_used_name(row.text(name)), false),
+            Names::Parts { .. } => {
+                let first = forenames.map(|c| commonly_used(row.text(c))).unwrap_or_default();
+                (join(&first, &title_case(&commonly_used(row.text(name)))), false)
+            }
+        };
         let vote_count = row.count(votes)?;
-        if !seen.insert((ward_code.to_string(), full_name.clone(), vote_count)) {
+        if !seen.insert((ward_code.to_string(), tidy(row.text(name)), forenames.map(|c| tidy(row.text(c))), vote_count)) {
             continue;
         }
         let ward_stats = stats
             .get(ward_code)
             .or_else(|| by_name.get(&(row.text(lad).to_string(), normalise(row.text(ward_name)))).and_then(|c| stats.get(c)));
+        let seat_count = match seats {
+            Some(column) => seat_count(&row, column)?,
+            None => {
+                let Some(ward_stats) = ward_stats else {
+                    return Err(row.column_error(code, &format!("ward {ward_code} is not in {}", wards_path.display())));
+                };
+                let Some(seats) = ward_stats.seats.filter(|n| *n > 0) else {
+                    return Err(row.column_error(code, &format!("ward {ward_code} has no number of councillors in {}", wards_path.display())));
+                };
+                seats
+            }
+        };
         let (seat_code, seat_name) = match ward_stats {
             Some(s) if !s.name.is_empty() => (s.code.clone(), s.name.clone()),
             Some(s) => (s.code.clone(), tidy(row.text(ward_name))),
             None => (ward_code.to_string(), tidy(row.text(ward_name))),
         };
+        let party = match (row.text(party_name), party_label) {
+            ("", Some(label)) => row.text(label),
+            (official, _) => official,
+        };
         let candidate = Candidate {
-            name: commonly_used_name(&full_name),
-            party: local_party(&mut builder, row.text(party_code), row.text(party_name), &shared),
+            name: full_name,
+            party: local_party(&mut builder, row.text(party_code), party, &shared),
             votes: vote_count,
-            elected: Some(yes_no(&row, elected)?.unwrap_or(false)),
-            ..Candidate::default()
-        };
-        let ward = Ward { code: &seat_code, name: &seat_name, borough: &tidy(row.text(borough_name)), seats: seat_count(&row, seats)?, stats: ward_stats };
-        add_to_ward(&mut builder, &row, &ward, candidate)?;
-    }
-    builder.finish()
-}
-
-/// Reads the London 2018 file (`candidate-results.csv`, Windows-1252): one row per
-/// candidate, "Surname, Forenames" names with `*` marking a sitting councillor, and
-/// `elected_flag` "Yes", empty or a single space. Votes may start with a
-/// non-breaking space and carry thousands separators ("\u{a0}1,171"). The file has no
-/// electorate or ballots.
-pub fn london_2018(candidates: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let table = Table::read(candidates, 0)?;
-    let code = table.column(&["ward_code"])?;
-    let ward_name = table.column(&["ward_name"])?;
-    let lad = table.column(&["borough_code"])?;
-    let borough_name = table.column(&["borough_name"])?;
-    let name = table.column(&["candidate_name"])?;
-    let party_code = table.column(&["party"])?;
-    let party_name = table.column(&["party_long"])?;
-    let votes = table.column(&["number_votes"])?;
-    let elected = table.column(&["elected_flag"])?;
-    let seats = table.column(&["number_of_councillors_in_ward"])?;
-
-    let chosen = choose_borough(candidates, &table, lad, borough_name, borough)?;
-    let shared = shared_codes(&table, party_code, party_name);
-    let mut builder = Builder::new(london_election("2018-05-03", chosen.as_ref(), None)).attribution(Some(LONDON_2018_ATTRIBUTION));
-    for row in table.rows() {
-        if row.is_blank(&[code, name]) || !keeps(chosen.as_ref(), row.text(lad)) {
-            continue;
-        }
-        let ward_code = row.required(code)?;
-        let (display, sitting) = surname_first(row.text(name));
-        let candidate = Candidate {
-            name: display,
-            party: local_party(&mut builder, row.text(party_code), row.text(party_name), &shared),
-            votes: row.count(votes)?,
             sitting,
-            elected: Some(yes_no(&row, elected)?.unwrap_or(false)),
+            elected: Some(row.yes_no(elected)?.unwrap_or(false)),
             ..Candidate::default()
         };
-        let ward = Ward { code: ward_code, name: &tidy(row.text(ward_name)), borough: &tidy(row.text(borough_name)), seats: seat_count(&row, seats)?, stats: None };
-        add_to_ward(&mut builder, &row, &ward, candidate)?;
-    }
-    builder.finish()
-}
-
-/// Reads the 2026 export (`candidates_2026.csv`) with `ward_stats_2026.csv`, which
-/// gives each ward's seats, electorate, valid and rejected ballots.
-///
-/// - The statistics are text as the boroughs returned them: "4432.0" is 4432, a
-///   trailing non-breaking space is dropped, and a figure that is not a whole number
-///   is left out (Harrow on the Hill's `rejected_ballots` is 0.4141, a turnout in the
-///   wrong column). Empty figures are unknown.
-/// - `elected` is kept as returned. In Bromley's Mottingham (3 seats) two candidates
-///   tie on 885 for the last seat and neither is marked elected: the file does not
-///   say who won the lot, so the import (of Bromley or of all London) stops and
-///   names the tie until the file marks the winner.
-/// - Ten candidates have no party code: the party is the label as returned, and a
-///   candidate with no label has "No description".
-/// - Names drop the ballot-paper brackets ("Cordwell [Cordwell]") in favour of the
-///   commonly used name, and surnames in capitals ("HUSSAIN") are title-cased.
-pub fn london_2026(candidates: &Path, wards: &Path, borough: Option<&str>) -> Result<ResultsFile, ImportError> {
-    let stats_table = Table::read(wards, 0)?;
-    let w_code = stats_table.column(&["WD22CD"])?;
-    let w_seats = stats_table.column(&["num_councillors"])?;
-    let w_electorate = stats_table.column(&["entitled_electors"])?;
-    let w_valid = stats_table.column(&["valid_ballots"])?;
-    let w_rejected = stats_table.column(&["rejected_ballots"])?;
-    let mut stats: BTreeMap<String, WardStats> = BTreeMap::new();
-    for row in stats_table.rows() {
-        if row.is_blank(&[w_code]) {
-            continue;
-        }
-        let ward = WardStats {
-            code: row.required(w_code)?.to_string(),
-            name: String::new(),
-            seats: returned_count(&row, w_seats)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-            electorate: returned_count(&row, w_electorate)?,
-            ballots: returned_count(&row, w_valid)?,
-            rejected: returned_count(&row, w_rejected)?,
-        };
-        stats.insert(ward.code.clone(), ward);
-    }
-
-    let table = Table::read(candidates, 0)?;
-    let lad = table.column(&["LAD22CD"])?;
-    let borough_name = table.column(&["borough"])?;
-    let code = table.column(&["WD22CD"])?;
-    let ward_name = table.column(&["ward"])?;
-    let surname = table.column(&["surname"])?;
-    let first_name = table.column(&["firstname"])?;
-    let party_label = table.column(&["party_as_returned"])?;
-    let party_name = table.column(&["official_party_name"])?;
-    let party_code = table.column(&["party_code"])?;
-    let votes = table.column(&["votes"])?;
-    let elected = table.column(&["elected"])?;
-
-    let chosen = choose_borough(candidates, &table, lad, borough_name, borough)?;
-    let shared = shared_codes(&table, party_code, party_name);
-    let election = london_election("2026-05-07", chosen.as_ref(), Some("2022-05-05"));
-    let mut builder = Builder::new(election).attribution(Some(GLA_2026_ATTRIBUTION));
-    for row in table.rows() {
-        if row.is_blank(&[code, surname]) || !keeps(chosen.as_ref(), row.text(lad)) {
-            continue;
-        }
-        let ward_code = row.required(code)?;
-        let Some(ward_stats) = stats.get(ward_code) else {
-            return Err(row.column_error(code, &format!("ward {ward_code} is not in {}", wards.display())));
-        };
-        let Some(seats) = ward_stats.seats.filter(|n| *n > 0) else {
-            return Err(row.column_error(code, &format!("ward {ward_code} has no number of councillors in {}", wards.display())));
-        };
-        let name = match row.text(party_name) {
-            "" => row.text(party_label),
-            official => official,
-        };
-        let candidate = Candidate {
-            name: join(&commonly_used(row.text(first_name)), &title_case(&commonly_used(row.text(surname)))),
-            party: local_party(&mut builder, row.text(party_code), name, &shared),
-            votes: row.count(votes)?,
-            elected: Some(yes_no(&row, elected)?.unwrap_or(false)),
-            ..Candidate::default()
-        };
-        let ward = Ward { code: ward_code, name: &tidy(row.text(ward_name)), borough: &tidy(row.text(borough_name)), seats, stats: Some(ward_stats) };
+        let ward = Ward { code: &seat_code, name: &seat_name, borough: &tidy(row.text(borough_name)), seats: seat_count, stats: ward_stats };
         add_to_ward(&mut builder, &row, &ward, candidate)?;
     }
     builder.finish()
@@ -283,22 +347,15 @@ fn london_election(date: &str, borough: Option<&(String, String)>, previous: Opt
 /// The borough `wanted` names, by GSS code or name, as (code, name); `None` for all.
 fn choose_borough(path: &Path, table: &Table, code: usize, name: usize, wanted: Option<&str>) -> Result<Option<(String, String)>, ImportError> {
     let Some(wanted) = wanted.map(str::trim).filter(|w| !w.is_empty()) else { return Ok(None) };
-    let mut known: BTreeMap<String, String> = BTreeMap::new();
-    for row in table.rows() {
-        let (row_code, row_name) = (row.text(code), tidy(row.text(name)));
-        if row_code.eq_ignore_ascii_case(wanted) || normalise(&row_name) == normalise(wanted) {
-            return Ok(Some((row_code.to_string(), row_name)));
-        }
-        if !row_code.is_empty() {
-            known.insert(row_name, row_code.to_string());
-        }
-    }
-    Err(ImportError::NotFound {
-        path: path.to_path_buf(),
-        what: "borough",
-        wanted: wanted.into(),
-        known: known.iter().map(|(name, code)| format!("{name} ({code})")).collect::<Vec<_>>().join(", "),
-    })
+    // Each borough code once, with the name of its first row.
+    let codes = table.distinct(|row| Some(row.text(code).to_string()).filter(|code| !code.is_empty()));
+    let mut boroughs: Vec<(String, String)> = codes
+        .into_iter()
+        .map(|c| (table.rows().find(|row| row.text(code) == c).map(|row| tidy(row.text(name))).unwrap_or_default(), c))
+        .collect();
+    boroughs.sort();
+    let (name, code) = choose_one(path, "borough", wanted, &boroughs, |(name, code)| code.eq_ignore_ascii_case(wanted) || normalise(name) == normalise(wanted), |(name, code)| format!("{name} ({code})"))?;
+    Ok(Some((code, name)))
 }
 
 fn keeps(chosen: Option<&(String, String)>, borough_code: &str) -> bool {
@@ -386,33 +443,9 @@ pub fn mayor_sv(path: &Path, election: &str) -> Result<ResultsFile, ImportError>
     let source = table.optional_column("source_url");
 
     let wanted = election.trim();
-    let mut ids: Vec<(String, String, String)> = Vec::new();
-    for row in table.rows().filter(|row| !row.is_blank(&[id])) {
-        let entry = (row.text(id).to_string(), row.text(date).to_string(), tidy(row.text(authority)));
-        if !ids.contains(&entry) {
-            ids.push(entry);
-        }
-    }
-    let matching: Vec<&(String, String, String)> =
-        ids.iter().filter(|(id, date, _)| id == wanted || (!wanted.is_empty() && date.starts_with(wanted))).collect();
-    let (election_id, election_date, authority_name) = match matching.as_slice() {
-        [one] => (*one).clone(),
-        [] => {
-            return Err(ImportError::NotFound {
-                path: path.to_path_buf(),
-                what: "election",
-                wanted: wanted.into(),
-                known: ids.iter().map(|(id, ..)| id.as_str()).collect::<Vec<_>>().join(", "),
-            })
-        }
-        several => {
-            return Err(ImportError::Ambiguous {
-                path: path.to_path_buf(),
-                what: format!("elections matching \"{wanted}\""),
-                known: several.iter().map(|(id, ..)| id.as_str()).collect::<Vec<_>>().join(", "),
-            })
-        }
-    };
+    let ids = table.distinct(|row| (!row.is_blank(&[id])).then(|| (row.text(id).to_string(), row.text(date).to_string(), tidy(row.text(authority)))));
+    let (election_id, election_date, authority_name) =
+        choose_one(path, "election", wanted, &ids, |(id, date, _)| id == wanted || (!wanted.is_empty() && date.starts_with(wanted)), |(id, ..)| id.clone())?;
     // The election before, of the same authority, for comparisons where both are stored.
     let previous = ids
         .iter()
@@ -442,7 +475,7 @@ pub fn mayor_sv(path: &Path, election: &str) -> Result<ResultsFile, ImportError>
     for row in table.rows().filter(|row| row.text(id) == election_id) {
         let votes = row.count(first)?;
         let mut stages = Vec::new();
-        if yes_no(&row, in_second)?.unwrap_or(false) {
+        if row.yes_no(in_second)?.unwrap_or(false) {
             second_round = true;
             let Some(total) = row.optional_count(last)? else {
                 return Err(row.column_error(last, "is empty, but the candidate is in the second round"));
@@ -465,7 +498,7 @@ pub fn mayor_sv(path: &Path, election: &str) -> Result<ResultsFile, ImportError>
             name: tidy(row.text(name)),
             party: local_party(&mut builder, "", row.text(party), &BTreeSet::new()),
             votes,
-            elected: yes_no(&row, elected)?,
+            elected: row.yes_no(elected)?,
             stages,
             ..Candidate::default()
         };
@@ -561,38 +594,12 @@ pub fn lga(path: &Path, date: &str, kind: Option<&str>, attribution: Option<&str
 
     // Which election: the date, then the kind.
     let date = date.trim();
-    let mut held: Vec<(String, String)> = Vec::new();
-    for row in table.rows() {
-        let entry = (row.text(c_date).to_string(), row.text(c_type).to_string());
-        if !entry.0.is_empty() && !held.contains(&entry) {
-            held.push(entry);
-        }
-    }
+    let mut held = table.distinct(|row| Some((row.text(c_date).to_string(), row.text(c_type).to_string())).filter(|(d, _)| !d.is_empty()));
+    held.sort();
     let wanted_kind = kind.map(str::trim).filter(|k| !k.is_empty());
-    let chosen: Vec<&(String, String)> = held
-        .iter()
-        .filter(|(d, t)| d == date && wanted_kind.is_none_or(|k| k.eq_ignore_ascii_case(t) || k.eq_ignore_ascii_case(LgaKind::of(t).name())))
-        .collect();
-    let type_of_election = match chosen.as_slice() {
-        [(_, t)] => t.clone(),
-        [] => {
-            let mut known: Vec<String> = held.iter().map(|(d, t)| format!("{d} {t}")).collect();
-            known.sort();
-            return Err(ImportError::NotFound {
-                path: path.to_path_buf(),
-                what: "election",
-                wanted: wanted_kind.map_or_else(|| date.to_string(), |k| format!("{date} {k}")),
-                known: known.join(", "),
-            });
-        }
-        several => {
-            return Err(ImportError::Ambiguous {
-                path: path.to_path_buf(),
-                what: format!("kinds of election on {date}"),
-                known: several.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(", "),
-            })
-        }
-    };
+    let wanted = wanted_kind.map_or_else(|| date.to_string(), |k| format!("{date} {k}"));
+    let picks = |(d, t): &(String, String)| d == date && wanted_kind.is_none_or(|k| k.eq_ignore_ascii_case(t) || k.eq_ignore_ascii_case(LgaKind::of(t).name()));
+    let (_, type_of_election) = choose_one(path, "election", &wanted, &held, picks, |(d, t)| format!("{d} {t}"))?;
     let lga_kind = LgaKind::of(&type_of_election);
     if lga_kind == LgaKind::General {
         return Err(ImportError::Unsupported(format!(
@@ -651,7 +658,7 @@ pub fn lga(path: &Path, date: &str, kind: Option<&str>, attribution: Option<&str
             name: join(forenames, &title_case(&tidy(surname))),
             party: local_party(&mut builder, "", party_name, &BTreeSet::new()),
             votes: row.count(c_votes)?,
-            elected: Some(yes_no(&row, c_elected)?.unwrap_or(false)),
+            elected: Some(row.yes_no(c_elected)?.unwrap_or(false)),
             ..Candidate::default()
         };
         let seat = builder.seat(&code, &area);
@@ -767,22 +774,9 @@ pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, Impo
     let c_nation = table.optional_column("nation");
     let c_attribution = table.optional_column("attribution");
 
-    let mut ids: Vec<String> = Vec::new();
-    for row in table.rows() {
-        let id = row.text(c_id);
-        if !id.is_empty() && !ids.iter().any(|i| i == id) {
-            ids.push(id.to_string());
-        }
-    }
-    let id = match (election.map(str::trim).filter(|e| !e.is_empty()), ids.as_slice()) {
-        (Some(wanted), _) if ids.iter().any(|i| i == wanted) => wanted.to_string(),
-        (Some(wanted), _) => {
-            return Err(ImportError::NotFound { path: path.to_path_buf(), what: "election", wanted: wanted.into(), known: ids.join(", ") })
-        }
-        (None, [one]) => one.clone(),
-        (None, []) => return Err(ImportError::Unsupported(format!("{}: the file has no rows", path.display()))),
-        (None, _) => return Err(ImportError::Ambiguous { path: path.to_path_buf(), what: "elections".into(), known: ids.join(", ") }),
-    };
+    let ids = table.distinct(|row| Some(row.text(c_id).to_string()).filter(|id| !id.is_empty()));
+    let wanted = election.map(str::trim).unwrap_or_default();
+    let id = choose_one(path, "election", wanted, &ids, |id| wanted.is_empty() || id == wanted, Clone::clone)?;
 
     let optional = |row: &Cells<'_>, column: Option<usize>| column.map(|c| tidy(row.text(c))).filter(|t| !t.is_empty());
     let mut name: Same<String> = Same::default();
@@ -865,7 +859,7 @@ pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, Impo
             return Err(row.column_error(c_stage.unwrap_or(0), "must be 1 (the first count) or more"));
         }
         let elected = match c_elected {
-            Some(c) => yes_no(&row, c)?,
+            Some(c) => row.yes_no(c)?,
             None => None,
         };
         let votes = row.count(c_votes)?;
@@ -897,7 +891,7 @@ pub fn hand_csv(path: &Path, election: Option<&str>) -> Result<ResultsFile, Impo
             colours.entry(party.clone()).or_default().set(&row, c, Some(colour))?;
         }
         let sitting = match c_sitting {
-            Some(c) => yes_no(&row, c)?.unwrap_or(false),
+            Some(c) => row.yes_no(c)?.unwrap_or(false),
             None => false,
         };
         builder.seat(&code, "");
@@ -1000,26 +994,6 @@ fn is_date(text: &str) -> bool {
 // ---------------------------------------------------------------------------------
 // Shared helpers
 
-/// Runs of white space (non-breaking spaces too) made single spaces, ends trimmed.
-fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn join(first: &str, last: &str) -> String {
-    tidy(&format!("{first} {last}"))
-}
-
-/// "yes"/"true"/"1"/"elected" or "no"/"false"/"0"/"not elected"; empty is `None`.
-fn yes_no(row: &Cells<'_>, column: usize) -> Result<Option<bool>, ImportError> {
-    let text = tidy(row.text(column)).to_ascii_lowercase();
-    match text.as_str() {
-        "" => Ok(None),
-        "yes" | "y" | "true" | "1" | "elected" => Ok(Some(true)),
-        "no" | "n" | "false" | "0" | "not elected" => Ok(Some(false)),
-        _ => Err(row.column_error(column, &format!("\"{}\" is not yes or no", row.text(column)))),
-    }
-}
-
 /// How many a ward elects: a whole number of at least 1.
 fn seat_count(row: &Cells<'_>, column: usize) -> Result<u32, ImportError> {
     match u32::try_from(row.count(column)?) {
@@ -1048,77 +1022,6 @@ fn returned_count(row: &Cells<'_>, column: usize) -> Result<Option<u64>, ImportE
     whole.parse().map(Some).map_err(|_| row.column_error(column, &format!("\"{}\" is too large", row.text(column))))
 }
 
-/// A ballot-paper name part "Thomas William [Tom]" as the candidate is known: the
-/// commonly used name in brackets, where given, replaces the part.
-fn commonly_used(part: &str) -> String {
-    let part = tidy(part);
-    if let (Some(open), Some(body)) = (part.find('['), part.strip_suffix(']')) {
-        let common = tidy(body.get(open + 1..).unwrap_or_default());
-        if !common.is_empty() && !common.contains(['[', ']']) {
-            return common;
-        }
-    }
-    strip_brackets(&part)
-}
-
-/// A whole ballot-paper name "Thomas William [Tom] Strong [Strong]" as the candidate
-/// is known: "Tom Strong". The forenames and the surname are each followed by their
-/// commonly used form. Where a name is not two such parts ("Judi Gasser [Gasser]"),
-/// which words a bracket stands for is unclear: the brackets are dropped and the
-/// full name kept.
-pub fn commonly_used_name(name: &str) -> String {
-    let name = tidy(name);
-    let parts: Vec<&str> = name.split_inclusive(']').map(str::trim).filter(|p| !p.is_empty()).collect();
-    let two_parts = parts.len() == 2 && parts.iter().all(|p| p.ends_with(']') && p.find('[').is_some_and(|open| open > 0));
-    if two_parts {
-        parts.iter().map(|p| commonly_used(p)).collect::<Vec<_>>().join(" ")
-    } else {
-        strip_brackets(&name)
-    }
-}
-
-fn strip_brackets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    tidy(&out)
-}
-
-/// "Butt, Laila *" -> ("Laila Butt", sitting): the London 2018 file's names.
-fn surname_first(text: &str) -> (String, bool) {
-    let sitting = text.contains('*');
-    let text = tidy(&text.replace('*', " "));
-    let name = match text.split_once(',') {
-        Some((surname, forenames)) => join(forenames, surname),
-        None => text,
-    };
-    (name, sitting)
-}
-
-/// "Tower Hamlets" -> "tower-hamlets"; "Kensington & Chelsea" -> "kensington-and-chelsea".
-fn slug(name: &str) -> String {
-    normalise(&name.replace(['\'', '\u{2019}'], "")).replace(' ', "-")
-}
-
-/// The nation a GSS code belongs to, from its first letter.
-fn nation(code: &str) -> Option<String> {
-    let nation = match code.chars().next() {
-        Some('E') => "England",
-        Some('W') => "Wales",
-        Some('S') => "Scotland",
-        Some('N') => "Northern Ireland",
-        _ => return None,
-    };
-    Some(nation.into())
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -1126,10 +1029,11 @@ mod tests {
 
     use results_core::{Constituency, SeatResult};
 
+    use super::super::testing::{shared, Temp};
     use super::*;
 
     fn local(path: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/local").join(path)
+        shared(&format!("local/{path}"))
     }
 
     const GLA_2022: &str = "gla-london-borough-elections-2022/London-2022-Wards__Candidates.csv";
@@ -1142,9 +1046,9 @@ mod tests {
 
     fn london(year: u32, borough: Option<&str>) -> ResultsFile {
         match year {
-            2018 => london_2018(&local(LONDON_2018), borough),
-            2022 => london_2022(&local(GLA_2022), &local(WARDS_2022), borough),
-            _ => london_2026(&local(GLA_2026), &local(WARDS_2026), borough),
+            2018 => super::london(2018, &local(LONDON_2018), None, borough),
+            2022 => super::london(2022, &local(GLA_2022), Some(&local(WARDS_2022)), borough),
+            _ => super::london(2026, &local(GLA_2026), Some(&local(WARDS_2026)), borough),
         }
         .unwrap()
     }
@@ -1292,7 +1196,7 @@ mod tests {
         // Mottingham (Bromley, 3 seats): two candidates tie on 885 for the last seat
         // and the source marks neither elected, so the count does not say who won
         // the lot. The import says so, naming them, rather than pick one.
-        let refused = london_2026(&local(GLA_2026), &local(WARDS_2026), None).unwrap_err().to_string();
+        let refused = super::london(2026, &local(GLA_2026), Some(&local(WARDS_2026)), None).unwrap_err().to_string();
         assert!(refused.contains("in Mottingham, Will Rowlands and Harriet Terry tie for place 3 with 885 votes"), "{refused}");
         // With the lot marked in a copy of the file, as a returning officer's
         // declaration would (which of the two is this test's own choice), the rest
@@ -1302,7 +1206,7 @@ mod tests {
         assert!(source.contains(tied));
         let settled = std::env::temp_dir().join(format!("results-london-2026-{}.csv", std::process::id()));
         std::fs::write(&settled, source.replace(tied, &tied.replace(",885,0", ",885,1"))).unwrap();
-        let all = london_2026(&settled, &local(WARDS_2026), None);
+        let all = super::london(2026, &settled, Some(&local(WARDS_2026)), None);
         let _ = std::fs::remove_file(&settled);
         let all = all.unwrap();
         assert_eq!(all.constituencies.len(), 679);
@@ -1334,7 +1238,7 @@ mod tests {
 
     #[test]
     fn an_unknown_borough_lists_the_boroughs() {
-        let err = london_2018(&local(LONDON_2018), Some("Tower Hamlet")).unwrap_err().to_string();
+        let err = super::london(2018, &local(LONDON_2018), None, Some("Tower Hamlet")).unwrap_err().to_string();
         assert!(err.contains("no borough matches \"Tower Hamlet\"") && err.contains("Tower Hamlets (E09000030)"), "{err}");
     }
 
@@ -1496,23 +1400,6 @@ mod tests {
         assert_eq!(mayor.elections[0].id, imported.elections[0].id);
     }
 
-    /// A file in the temp directory, removed when dropped.
-    struct Temp(PathBuf);
-
-    impl Temp {
-        fn new(name: &str, contents: &str) -> Temp {
-            let path = std::env::temp_dir().join(format!("results-local-{}-{name}", std::process::id()));
-            std::fs::write(&path, contents).unwrap();
-            Temp(path)
-        }
-    }
-
-    impl Drop for Temp {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_file(&self.0);
-        }
-    }
-
     const HAND: &str = "election_id,election_name,date,kind,seat_code,seat_name,seats,ballots,candidate,party,votes,elected,stage,stage_name\n\
         x,X,2024-05-02,mayoral,M1,Mayor,1,100,Ann,Lab,50,,,\n\
         x,X,2024-05-02,mayoral,M1,,,,Bob,Con,40,,,\n\
@@ -1551,7 +1438,7 @@ mod tests {
         assert!(bad.contains("line 2:") && bad.contains("column 10 (\"colour\"): \"red\" is not a colour"), "{bad}");
         let bad = err(&HAND.replace("party,", "parti,"));
         assert!(bad.contains("the column \"party\" is missing"), "{bad}");
-        let two = Temp::new("hand-two.csv", &format!("{HAND}y,Y,2024-05-02,local,W1,Ward,1,,Dee,Lab,5,,,\n"));
+        let two = Temp::new("hand-two.csv", format!("{HAND}y,Y,2024-05-02,local,W1,Ward,1,,Dee,Lab,5,,,\n"));
         let bad = hand_csv(&two.0, None).unwrap_err().to_string();
         assert!(bad.contains("several elections: x, y"), "{bad}");
         assert_eq!(hand_csv(&two.0, Some("y")).unwrap().constituencies[0].name, "Ward");
@@ -1562,44 +1449,27 @@ mod tests {
         let header = "WD22CD,Ward name,LAD22CD,Borough,Candidate name,Party code,Party name,Votes,Elected,Number of councillors in ward\n";
         let wards = Temp::new("wards.csv", "WD22CD,LAD22CD,ward_original,num_councillors,entitled_electors,valid_ballots,rejected_ballots\nW1,B1,Ward,2,1000,300,3\n");
         let good = format!("{header}W1,Ward,B1,Borough,Ann [Annie] Smith [Smith],LAB,Labour Party,200,True,2\nW1,Ward,B1,Borough,Bob Jones,CON,Conservative Party,150,True,2\nW1,Ward,B1,Borough,Cat Brown,GRE,Green Party,100,False,2\n");
-        let file = london_2022(&Temp::new("good.csv", &good).0, &wards.0, None).unwrap();
+        let file = super::london(2022, &Temp::new("good.csv", &good).0, Some(&wards.0), None).unwrap();
         assert_eq!(file.constituencies[0].candidates[0].name, "Annie Smith");
-        let bad = london_2022(&Temp::new("bad.csv", &good.replace(",150,", ",1 5 0x,")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = super::london(2022, &Temp::new("bad.csv", good.replace(",150,", ",1 5 0x,")).0, Some(&wards.0), None).unwrap_err().to_string();
         assert!(bad.contains("line 3:") && bad.contains("column 8 (\"Votes\"): \"1 5 0x\" is not a whole number"), "{bad}");
-        let bad = london_2022(&Temp::new("flag.csv", &good.replace(",True,2\nW1,Ward,B1,Borough,Bob", ",Maybe,2\nW1,Ward,B1,Borough,Bob")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = super::london(2022, &Temp::new("flag.csv", good.replace(",True,2\nW1,Ward,B1,Borough,Bob", ",Maybe,2\nW1,Ward,B1,Borough,Bob")).0, Some(&wards.0), None).unwrap_err().to_string();
         assert!(bad.contains("line 2:") && bad.contains("\"Maybe\" is not yes or no"), "{bad}");
-        let bad = london_2022(&Temp::new("seats.csv", &good.replace("False,2", "False,3")).0, &wards.0, None).unwrap_err().to_string();
+        let bad = super::london(2022, &Temp::new("seats.csv", good.replace("False,2", "False,3")).0, Some(&wards.0), None).unwrap_err().to_string();
         assert!(bad.contains("line 4:") && bad.contains("elects 3 here, but 2"), "{bad}");
-        let missing = london_2022(&Temp::new("missing.csv", &good.replace("Party code", "Party")).0, &wards.0, None).unwrap_err();
+        let missing = super::london(2022, &Temp::new("missing.csv", good.replace("Party code", "Party")).0, Some(&wards.0), None).unwrap_err();
         assert!(matches!(&missing, ImportError::MissingColumn { column, .. } if column == "Party code"), "{missing}");
         let stats = Temp::new("stats-bad.csv", "LAD22CD,WD22CD,num_councillors,entitled_electors,valid_ballots,rejected_ballots\nB1,W1,2,1000.0,300\u{a0},0.41\nB1,W2,2,lots,300,3\n");
         let c26 = Temp::new("c26.csv", "LAD22CD,borough,WD22CD,ward,surname,firstname,party_as_returned,official_party_name,party_code,votes,elected\nB1,B,W1,Ward,SMITH [Smith],Ann,Labour,Labour Party,LAB,200,1\n");
-        let bad = london_2026(&c26.0, &stats.0, None).unwrap_err().to_string();
+        let bad = super::london(2026, &c26.0, Some(&stats.0), None).unwrap_err().to_string();
         assert!(bad.contains("line 3:") && bad.contains("column 4 (\"entitled_electors\"): \"lots\" is not a whole number"), "{bad}");
         let stats = Temp::new("stats-good.csv", "LAD22CD,WD22CD,num_councillors,entitled_electors,valid_ballots,rejected_ballots\nB1,W1,2,1000.0,300\u{a0},0.41\n");
-        let file = london_2026(&c26.0, &stats.0, None).unwrap();
+        let file = super::london(2026, &c26.0, Some(&stats.0), None).unwrap();
         let ward = &file.constituencies[0];
         assert_eq!((ward.electorate, ward.ballots, ward.invalid_votes, ward.seats), (Some(1000), Some(300), None, 2));
         assert_eq!(ward.candidates[0].name, "Ann Smith");
         let mayor = Temp::new("mayor.csv", "election_id,election_date,authority,voting_system,candidate_name,party,first_preference_votes,in_second_round,second_preference_votes_added,final_votes,elected\nm,2022-05-05,Tower Hamlets,SV,A,Aspire,10,true,5,16,true\n");
         let bad = mayor_sv(&mayor.0, "2022").unwrap_err().to_string();
         assert!(bad.contains("line 2:") && bad.contains("is 16, but 10 first and 5 second preferences make 15"), "{bad}");
-    }
-
-    #[test]
-    fn names_as_on_the_ballot_paper() {
-        assert_eq!(commonly_used_name("Thomas William [Tom] Strong [Strong]"), "Tom Strong");
-        assert_eq!(commonly_used_name("Mohammed Abdul Wahid [Abdul Wahid] Ali [Ali]"), "Abdul Wahid Ali");
-        assert_eq!(commonly_used_name("Judi Gasser [Gasser]"), "Judi Gasser");
-        assert_eq!(commonly_used_name("Sirajul  Islam "), "Sirajul Islam");
-        assert_eq!(commonly_used("Cordwell [Cordwell]"), "Cordwell");
-        assert_eq!(commonly_used("Beecroft [Bapat]"), "Bapat");
-        assert_eq!(commonly_used("\u{a0}Mina\u{a0}"), "Mina");
-        assert_eq!(commonly_used("Smith []"), "Smith");
-        assert_eq!(surname_first("Butt, Laila *"), ("Laila Butt".into(), true));
-        assert_eq!(surname_first("Islam, Sirajul*"), ("Sirajul Islam".into(), true));
-        assert_eq!(surname_first("Manish Wankhade, Archanna "), ("Archanna Manish Wankhade".into(), false));
-        assert_eq!(slug("Kensington & Chelsea"), "kensington-and-chelsea");
-        assert_eq!(slug("St Katharine's & Wapping"), "st-katharines-and-wapping");
     }
 }

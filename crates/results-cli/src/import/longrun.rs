@@ -42,8 +42,9 @@ use std::path::Path;
 
 use results_core::model::{Candidate, Election, ElectionKind, ResultsFile};
 
-use super::ec::{Cells, Table};
-use super::{Builder, ImportError};
+use super::csv::{Cells, Table};
+use super::names::{normalise, place_name};
+use super::{choose_one, Builder, ImportError};
 
 /// The elections of the file, by its `election` value: id, name and polling day (the
 /// first day of polling; in 1918 and 1945 some seats polled later, and university
@@ -86,18 +87,8 @@ pub fn known_elections() -> impl Iterator<Item = &'static str> {
 /// The distinct `election` values of the file, in the order they first appear.
 pub fn elections_in(path: &Path) -> Result<Vec<String>, ImportError> {
     let table = Table::read(path, 0)?;
-    Ok(distinct(&table, table.column(&["election"])?))
-}
-
-fn distinct(table: &Table, column: usize) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    for row in table.rows() {
-        let value = row.text(column);
-        if !value.is_empty() && !seen.iter().any(|s| s == value) {
-            seen.push(value.to_string());
-        }
-    }
-    seen
+    let column = table.column(&["election"])?;
+    Ok(table.distinct(|row| Some(row.text(column).to_string()).filter(|v| !v.is_empty())))
 }
 
 /// The party groups, by their vote column.
@@ -199,12 +190,12 @@ pub fn convert(path: &Path, election_year: &str) -> Result<ResultsFile, ImportEr
     let table = Table::read(path, 0)?;
     let columns = Columns::find(&table)?;
     let wanted = election_year.trim();
-    let position = ELECTIONS.iter().position(|e| e.0.eq_ignore_ascii_case(wanted) || e.1.eq_ignore_ascii_case(wanted));
-    let in_file = distinct(&table, columns.election);
-    let Some((value, id, name, date)) = position.and_then(|p| ELECTIONS.get(p)).copied().filter(|e| in_file.iter().any(|v| v == e.0)) else {
-        return Err(ImportError::NotFound { path: path.to_path_buf(), what: "election", wanted: wanted.into(), known: in_file.join(", ") });
-    };
-    let previous = position.and_then(|p| p.checked_sub(1)).and_then(|p| ELECTIONS.get(p)).map(|e| e.1.to_string());
+    let in_file = table.distinct(|row| Some(row.text(columns.election).to_string()).filter(|v| !v.is_empty()));
+    // The file's values that are the election wanted, as the table of elections knows them.
+    let known: Vec<usize> = in_file.iter().filter_map(|value| ELECTIONS.iter().position(|e| e.0 == value)).collect();
+    let position = choose_one(path, "election", wanted, &known, |&p| ELECTIONS.get(p).is_some_and(|e| e.0.eq_ignore_ascii_case(wanted) || e.1.eq_ignore_ascii_case(wanted)), |&p| ELECTIONS.get(p).map(|e| e.0.to_string()).unwrap_or_default())?;
+    let (value, id, name, date) = ELECTIONS.get(position).copied().unwrap_or_default();
+    let previous = position.checked_sub(1).and_then(|p| ELECTIONS.get(p)).map(|e| e.1.to_string());
 
     let codes = Codes::new(&table, &columns);
     let rows: Vec<Cells<'_>> = table.rows().filter(|row| row.text(columns.election) == value).collect();
@@ -267,7 +258,7 @@ fn add_row(builder: &mut Builder, columns: &Columns, codes: &Codes, row: &Cells<
     let cast = valid_votes.unwrap_or(sum / u64::from(seats));
     let electorate = figure(row, columns.electorate)?.and_then(|e| u64::try_from(e).ok()).filter(|e| *e > 0 && *e >= cast);
 
-    let seat = builder.seat(&code, &display_name(raw_name));
+    let seat = builder.seat(&code, &place_name(raw_name));
     if !seat.candidates.is_empty() {
         return Err(row.error(format!("seat {code} appears twice in {election}")));
     }
@@ -349,7 +340,9 @@ impl Codes {
         let set = row.text(columns.boundary_set);
         let id = row.text(columns.id);
         if id.is_empty() {
-            return format!("hoc-{set}-{}", slug(row.text(columns.name)));
+            // The codes keep an apostrophe as a break between words
+            // ("hoc-1918-1935-queen-s-university-of-belfast"), as they always have.
+            return format!("hoc-{set}-{}", normalise(row.text(columns.name)).replace(' ', "-"));
         }
         let id = self.corrected(set, id, &name_key(row.text(columns.name)));
         if id.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
@@ -391,72 +384,14 @@ fn name_key(name: &str) -> String {
     words.join(" ")
 }
 
-fn slug(name: &str) -> String {
-    crate::links::normalise(name).replace(' ', "-")
-}
-
-/// Words shown in lower case inside a name ("Isle of Wight", "Stratford-on-Avon").
-const SMALL_WORDS: &[&str] = &["and", "of", "the", "upon", "under", "on", "in", "with", "super", "le", "by"];
-
-/// "BIRMINGHAM, EDGBASTON" -> "Birmingham, Edgbaston"; "NEWCASTLE-UNDER-LYME" ->
-/// "Newcastle-under-Lyme"; "ST ANNE'S" -> "St Anne's".
-fn display_name(name: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    for (i, word) in name.split_whitespace().enumerate() {
-        let after_comma = words.last().is_some_and(|w| w.ends_with(','));
-        let parts: Vec<String> = word
-            .split('-')
-            .enumerate()
-            .map(|(j, part)| {
-                let lower = part.to_lowercase();
-                if (i > 0 || j > 0) && !(after_comma && j == 0) && SMALL_WORDS.contains(&lower.as_str()) {
-                    lower
-                } else {
-                    capitalise(&lower)
-                }
-            })
-            .collect();
-        words.push(parts.join("-"));
-    }
-    words.join(" ")
-}
-
-/// Upper-cases each letter that starts a run of letters, except after an apostrophe
-/// that follows more than one letter ("anne's" -> "Anne's", "o'neill" -> "O'Neill").
-fn capitalise(lower: &str) -> String {
-    let mut out = String::with_capacity(lower.len());
-    let mut run = 0usize;
-    let mut before_apostrophe: Option<usize> = None;
-    for c in lower.chars() {
-        if c.is_alphabetic() {
-            let upper = run == 0 && before_apostrophe.is_none_or(|n| n == 1);
-            if upper {
-                out.extend(c.to_uppercase());
-            } else {
-                out.push(c);
-            }
-            run += 1;
-            before_apostrophe = None;
-        } else {
-            before_apostrophe = if matches!(c, '\'' | '\u{2019}') && run > 0 { Some(run) } else { None };
-            run = 0;
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     use results_core::{Constituency, SeatResult};
 
+    use super::super::testing::shared;
     use super::*;
-
-    fn shared(file: &str) -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(file)
-    }
 
     const LONGRUN: &str = "1918-2017election_results.csv";
 
@@ -705,16 +640,7 @@ mod tests {
     }
 
     #[test]
-    fn names_in_title_case() {
-        assert_eq!(display_name("BIRMINGHAM, EDGBASTON"), "Birmingham, Edgbaston");
-        assert_eq!(display_name("NEWCASTLE-UNDER-LYME"), "Newcastle-under-Lyme");
-        assert_eq!(display_name("WESTON-SUPER-MARE"), "Weston-super-Mare");
-        assert_eq!(display_name("ISLE OF WIGHT"), "Isle of Wight");
-        assert_eq!(display_name("BELFAST ST ANNE'S"), "Belfast St Anne's");
-        assert_eq!(display_name("O'NEILL"), "O'Neill");
-        assert_eq!(display_name("WREKIN, THE"), "Wrekin, The");
-        assert_eq!(display_name(" CORK  CITY"), "Cork City");
-        assert_eq!(display_name("YORKSHIRE (WEST RIDING)GOOLE"), "Yorkshire (West Riding)Goole");
+    fn names_compare_in_any_word_order() {
         assert_eq!(name_key("CENTRAL SUFFOLK AND NORTH IPSWICH"), name_key("SUFFOLK CENTRAL & IPSWICH NORTH"));
     }
 }
