@@ -47,16 +47,15 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
         if key.is_empty() {
             Vec::new()
         } else {
-            let mut found: Vec<_> = props
-                .seats
-                .iter()
-                .filter(|(code, _, names)| !props.picked.contains(code) && collation_key(names).contains(&key))
-                .collect();
             // A seat found by the name it is shown with comes first: "hackney s"
             // offers Hackney South and Shoreditch before Hackney North, which was
-            // formed partly from it (a stable sort keeps the rest in order).
-            found.sort_by_key(|(_, name, _)| !collation_key(name).contains(&key));
-            found.into_iter().take(SUGGESTIONS).map(|(code, name, _)| (code.clone(), name.clone())).collect()
+            // formed partly from it. (Two passes, not a sort: a sort for this one
+            // list would bring its own code.)
+            let found = |text: &str| collation_key(text).contains(&key);
+            let open = props.seats.iter().filter(|(code, _, _)| !props.picked.contains(code));
+            let by_name = open.clone().filter(|(_, name, _)| found(name));
+            let by_other = open.filter(|(_, name, names)| !found(name) && found(names));
+            by_name.chain(by_other).take(SUGGESTIONS).map(|(code, name, _)| (code.clone(), name.clone())).collect()
         }
     };
     let expanded = open && !suggestions.is_empty();
