@@ -164,6 +164,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let width = use_width(&measure, props.width);
     let dispatcher = state.dispatcher();
     let phase = state.data_state();
+    use_report(phase, &props.host, &props.takeover);
     let body = match state.error() {
         Some(err) => {
             let retry = dispatcher.clone();
@@ -190,43 +191,31 @@ pub fn Widget(props: &WidgetProps) -> Html {
             { views::stale(&state) }
             { views::announcer(&state, &dispatcher) }
             <div class="rw-body">{ body }</div>
-            <Report key={phase} {phase} host={props.host.clone()} takeover={props.takeover.clone()} />
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ReportProps {
-    phase: &'static str,
-    host: Option<web_sys::Element>,
-    takeover: Option<web_sys::Element>,
-}
-
 /// Reports where the widget stands on its host element (`data-state`, and the
-/// `results-widget:ready` or `results-widget:error` event), once the view is in the
-/// page. A new one comes with each new phase (it is keyed by it), and reports once,
-/// as soon as the renders it came with are done: the view's content (its tables'
-/// rows, its map's frame) is made in the render, and Yew stops to let the browser
-/// paint only when no component is left to create or render, so a view that comes
-/// new (every view after loading, with its data) is whole by then. (A component
-/// kept from the view before and given new props could still be waiting: Yew does
-/// not count those.) It is not an effect: once the renders have run 16 ms, Yew lets
-/// the browser paint before it runs the effects, and the widget would say it is
-/// ready a frame after it was.
-#[component]
-fn Report(props: &ReportProps) -> Html {
-    let ReportProps { phase, host, takeover } = props;
-    let reported = use_mut_ref(|| false);
-    if !std::mem::replace(&mut *reported.borrow_mut(), true) {
-        let (phase, host, takeover) = (*phase, host.clone(), takeover.clone());
-        // A task queued now runs once the scheduler's pass is over (at its end, or
-        // where it stops to let the browser paint), before that paint.
+/// `results-widget:ready` or `results-widget:error` event) once for each new phase,
+/// as soon as the view of that phase is in the page. It is queued from the widget's
+/// render as a task, which runs once Yew's scheduler has finished its pass: the
+/// view's content (its tables' rows, its map's frame) is made in the renders of
+/// that pass, and Yew stops to let the browser paint only when no component is
+/// left to create or render, so a view that comes new (every view after loading,
+/// with its data) is whole by then. (A component kept from the view before and
+/// given new props could still be waiting: Yew does not count those.) It is not an
+/// effect: once the renders have run 16 ms, Yew lets the browser paint before it
+/// runs the effects, and the widget would say it is ready a frame after it was.
+#[hook]
+fn use_report(phase: &'static str, host: &Option<web_sys::Element>, takeover: &Option<web_sys::Element>) {
+    let reported = use_mut_ref(|| None);
+    if reported.replace(Some(phase)) != Some(phase) {
+        let (host, takeover) = (host.clone(), takeover.clone());
         #[cfg(not(feature = "ssr"))]
         wasm_bindgen_futures::spawn_local(async move { report(phase, host.as_ref(), takeover.as_ref()) });
         #[cfg(feature = "ssr")]
-        let _ = (phase, host, takeover);
+        let _ = (host, takeover);
     }
-    html! {}
 }
 
 /// `data-state` and the event on the host; on leaving the loading phase, the live
