@@ -6,6 +6,6 @@ mod chart;
 mod picker;
 mod table;
 
-pub use chart::{ChartFrame, ChartFrameProps, ChartSpec};
+pub use chart::{chart_frame, ChartSpec};
 pub use picker::{SeatPicker, SeatPickerProps};
 pub use table::{code_at, Rows, Shared, Table, TableProps};

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::result::seat_result;
 use super::{column_header, loading, problem, sort_header, source, Dispatch};
-use crate::components::{ChartFrame, ChartSpec, SeatPicker, Table};
+use crate::components::{chart_frame, ChartSpec, SeatPicker, Table};
 use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
 
@@ -108,7 +108,7 @@ fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch,
     let caption = locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]);
     html! {
         <>
-            <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::compare(results, locale)))} id={format!("{id}-compare-chart")} {width} />
+            { chart_frame(&ChartSpec::Bars(BarChart::compare(results, locale)), &format!("{id}-compare-chart"), width) }
             <Table {caption} head={html! { <tr>{ for headers }</tr> }} rows={rows::compare_rows(&parties, locale)} {order} />
         </>
     }

@@ -9,7 +9,7 @@ use results_core::model::credit_line;
 use yew::prelude::*;
 
 use super::{column_header, loading, problem, source, Dispatch};
-use crate::components::{ChartFrame, ChartSpec, Table};
+use crate::components::{chart_frame, ChartSpec, Table};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
@@ -34,7 +34,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     };
     let head = html! { <tr>{ for HistoryColumn::ALL.iter().map(|&c| column_header(c, locale, state.history_sort, &on_sort)) }</tr> };
     let order = Rc::new(history_order(&entries, state.history_sort));
-    let chart = Rc::new(ChartSpec::Stacked(StackedChart::history(&name, &entries, locale)));
+    let chart = ChartSpec::Stacked(StackedChart::history(&name, &entries, locale));
     let since = entries.last().map_or("", |e| e.result.election_date.get(..4).unwrap_or(""));
     html! {
         <>
@@ -45,7 +45,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                     <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text("history.formed_credit") }</small></p>
                 }
             </header>
-            <ChartFrame spec={chart} id={format!("{id}-history-chart")} {width} />
+            { chart_frame(&chart, &format!("{id}-history-chart"), width) }
             <Table caption={locale.fill("history.caption", &[("seat", &name)])} {head} rows={rows::history_rows(&entries, locale)} {order} />
             { source(credit_line(entries.iter().map(|e| file.credit(&e.result.election_id))).as_deref()) }
         </>

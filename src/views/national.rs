@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{column_header, loading, source, updated, Dispatch};
-use crate::components::{code_at, ChartFrame, Rows, Shared, Table};
+use crate::components::{chart_frame, code_at, Rows, Shared, Table};
 use crate::state::{Action, Choices, HexMap, NationalHtml, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
@@ -79,7 +79,7 @@ fn overview(index: &Index, built: &NationalHtml, locale: &Locale, id: &str, widt
                 }
                 { updated(index.updated.as_deref(), locale) }
             </header>
-            <ChartFrame spec={built.chart.clone()} id={format!("{id}-seats-chart")} {width} />
+            { chart_frame(&built.chart, &format!("{id}-seats-chart"), width) }
             <Table
                 caption={locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))])}
                 head={party_head}

@@ -7,7 +7,7 @@ use results_core::{html as rows, Column, SeatResult};
 use yew::prelude::*;
 
 use super::{column_header, loading, problem, sort_header, source, updated, Dispatch};
-use crate::components::{ChartFrame, ChartSpec, Table};
+use crate::components::{chart_frame, ChartSpec, Table};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
@@ -58,7 +58,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                 // Built by the core, which escapes every string it writes.
                 { Html::from_html_unchecked(AttrValue::from(rows::result_summary(&result, locale))) }
                 { table(&result, state, dispatch) }
-                <ChartFrame spec={Rc::new(ChartSpec::Bars(BarChart::vote_share(&result, locale)))} id={format!("{id}-chart")} {width} />
+                { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), &format!("{id}-chart"), width) }
                 { source(attribution.as_deref()) }
             </>
         },
