@@ -61,12 +61,13 @@ pub fn postcode_box(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html 
         (None, Some(miss)) => miss.message(locale),
         (None, None) => String::new(),
     };
-    let (input_id, said_id) = (format!("{id}-postcode"), format!("{id}-postcode-said"));
+    let said_id = format!("{id}-postcode-said");
     html! {
         <form class="rw-postcode" role="search" {onsubmit}>
-            <label for={input_id.clone()}>{ locale.text("postcode.label") }</label>
-            <input id={input_id} type="text" name="postcode" autocomplete="postal-code" spellcheck="false" maxlength="20"
-                value={state.route.postcode.clone().or(typed)} aria-invalid={miss.is_some().then_some("true")} aria-describedby={said_id.clone()} />
+            <label>{ locale.text("postcode.label") }
+                <input type="text" name="postcode" autocomplete="postal-code" spellcheck="false" maxlength="20"
+                    value={state.route.postcode.clone().or(typed)} aria-invalid={miss.is_some().then_some("true")} aria-describedby={said_id.clone()} />
+            </label>
             <button type="submit">{ locale.text("postcode.find") }</button>
             <p id={said_id} class="rw-postcode-said" aria-live="polite">{ said }</p>
         </form>
