@@ -216,11 +216,10 @@ impl WidgetState {
     pub fn needs(&self) -> Result<Vec<(String, Kind)>, FetchError> {
         let single = is_single_file(self.src());
         let seat = || self.route.seat().ok_or(FetchError::NoSeat);
-        let postcode = self.route.postcode.as_deref().and_then(|typed| Postcode::parse(typed).ok()).map(|p| (postcode_url(self.src(), &p), Kind::Postcode));
-        Ok(match self.route.view {
+        let mut files = match self.route.view {
             // The seat is the postcode's, once it is found.
-            View::Result | View::History if self.route.seat().is_none() && postcode.is_some() => postcode.into_iter().collect(),
-            View::Result | View::History => vec![(seat_url(self.src(), seat()?), Kind::Results)].into_iter().chain(postcode).collect(),
+            View::Result | View::History if self.route.seat().is_none() && self.route.postcode.is_some() => Vec::new(),
+            View::Result | View::History => vec![(seat_url(self.src(), seat()?), Kind::Results)],
             View::Compare if single => vec![(self.src().to_string(), Kind::Results)],
             View::Compare => {
                 let mut files = vec![(index_url(self.src()), Kind::Index)];
@@ -228,8 +227,15 @@ impl WidgetState {
                 files
             }
             View::National if single => return Err(FetchError::NeedsDirectory),
-            View::National => vec![(index_url(self.src()), Kind::Index)].into_iter().chain(postcode).collect(),
-        })
+            View::National => vec![(index_url(self.src()), Kind::Index)],
+        };
+        // A postcode being looked up (in any view: one that compares seats adds its
+        // seat). One that is no postcode, or asked of a single file, never waits here
+        // (see `settled`).
+        if let Some(postcode) = self.route.postcode.as_deref().and_then(|typed| Postcode::parse(typed).ok()) {
+            files.push((postcode_url(self.src(), &postcode), Kind::Postcode));
+        }
+        Ok(files)
     }
 
     /// Whether the view on show can offer the postcode box: a results directory
