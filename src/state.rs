@@ -544,8 +544,13 @@ mod tests {
         assert_eq!((opened.route.view, opened.route.seat()), (View::History, Some("E14001172")));
         assert_eq!(opened.postcode, Some(("sw1a 0aa".to_string(), None)));
         // From the national view: the seat's result.
-        let national = state(View::National, &[]).apply(Action::Postcode("E1 4NS".into())).apply(Action::Fetched(url, Ok(postcode_file("E"))));
+        let national = state(View::National, &[]).apply(Action::Postcode("E1 4NS".into())).apply(Action::Fetched(url.clone(), Ok(postcode_file("E"))));
         assert_eq!((national.route.view, national.route.seat()), (View::Result, Some("E14001086")));
+        // In a comparison (a link with both): the postcode's seat joins the others.
+        let compared = state(View::Compare, &["E14001279"]).apply(Action::Postcode("E1 4NS".into()));
+        assert!(compared.needs().unwrap().contains(&(url.clone(), Kind::Postcode)), "looked up in a comparison too");
+        let compared = compared.apply(Action::Fetched(url, Ok(postcode_file("E"))));
+        assert_eq!((compared.route.view, compared.route.seats.as_slice()), (View::Compare, ["E14001086".to_string(), "E14001279".to_string()].as_slice()));
     }
 
     #[test]
