@@ -16,6 +16,11 @@ const host = '[data-results-widget]';
 
 before(async () => {
   execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'results-cli', '--bin', 'results'], { cwd: root, stdio: 'inherit' });
+  // The night replays the imported data that `make data-check` leaves in
+  // target/results-data (this file run on its own imports it first).
+  try { await access(path.join(root, 'target/results-data/elections')); } catch {
+    execFileSync(path.join(root, 'scripts/make-data'), ['--check'], { cwd: root, stdio: 'inherit' });
+  }
   await rm(nightDir, { recursive: true, force: true });
   night = spawn(path.join(root, 'target/release/results'), ['simulate', '--from', path.join(root, 'target/results-data'),
     '--out', nightDir, '--interval', '1', '--batch', '15', '--seed', '2024'], { stdio: 'ignore' });
