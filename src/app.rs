@@ -167,11 +167,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     use_report(phase, &props.host, &props.takeover);
     let body = match state.error() {
         Some(err) => {
-            let retry = dispatcher.clone();
             html! {
                 <div class="rw-error" role="alert">
                     <p>{ err.message(&state.locale) }</p>
-                    <button type="button" class="rw-retry" onclick={Callback::from(move |_| retry.dispatch(Action::Retry))}>{ state.locale.text("status.try_again") }</button>
+                    <button type="button" class="rw-retry" onclick={views::send(&dispatcher, |_: MouseEvent| Action::Retry)}>{ state.locale.text("status.try_again") }</button>
                 </div>
             }
         }

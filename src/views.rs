@@ -17,6 +17,14 @@ use crate::state::{Action, WidgetState};
 /// The dispatcher every view sends its actions to.
 pub type Dispatch = UseReducerDispatcher<WidgetState>;
 
+/// The callback that sends the action `to` makes of its value (a column to sort by,
+/// an event): one helper, and one closure type for each kind of value rather than
+/// one for each place.
+pub fn send<T: 'static>(dispatch: &Dispatch, to: fn(T) -> Action) -> Callback<T> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |value| dispatch.dispatch(to(value)))
+}
+
 /// Tabs between the views; the current one is marked for assistive technology.
 pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     let locale = &state.locale;

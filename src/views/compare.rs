@@ -11,7 +11,7 @@ use results_core::{Route, SeatResult, View};
 use yew::prelude::*;
 
 use super::result::seat_result;
-use super::{column_header, loading, problem, sort_header, source, Dispatch};
+use super::{column_header, loading, problem, send, sort_header, source, Dispatch};
 use crate::components::{chart_frame, ChartSpec, SeatPicker, Table};
 use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
@@ -97,10 +97,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
 fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let locale = &state.locale;
     let parties = compare_rows(results);
-    let on_sort = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |column| dispatch.dispatch(Action::SortCompare(column)))
-    };
+    let on_sort = send(dispatch, Action::SortCompare);
     let sort = state.compare_sort;
     let mut headers = vec![column_header(CompareColumn::Party, locale, sort, &on_sort)];
     headers.extend(results.iter().enumerate().map(|(i, r)| sort_header(CompareColumn::Seat(i), &r.name, sort, &on_sort)));

@@ -8,7 +8,7 @@ use results_core::html as rows;
 use results_core::model::credit_line;
 use yew::prelude::*;
 
-use super::{column_header, loading, problem, source, Dispatch};
+use super::{column_header, loading, problem, send, source, Dispatch};
 use crate::components::{chart_frame, ChartSpec, Table};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
@@ -28,10 +28,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     }
     let Some(current) = entries.first() else { return loading(locale) };
     let name = locale.seat_name(&current.result.name, current.result.name_cy.as_deref()).0.to_string();
-    let on_sort = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |column| dispatch.dispatch(Action::SortHistory(column)))
-    };
+    let on_sort = send(dispatch, Action::SortHistory);
     let head = html! { <tr>{ for HistoryColumn::ALL.iter().map(|&c| column_header(c, locale, state.history_sort, &on_sort)) }</tr> };
     let order = Rc::new(history_order(&entries, state.history_sort));
     let chart = ChartSpec::Stacked(StackedChart::history(&name, &entries, locale));

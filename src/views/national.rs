@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{column_header, loading, source, updated, Dispatch};
+use super::{column_header, loading, send, source, updated, Dispatch};
 use crate::components::{chart_frame, code_at, Rows, Shared, Table};
 use crate::state::{Action, Choices, HexMap, NationalHtml, WidgetState};
 
@@ -88,11 +88,6 @@ fn overview(index: &Index, built: &NationalHtml, locale: &Locale, id: &str, widt
             />
         </>
     }
-}
-
-fn dispatch_sort(dispatch: &Dispatch) -> Callback<SeatColumn> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |column| dispatch.dispatch(Action::SortNational(column)))
 }
 
 /// The seats as hexes coloured by winner; each hex is a link to its seat, and one
@@ -212,10 +207,7 @@ fn filters(choices: &Choices, filter: &SeatFilter, locale: &Locale, dispatch: &D
     };
     let on_area = set_filter(|f, v| f.area = Some(v).filter(|v| !v.is_empty()));
     let on_party = set_filter(|f, v| f.party = Some(v).filter(|v| !v.is_empty()));
-    let on_closest = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Closest))
-    };
+    let on_closest = send(dispatch, |_: MouseEvent| Action::Closest);
     let area_options = choices.0.iter().map(|area| {
         let selected = filter.area.as_ref() == Some(area);
         html! { <option value={area.clone()} {selected}>{ area.clone() }</option> }
@@ -338,7 +330,7 @@ fn Seats(props: &SeatsProps) -> Html {
         })
     };
     let order = use_memo((props.index.clone(), props.filter.clone(), props.sort), |(index, filter, sort)| seat_order(&index.0, filter, *sort));
-    let on_sort = dispatch_sort(&props.dispatch);
+    let on_sort = send(&props.dispatch, Action::SortNational);
     let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &on_sort)) }</tr> };
     let shown = locale.fill("national.showing", &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
     html! {

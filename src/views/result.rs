@@ -6,7 +6,7 @@ use results_core::chart::{result_title, BarChart};
 use results_core::{html as rows, Column, SeatResult};
 use yew::prelude::*;
 
-use super::{column_header, loading, problem, sort_header, source, updated, Dispatch};
+use super::{column_header, loading, problem, send, sort_header, source, updated, Dispatch};
 use crate::components::{chart_frame, ChartSpec, Table};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
@@ -68,10 +68,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
 /// The candidates as a table whose column headers are sort buttons.
 fn table(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html {
     let locale = &state.locale;
-    let on_sort = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |column| dispatch.dispatch(Action::SortResult(column)))
-    };
+    let on_sort = send(dispatch, Action::SortResult);
     let has_change = result.rows.iter().any(|r| r.change.is_some());
     let stages = &result.summary.stages;
     let headers = Column::ALL.iter().map(|&column| {
