@@ -1,6 +1,6 @@
-//! The components that keep state of their own: a chart that draws itself at its
-//! container's width, the accessible seat search, and the table whose rows the
-//! core writes.
+//! The pieces the views share: the components that keep state of their own (the
+//! accessible seat search, and the table whose rows the core writes), and the
+//! function that places a chart drawn at the widget's width.
 
 mod chart;
 mod picker;

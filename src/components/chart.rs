@@ -1,3 +1,5 @@
+//! A chart, computed in the core (`results_core::chart`), placed as SVG.
+
 use results_core::chart::{bar_chart_svg, layout, stacked_chart_svg, BarChart, StackedChart};
 use yew::prelude::*;
 

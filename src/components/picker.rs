@@ -1,3 +1,6 @@
+//! The seat search of the compare view: a type-ahead list of seats, found by any
+//! name a reader may know them by, as the ARIA combobox pattern describes.
+
 use std::rc::Rc;
 
 use results_core::sort::collation_key;
