@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build test setup setup-test test-native lint fuzz fuzz-smoke test-wasm test-e2e size data data-check bench clean
+.PHONY: serve build test setup setup-test check-toolchain test-native lint fuzz fuzz-smoke test-wasm test-e2e size data data-check bench clean
 
 # The release wasm rebuilds the standard library with panics that abort on the spot:
 # no panic messages or their formatting, which a page never shows anyway (the widget
@@ -15,15 +15,20 @@ RELEASE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CA
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 
 ## Install what is missing, build, and serve the demo at http://127.0.0.1:8080/
-serve: setup
+serve: setup check-toolchain
 	$(RELEASE_WASM_ENV) trunk serve --release
 
 ## The release build into dist/
-build: setup
+build: setup check-toolchain
 	$(RELEASE_WASM_ENV) trunk build --release
 
 ## Install what the tests need and run them all
-test: setup-test test-native lint fuzz-smoke data-check test-wasm build size test-e2e
+test: setup-test check-toolchain test-native lint fuzz-smoke data-check test-wasm build size test-e2e
+
+# The toolchain is the pinned one (rust-toolchain.toml) and takes the release build's
+# unstable options: a sentence saying what to do, rather than a failed build, when not.
+check-toolchain: setup
+	@$(RELEASE_WASM_ENV) scripts/check-toolchain
 
 setup:
 	@scripts/setup
