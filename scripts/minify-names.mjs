@@ -9,10 +9,17 @@
 // Rewrites both files in place: binaryen's `--minify-imports-and-exports-and-modules`
 // renames the wasm's imports, exports and import module, and prints what it renamed;
 // the glue (unminified, as wasm-bindgen wrote it) is then made to match. Fails (and
-// with it the build), leaving both files as they were, if any name cannot be found in
-// the glue where it is expected.
+// with it the build), leaving both files as they were, if binaryen's map of names is
+// not what it was or any name cannot be found in the glue where it is expected.
+//
+// The patterns below are written for the glue of wasm-bindgen 0.2.130 and the map
+// that binaryen 132's wasm-opt prints, the versions Trunk.toml and package.json pin:
+// a new version of either may write or name things otherwise, and the failure says
+// so rather than leave a page whose wasm and glue do not match.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+
+const WRITTEN_FOR = { wasmBindgen: '0.2.130', binaryen: '132' };
 
 const [wasm, glue] = process.argv.slice(2);
 if (!wasm || !glue) {
@@ -22,14 +29,43 @@ if (!wasm || !glue) {
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const renamed = `${wasm}.minified`;
+// The versions in use, for the failure's sentence: Trunk.toml's wasm-bindgen, and
+// the binaryen package that gives node_modules/.bin/wasm-opt.
+const inUse = () => {
+  const read = (file, pattern) => {
+    try { return readFileSync(file, 'utf8').match(pattern)?.[1] ?? '?'; } catch { return '?'; }
+  };
+  return {
+    wasmBindgen: read('Trunk.toml', /^wasm_bindgen\s*=\s*"([^"]*)"/m),
+    binaryen: read('node_modules/binaryen/package.json', /"version":\s*"(\d+)/),
+  };
+};
 const fail = (why) => {
   rmSync(renamed, { force: true });
-  console.error(`minify-names: ${why}; the build stops here`);
+  const used = inUse();
+  const changed = used.wasmBindgen !== WRITTEN_FOR.wasmBindgen || used.binaryen !== WRITTEN_FOR.binaryen;
+  const todo = changed
+    ? `this build uses wasm-bindgen ${used.wasmBindgen} and binaryen ${used.binaryen}: go back to wasm-bindgen ${WRITTEN_FOR.wasmBindgen} and binaryen ${WRITTEN_FOR.binaryen} (Cargo.lock, Trunk.toml and package.json), or update the patterns in scripts/minify-names.mjs and its WRITTEN_FOR`
+    : 'those are the versions in use, so look at what the project changed in what it hands JavaScript (a snippet, an import of its own), or update the patterns in scripts/minify-names.mjs';
+  console.error(`minify-names: ${why}. This script rewrites, by patterns, the glue of wasm-bindgen ${WRITTEN_FOR.wasmBindgen} to match the names binaryen ${WRITTEN_FOR.binaryen} gave the wasm; ${todo}; the build stops here.`);
   process.exit(1);
 };
 
 // The producers and target-features sections, which only tools read, go too.
-const map = JSON.parse(execFileSync('node_modules/.bin/wasm-opt', ['--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', wasm, '-o', renamed], { encoding: 'utf8' }));
+let printed;
+try {
+  printed = execFileSync('node_modules/.bin/wasm-opt', ['--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', wasm, '-o', renamed], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+} catch (error) {
+  fail(`wasm-opt --minify-imports-and-exports-and-modules failed (${String(error.stderr || error.message).trim().split('\n')[0]})`);
+}
+// Its map: {"imports": [[module, name, short], ...], "exports": [[name, short], ...]}.
+let map;
+try { map = JSON.parse(printed); } catch { map = undefined; }
+const strings = (entry, n) => Array.isArray(entry) && entry.length === n && entry.every((part) => typeof part === 'string');
+if (!Array.isArray(map?.imports) || !Array.isArray(map.exports)
+    || !map.imports.every((entry) => strings(entry, 3)) || !map.exports.every((entry) => strings(entry, 2))) {
+  fail('wasm-opt did not print its map of renamed names as {"imports": [[module, name, short]], "exports": [[name, short]]}');
+}
 let text = readFileSync(glue, 'utf8');
 
 // Binaryen puts every import in one module, "a": the glue must give them all in one.
