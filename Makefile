@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build test setup setup-test check-toolchain test-native lint fuzz fuzz-smoke test-wasm test-e2e size data data-check bench clean
+.PHONY: serve build test setup setup-test check-toolchain test-scripts test-native lint fuzz fuzz-smoke test-wasm test-e2e size data data-check bench clean
 
 # The release wasm rebuilds the standard library with panics that abort on the spot:
 # no panic messages or their formatting, which a page never shows anyway (the widget
@@ -23,7 +23,7 @@ build: setup check-toolchain
 	$(RELEASE_WASM_ENV) trunk build --release
 
 ## Install what the tests need and run them all
-test: setup-test check-toolchain test-native lint fuzz-smoke data-check test-wasm build size test-e2e
+test: setup-test check-toolchain test-scripts test-native lint fuzz-smoke data-check test-wasm build size test-e2e
 
 # The toolchain is the pinned one (rust-toolchain.toml) and takes the release build's
 # unstable options: a sentence saying what to do, rather than a failed build, when not.
@@ -35,6 +35,10 @@ setup:
 
 setup-test:
 	@scripts/setup test
+
+# The build scripts' sentences when a toolchain or tool changes (no build; seconds).
+test-scripts: setup
+	node --test tests/scripts/
 
 test-native:
 	cargo test --workspace --quiet
