@@ -3,7 +3,9 @@
 // view loads and says it is ready; the result table sorts by mouse and by keyboard;
 // the national view's search filters and its hex map opens a seat by click and by
 // Enter; the article's three widgets start under the strict policy; the iframe embed
-// fits its iframe to its content; and no page shows an error on the way.
+// fits its iframe to its content and redraws when narrowed; the light and dark themes
+// at a phone's width have the colours and columns they have in Chromium; and no page
+// shows an error on the way.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../e2e/support.mjs';
@@ -15,20 +17,28 @@ const ready = `${widget}[data-state="ready"]`;
 // The policy the README promises the widget works under (article.html only).
 const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-// The documented listener, in the editor's page around an iframe embed.
+// The documented listener, in the editor's page around an iframe embed; the page's
+// own query is the embed's (`width` sets the iframe's width in pixels: WebKit's
+// window cannot be made as narrow as a phone, an iframe can).
 const parentPage = `<!doctype html>
 <html lang="en-GB"><head><script src="__engine-errors.js"></script><link rel="icon" href="data:,"><title>Parent</title></head>
 <body style="margin:0">
-<iframe id="rw" src="embed.html?view=result&amp;seat=E14001086&amp;frame=rw" title="Election results" style="width:100%;border:0;height:150px"></iframe>
-<script>
-  addEventListener('message', (e) => {
-    if (e.data && e.data.type === 'results-widget:height') {
-      const frame = document.getElementById(e.data.frame);
-      if (frame) frame.style.height = e.data.height + 'px';
-    }
-  });
-</script>
+<iframe id="rw" title="Election results" style="width:100%;border:0;height:150px"></iframe>
+<script src="__engines-parent.js"></script>
 </body></html>
+`;
+const parentScript = `const query = new URLSearchParams(location.search);
+const frame = document.getElementById('rw');
+if (query.get('width')) frame.style.width = query.get('width') + 'px';
+query.delete('width');
+query.set('frame', 'rw');
+frame.src = 'embed.html?' + query;
+addEventListener('message', (e) => {
+  if (e.data && e.data.type === 'results-widget:height') {
+    const frame = document.getElementById(e.data.frame);
+    if (frame) frame.style.height = e.data.height + 'px';
+  }
+});
 `;
 
 /** The first table of the widget: its headers (label and aria-sort) and the text
@@ -54,7 +64,7 @@ export function suite(name) {
     let server;
     let site;
     before(async () => {
-      site = await instrument({ '__engines-parent.html': parentPage });
+      site = await instrument({ '__engines-parent.html': parentPage, '__engines-parent.js': parentScript });
       server = await serve(site.dir, { headers: (p) => (p.endsWith('/article.html') ? { 'content-security-policy': policy } : {}) });
       engine = await launch(name);
       process.stdout.write(`${name}: ${engine.version}\n`);
@@ -205,16 +215,82 @@ export function suite(name) {
       assert.deepEqual(views, ['result ready', 'compare ready', 'history ready'], `${name}: expected the three widgets ready`);
     }));
 
-    test('the iframe embed fits its iframe to its content', () => withPage(async (page) => {
-      await page.goto(server.url + '__engines-parent.html');
-      await page.waitFor('the iframe\'s widget to be ready', (s) => !!document.getElementById('rw').contentDocument?.querySelector(s), ready);
-      const [inner, outer] = await page.waitFor('the iframe to take its content\'s height (within 2 px)', () => {
-        const frame = document.getElementById('rw');
-        const inside = Math.ceil(frame.contentDocument.documentElement.getBoundingClientRect().height);
-        const outside = frame.getBoundingClientRect().height;
-        return outside > 600 && Math.abs(inside - outside) <= 2 && [inside, outside];
+    /** Opens the iframe embed with `query` in a parent page and waits for its
+     *  widget to be ready and the iframe to fit it. */
+    const openFrame = async (page, query, what) => {
+      await page.goto(`${server.url}__engines-parent.html?${query}`);
+      await page.waitFor(`${what} in the iframe to be ready`, (s) => !!document.getElementById('rw').contentDocument?.querySelector(s), ready);
+      return fitted(page, `the iframe to take the height of ${what} (within 2 px)`);
+    };
+    const fitted = (page, what) => page.waitFor(what, () => {
+      const frame = document.getElementById('rw');
+      const inside = Math.ceil(frame.contentDocument.documentElement.getBoundingClientRect().height);
+      const outside = frame.getBoundingClientRect().height;
+      return outside > 300 && Math.abs(inside - outside) <= 2 && [inside, outside];
+    });
+
+    test('the iframe embed fits its iframe to its content, and redraws when the iframe narrows', () => withPage(async (page) => {
+      const [inner] = await openFrame(page, 'view=result&seat=E14001086', 'the result view');
+      assert.ok(inner > 600, `${name}: expected the result's content taller than 600 px, got ${inner}`);
+      // A phone turning, or the parent's column narrowing: the chart is drawn again at
+      // the widget's new width, and the iframe takes the new height.
+      await page.evaluate(() => { document.getElementById('rw').style.width = '360px'; });
+      await page.waitFor('the chart redrawn at the widget\'s width after the iframe narrowed to 360 px', () => {
+        const inside = document.getElementById('rw').contentDocument;
+        const drawn = Number(inside.querySelector('svg[role="img"]').getAttribute('width'));
+        return drawn === Math.floor(inside.querySelector('.rw').getBoundingClientRect().width) && drawn < 360;
       });
-      assert.ok(inner > 600, `${name}: expected the result's content taller than 600 px, got ${inner} (iframe ${outer})`);
+      await fitted(page, 'the iframe to take its content\'s new height after narrowing (within 2 px)');
     }, { width: 800, height: 900 }));
+
+    // What a reader sees at a phone's width, as Chromium shows it: the theme's colours
+    // (light-dark(), or its fallback where an engine lacks it), party colours in
+    // swatches, bars and hexes, the columns kept by the container queries, and
+    // nothing wider than the screen.
+    const looks = () => {
+      const doc = document.getElementById('rw').contentDocument;
+      const style = (el, pseudo) => getComputedStyle(el, pseudo);
+      const rw = doc.querySelector('.rw');
+      const shown = (selector) => [...doc.querySelectorAll(selector)].filter((el) => style(el).display !== 'none')
+        .map((el) => el.textContent.replace(/[↕▲▼]/g, '').trim());
+      const labour = [...doc.querySelectorAll('.rw-party-label')].find((el) => el.textContent.trim() === 'Labour');
+      const hex = doc.querySelector('.rw-hex[data-code="E14001086"]');
+      return {
+        text: style(rw).color,
+        background: style(rw).backgroundColor,
+        swatch: labour && style(labour, '::before').backgroundColor,
+        bar: style(doc.querySelector('.rw-chart-svg rect')).fill,
+        hex: hex && style(hex).stroke,
+        columns: shown('.rw-table-wrap:not(.rw-seats) thead th').join(', '),
+        seats: shown('.rw-seats thead th').join(', '),
+        overflow: doc.documentElement.scrollWidth - doc.documentElement.clientWidth,
+      };
+    };
+
+    for (const [theme, text, background, labour, hexStroke] of [
+      ['light', 'rgb(26, 26, 26)', 'rgb(255, 255, 255)', 'rgb(228, 0, 59)', 'rgb(255, 255, 255)'],
+      ['dark', 'rgb(236, 236, 236)', 'rgb(22, 22, 22)', 'rgb(255, 92, 122)', 'rgb(143, 143, 143)'],
+    ]) {
+      test(`the ${theme} theme at a phone's width: colours, columns, nothing too wide`, () => withPage(async (page) => {
+        await openFrame(page, `view=result&seat=E14001086&theme=${theme}&width=360`, `the ${theme} result view`);
+        const result = await page.evaluate(looks);
+        const expected = (what) => `${name}: expected ${what} in the ${theme} theme at 360 px`;
+        assert.equal(result.text, text, expected('the text colour'));
+        assert.equal(result.background, background, expected('the background'));
+        assert.equal(result.swatch, labour, expected('Labour\'s swatch colour'));
+        assert.equal(result.bar, labour, expected('Labour\'s bar colour'));
+        assert.equal(result.columns, 'Candidate, Party, Votes, Share', expected('the result table\'s columns'));
+        assert.ok(result.overflow <= 0, expected(`nothing wider than the iframe (${result.overflow} px over)`));
+
+        await openFrame(page, `view=national&theme=${theme}&width=360`, `the ${theme} national view`);
+        await page.evaluate(() => document.getElementById('rw').contentDocument.querySelector('.rw-hexmap').scrollIntoView({ block: 'center' }));
+        await page.waitFor('the hex map to fill in', () => document.getElementById('rw').contentDocument.querySelectorAll('.rw-hex').length === 650);
+        const national = await page.evaluate(looks);
+        assert.equal(national.hex, hexStroke, expected('the hexes\' stroke'));
+        assert.equal(national.columns, 'Party, Seats, Votes, Share', expected('the party table\'s columns'));
+        assert.equal(national.seats, 'Seat, Result, Majority, Turnout', expected('the seats table\'s columns'));
+        assert.ok(national.overflow <= 0, expected(`nothing wider than the iframe (${national.overflow} px over)`));
+      }));
+    }
   });
 }
