@@ -48,8 +48,10 @@ const errorScript = `// Added by tests/engines/drivers.mjs: records errors for t
  *  are links to the built files. `extra` adds pages by name. Resolves to the
  *  directory and a function that removes it. */
 export async function instrument(extra = {}) {
+  const built = await readdir(dist).catch(() => []);
+  if (!built.includes('embed.html')) throw new Error(`${dist} holds no build: run make build first (make test does)`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rw-engines-'));
-  for (const name of await readdir(dist)) {
+  for (const name of built) {
     const from = path.join(dist, name);
     if (name.endsWith('.html')) {
       const html = await readFile(from, 'utf8');

@@ -132,19 +132,19 @@ export function suite(name) {
       assert.ok(fewest.headers.filter((h) => h.sort).length === 1, `${name}: expected aria-sort on one header only`);
 
       // The keyboard: Enter on Candidate sorts by name, Space reverses it.
-      const names = (table) => table.rows.map((r) => r[candidate]);
-      const alphabetical = [...names(first)].sort((a, b) => a.localeCompare(b, 'en-GB'));
+      const candidates = (table) => table.rows.map((r) => r[candidate]);
+      const alphabetical = [...candidates(first)].sort((a, b) => a.localeCompare(b, 'en-GB'));
       const button = await sortButton(page, 'Candidate');
       await page.focus(button);
       await page.press('Enter');
       const byName = await sortedBy(page, 'Candidate', 'ascending', 'Enter on its button');
-      assert.deepEqual(names(byName), alphabetical, `${name}: expected the candidates A to Z after Enter`);
+      assert.deepEqual(candidates(byName), alphabetical, `${name}: expected the candidates A to Z after Enter`);
       assert.equal(byName.headers[votes].sort, null, `${name}: expected Votes to lose aria-sort`);
       assert.ok(await page.evaluate((s) => document.activeElement === document.querySelector(s), button),
         `${name}: expected the focus to stay on the Candidate button after Enter`);
       await page.press('Space');
       const reversed = await sortedBy(page, 'Candidate', 'descending', 'Space on its button');
-      assert.deepEqual(names(reversed), [...alphabetical].reverse(), `${name}: expected the candidates Z to A after Space`);
+      assert.deepEqual(candidates(reversed), [...alphabetical].reverse(), `${name}: expected the candidates Z to A after Space`);
     }));
 
     test('the history view loads', () => withPage(async (page) => {
