@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build test setup setup-test check-toolchain test-scripts test-native lint fuzz fuzz-smoke test-wasm test-e2e size data data-check bench clean
+.PHONY: serve build test setup setup-test check-toolchain test-scripts test-native lint fuzz fuzz-smoke test-wasm test-e2e test-engines size data data-check bench clean
 
 # The release wasm rebuilds the standard library with panics that abort on the spot:
 # no panic messages or their formatting, which a page never shows anyway (the widget
@@ -25,7 +25,7 @@ build: setup check-toolchain
 	$(RELEASE_WASM_ENV) trunk build --release
 
 ## Install what the tests need and run them all
-test: setup-test check-toolchain test-scripts test-native lint fuzz-smoke data-check test-wasm build size test-e2e
+test: setup-test check-toolchain test-scripts test-native lint fuzz-smoke data-check test-wasm build size test-engines test-e2e
 
 # The toolchain is the pinned one (rust-toolchain.toml) and takes the release build's
 # unstable options: a sentence saying what to do, rather than a failed build, when not.
@@ -70,6 +70,12 @@ size:
 
 test-e2e:
 	node --test tests/e2e/
+
+# The cross-engine suite of dist/ (tests/engines/): Chromium, Firefox ESR and
+# WebKitGTK, one engine a file. WebKitGTK needs a display, which xvfb-run gives it
+# (the other two run headless); ENGINES=firefox,webkit picks engines.
+test-engines:
+	xvfb-run -a -s '-screen 0 1600x1200x24' node --test tests/engines/
 
 ## Regenerate data/ from ../shared/data with the results tool
 data:

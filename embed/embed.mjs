@@ -15,13 +15,30 @@ for (const name of PARAMS) {
 // Which iframe this is, so a parent with several can tell them apart.
 const frame = query.get('frame') ?? '';
 
+// The page's height is measured in the frame after anything that can change it (the
+// widget's markup, the iframe's width, a font arriving), rather than by a
+// ResizeObserver of the whole page: WebKit tells such an observer of a change only
+// after a deeper one (the widget's own, or its own for content-visibility) in the
+// same frame, a frame late, and reports that as an error on the page.
 let last = 0;
-new ResizeObserver(() => {
+let queued = false;
+const measure = () => {
+  queued = false;
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height !== last) {
     last = height;
     parent.postMessage({ type: 'results-widget:height', frame, height }, '*');
   }
-}).observe(document.documentElement);
+};
+const soon = () => {
+  if (!queued) {
+    queued = true;
+    requestAnimationFrame(measure);
+  }
+};
+new MutationObserver(soon).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+addEventListener('resize', soon);
+document.fonts?.addEventListener('loadingdone', soon);
+soon();
 
 await import('./results-widget.js');

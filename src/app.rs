@@ -261,7 +261,15 @@ fn use_width(element: &NodeRef, initial: Option<u32>) -> Option<u32> {
                     // width it will have stays.
                     let measured = entry.content_rect().width().floor();
                     if measured >= 1.0 {
-                        width.set(Some(measured as u32));
+                        // Set after this callback, not in it: the redraw changes the
+                        // page's height, which an observer of an ancestor (the iframe
+                        // page's, a host page's own) would then be told of a frame late,
+                        // and browsers report that as an error on the page.
+                        let width = width.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            crate::live::sleep(0).await;
+                            width.set(Some(measured as u32));
+                        });
                     }
                 });
                 let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok()?;

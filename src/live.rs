@@ -56,7 +56,7 @@ fn report(host: Option<&web_sys::Element>, what: &str) {
 
 /// Waits `ms` milliseconds: a timer resolves a promise (no closure of ours for the
 /// timer to call into, however late it fires).
-async fn sleep(ms: u32) {
+pub(crate) async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, i32::try_from(ms).unwrap_or(i32::MAX));
