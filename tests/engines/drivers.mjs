@@ -128,6 +128,8 @@ class Page {
   }
 }
 
+/** A page driven by playwright-core (Chromium), and, through PuppeteerPage, by
+ *  puppeteer-core (Firefox over WebDriver BiDi): the same events and calls. */
 class PlaywrightPage extends Page {
   constructor(engine, page) {
     super(engine);
@@ -144,20 +146,10 @@ class PlaywrightPage extends Page {
   close() { return this.page.context().close(); }
 }
 
-class PuppeteerPage extends Page {
-  constructor(engine, page) {
-    super(engine);
-    this.page = page;
-    page.on('pageerror', (err) => this.reported.push(`page error: ${err.message}`));
-    page.on('console', (msg) => { if (msg.type() === 'error') this.reported.push(`console error: ${msg.text()} (${msg.location()?.url ?? 'no address'})`); });
-  }
-
-  async goto(url) { await this.harvest(); await this.page.goto(url); }
-  evaluate(fn, ...args) { return this.page.evaluate(call(fn, args)); }
-  async click(selector) { await this.page.click(selector); }
+// Puppeteer's page has Playwright's calls for all this suite does, but two.
+class PuppeteerPage extends PlaywrightPage {
   // Puppeteer's BiDi keyboard names the space bar by its character.
   press(key) { return this.page.keyboard.press(key === 'Space' ? ' ' : key); }
-  type(selector, text) { return this.page.type(selector, text); }
   close() { return this.page.close(); }
 }
 
