@@ -159,6 +159,11 @@ enum Source {
         /// The constituency file (electorate, valid and invalid votes); the 2017 release has none.
         #[arg(long)]
         constituencies: Option<PathBuf>,
+        /// For 2017, which has no constituency file: the Electoral Commission's
+        /// administrative data (`2017 UKPGE electoral data 3.csv`) for electorates and
+        /// rejected ballots.
+        #[arg(long, conflicts_with = "constituencies")]
+        ec_admin: Option<PathBuf>,
         /// The election id: ge2024, ge2019 or ge2017.
         #[arg(long)]
         election: String,
@@ -277,9 +282,14 @@ enum Source {
 fn import(source: Source) -> Result<(), ImportError> {
     let started = std::time::Instant::now();
     let (file, output) = match source {
-        Source::Hoc { candidates, constituencies, election, output } => {
+        Source::Hoc { candidates, constituencies, ec_admin, election, output } => {
             progress(&format!("reading {}", candidates.display()));
-            (import::hoc::convert(&candidates, constituencies.as_deref(), &election)?, output)
+            let file = import::hoc::convert(&candidates, constituencies.as_deref(), &election)?;
+            let file = match ec_admin {
+                Some(data3) => import::hoc::with_ec_admin(file, &data3)?,
+                None => file,
+            };
+            (file, output)
         }
         Source::Longrun { file, year, output } => {
             progress(&format!("reading {}", file.display()));

@@ -24,6 +24,11 @@ fn every_seat_has_its_history_since_2010_and_its_predecessors_with_shares() {
         for id in ["ge2024", "ge2019", "ge2017", "ge2015", "ge2010"] {
             assert!(elections.contains(&id), "{} {}: no {id} in {elections:?}", row.code, row.name);
         }
+        // Every election since 2010 has its turnout (2017's electorates come from the
+        // Electoral Commission's administrative data).
+        for entry in history.iter().filter(|e| e.result.election_id.as_str() >= "ge2010") {
+            assert!(entry.result.summary.turnout.is_some(), "{} {}: no turnout in {}", row.code, row.name, entry.result.election_id);
+        }
         let previous = file.contest(&row.code, Some("ge2024")).and_then(|c| c.previous.as_ref()).unwrap();
         assert!(!previous.from.is_empty(), "{}: no predecessors", row.name);
         let total: f64 = previous.from.iter().map(|p| p.share).sum();

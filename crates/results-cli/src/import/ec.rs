@@ -154,17 +154,57 @@ pub fn convert_2005(candidates_tidy: &Path) -> Result<ResultsFile, ImportError> 
     builder.finish()
 }
 
+/// A seat's figures in the EC's 2017 `data 3` (administrative data).
+pub struct Admin2017 {
+    /// Without the footnote numbers some Welsh names carry ("Ogmore 5").
+    pub name: String,
+    pub electorate: u64,
+    /// Valid votes as data 3 counts them, which disagree with the candidates' votes
+    /// in 189 seats (see [`convert_2017`]).
+    pub valid_votes: u64,
+    /// Ballot papers rejected at the count.
+    pub rejected: Option<u64>,
+}
+
+/// The EC's 2017 `data 3` by seat code: a title row, a row of group headings, then
+/// the header; figures with thousands separators.
+pub fn admin_2017(data3: &Path) -> Result<BTreeMap<String, Admin2017>, ImportError> {
+    let admin = Table::read(data3, 2)?;
+    let code = admin.column(&["ONS Code"])?;
+    let name = admin.column(&["Constituency"])?;
+    let electorate = admin.column(&["Electorate"])?;
+    let valid = admin.column(&["Total number of valid votes counted"])?;
+    let rejected = admin.column(&["Total number of ballot papers rejected at the count"])?;
+    let mut seats = BTreeMap::new();
+    for row in admin.rows() {
+        if row.is_blank(&[code, name]) {
+            continue;
+        }
+        let seat_code = row.required(code)?;
+        let figures = Admin2017 {
+            name: row.text(name).trim_end_matches(|c: char| c.is_ascii_digit()).trim_end().to_string(),
+            electorate: row.count(electorate)?,
+            valid_votes: row.count(valid)?,
+            rejected: row.optional_count(rejected)?,
+        };
+        if seats.insert(seat_code.to_string(), figures).is_some() {
+            return Err(row.error(format!("seat {seat_code} appears twice")));
+        }
+    }
+    Ok(seats)
+}
+
+/// Data 3's valid votes for a seat whose candidates' votes add up to them, and
+/// none otherwise (the candidate files agree with each other; data 3 often not).
+pub fn agreeing_valid_votes(seat: &results_core::Constituency, admin: &Admin2017) -> Option<u64> {
+    (seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes)) == admin.valid_votes).then_some(admin.valid_votes)
+}
+
 /// Reads the EC's 2017 release: `data 3` (seat administrative data: electorate, valid
 /// votes, ballots rejected at the count) and `data 4` (candidates). Neither gives
 /// previous shares, so seats have no `previous`.
 pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportError> {
-    // data 3: a title row, a row of group headings, then the header.
-    let admin = Table::read(data3, 2)?;
-    let a_code = admin.column(&["ONS Code"])?;
-    let a_name = admin.column(&["Constituency"])?;
-    let a_electorate = admin.column(&["Electorate"])?;
-    let a_valid = admin.column(&["Total number of valid votes counted"])?;
-    let a_rejected = admin.column(&["Total number of ballot papers rejected at the count"])?;
+    let admin = admin_2017(data3)?;
 
     // data 4: a title row, then the header.
     let table = Table::read(data4, 1)?;
@@ -177,21 +217,10 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
     let votes = table.column(&["Valid votes"])?;
 
     let mut builder = Builder::new(elections::general("ge2017")?).attribution(Some(EC_ATTRIBUTION));
-    let mut valid_votes: BTreeMap<String, u64> = BTreeMap::new();
-    for row in admin.rows() {
-        if row.is_blank(&[a_code, a_name]) {
-            continue;
-        }
-        let seat_code = row.required(a_code)?;
-        let figures = (row.count(a_electorate)?, row.count(a_valid)?, row.optional_count(a_rejected)?);
-        if valid_votes.insert(seat_code.to_string(), figures.1).is_some() {
-            return Err(row.error(format!("seat {seat_code} appears twice")));
-        }
-        // Some Welsh names carry footnote numbers ("Ogmore 5", "Swansea East6").
-        let name = row.text(a_name).trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
-        let seat = builder.seat(seat_code, name);
-        seat.electorate = Some(figures.0);
-        seat.invalid_votes = figures.2;
+    for (seat_code, figures) in &admin {
+        let seat = builder.seat(seat_code, &figures.name);
+        seat.electorate = Some(figures.electorate);
+        seat.invalid_votes = figures.rejected;
     }
     for row in table.rows() {
         if row.is_blank(&[code, seat_name, surname]) {
@@ -219,11 +248,9 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
     // against 51,425). data 4 agrees with the HoC candidate file in all but two seats
     // (N06000005 by 20 votes, S14000030 by 9), so the candidate votes are kept and
     // data 3's valid votes are recorded only where the two files agree.
-    for (seat_code, valid) in &valid_votes {
+    for (seat_code, figures) in &admin {
         let seat = builder.seat(seat_code, "");
-        if seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes)) == *valid {
-            seat.valid_votes = Some(*valid);
-        }
+        seat.valid_votes = agreeing_valid_votes(seat, figures);
     }
     builder.finish()
 }

@@ -97,6 +97,26 @@ pub fn convert(candidates: &Path, constituencies: Option<&Path>, election_id: &s
     builder.finish()
 }
 
+/// The figures the 2017 candidate file lacks, from the Electoral Commission's
+/// administrative data (`2017 UKPGE electoral data 3.csv`): each seat's electorate,
+/// so that its turnout can be shown, and ballots rejected at the count; its valid
+/// votes where the candidates' votes add up to them (see `ec::convert_2017`). Seats
+/// that already have an electorate, or that data 3 does not name, are left as they
+/// are. The file keeps the Library's credit, which views show beside the figures (a
+/// second credit for one election would repeat the Library's in every history); the
+/// README credits the Commission for these figures.
+pub fn with_ec_admin(mut file: ResultsFile, data3: &Path) -> Result<ResultsFile, ImportError> {
+    let admin = super::ec::admin_2017(data3)?;
+    for seat in file.constituencies.iter_mut().filter(|seat| seat.electorate.is_none()) {
+        if let Some(figures) = admin.get(&seat.code) {
+            seat.electorate = Some(figures.electorate);
+            seat.invalid_votes = figures.rejected;
+            seat.valid_votes = super::ec::agreeing_valid_votes(seat, figures);
+        }
+    }
+    Ok(file)
+}
+
 #[cfg(test)]
 mod tests {
     use results_core::locale::Numbers;
@@ -201,6 +221,27 @@ mod tests {
             checked += 1;
         }
         assert_eq!(checked, 4515);
+    }
+
+    #[test]
+    fn the_2017_file_takes_electorates_and_rejected_ballots_from_the_electoral_commission() {
+        let hoc = convert(&shared("HoC-GE2017-results-by-candidate.csv"), None, "ge2017").unwrap();
+        assert!(hoc.constituencies.iter().all(|seat| seat.electorate.is_none()), "the candidate file has none");
+        let file = with_ec_admin(hoc, &shared("electoral-commission-ge2017/2017 UKPGE electoral data 3.csv")).unwrap();
+        assert_eq!(file.constituencies.iter().filter(|seat| seat.electorate.is_some()).count(), 650);
+        let bow = file.contest("E14000555", None).unwrap();
+        assert_eq!((bow.electorate, bow.invalid_votes), (Some(86_075), Some(275)));
+        // Data 3 says 59,837 valid votes, the candidates' votes add up to 59,825: the
+        // candidates' are kept (as the HoC counts them), and the turnout from them is
+        // the 69.5% the EC publishes.
+        assert_eq!(bow.valid_votes, None);
+        let turnout = SeatResult::new(&file, bow).summary.turnout.unwrap();
+        assert_eq!(format!("{:.1}", turnout * 100.0), "69.5");
+        // Where data 3's valid votes are not the candidates' sum, none are kept (the
+        // file still validates: see `ec::convert_2017`).
+        let disagreeing = file.constituencies.iter().filter(|seat| seat.valid_votes.is_none()).count();
+        assert!((1..200).contains(&disagreeing), "{disagreeing}");
+        assert_eq!(results_core::validate::validate(&file), Vec::new());
     }
 
     #[test]
