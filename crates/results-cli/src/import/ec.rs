@@ -194,10 +194,16 @@ pub fn admin_2017(data3: &Path) -> Result<BTreeMap<String, Admin2017>, ImportErr
     Ok(seats)
 }
 
-/// Data 3's valid votes for a seat whose candidates' votes add up to them, and
-/// none otherwise (the candidate files agree with each other; data 3 often not).
-pub fn agreeing_valid_votes(seat: &results_core::Constituency, admin: &Admin2017) -> Option<u64> {
-    (seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes)) == admin.valid_votes).then_some(admin.valid_votes)
+impl Admin2017 {
+    /// Gives a seat whose candidates are in its electorate and rejected ballots, and
+    /// data 3's valid votes where the candidates' votes add up to them, else none
+    /// (the candidate files agree with each other; data 3 often not).
+    pub fn fill(&self, seat: &mut results_core::Constituency) {
+        seat.electorate = Some(self.electorate);
+        seat.invalid_votes = self.rejected;
+        let counted = seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes));
+        seat.valid_votes = (counted == self.valid_votes).then_some(self.valid_votes);
+    }
 }
 
 /// Reads the EC's 2017 release: `data 3` (seat administrative data: electorate, valid
@@ -217,10 +223,9 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
     let votes = table.column(&["Valid votes"])?;
 
     let mut builder = Builder::new(elections::general("ge2017")?).attribution(Some(EC_ATTRIBUTION));
+    // Seats take data 3's names (see below for those it lacks).
     for (seat_code, figures) in &admin {
-        let seat = builder.seat(seat_code, &figures.name);
-        seat.electorate = Some(figures.electorate);
-        seat.invalid_votes = figures.rejected;
+        builder.seat(seat_code, &figures.name);
     }
     for row in table.rows() {
         if row.is_blank(&[code, seat_name, surname]) {
@@ -249,8 +254,7 @@ pub fn convert_2017(data3: &Path, data4: &Path) -> Result<ResultsFile, ImportErr
     // (N06000005 by 20 votes, S14000030 by 9), so the candidate votes are kept and
     // data 3's valid votes are recorded only where the two files agree.
     for (seat_code, figures) in &admin {
-        let seat = builder.seat(seat_code, "");
-        seat.valid_votes = agreeing_valid_votes(seat, figures);
+        figures.fill(builder.seat(seat_code, ""));
     }
     builder.finish()
 }

@@ -109,9 +109,7 @@ pub fn with_ec_admin(mut file: ResultsFile, data3: &Path) -> Result<ResultsFile,
     let admin = super::ec::admin_2017(data3)?;
     for seat in file.constituencies.iter_mut().filter(|seat| seat.electorate.is_none()) {
         if let Some(figures) = admin.get(&seat.code) {
-            seat.electorate = Some(figures.electorate);
-            seat.invalid_votes = figures.rejected;
-            seat.valid_votes = super::ec::agreeing_valid_votes(seat, figures);
+            figures.fill(seat);
         }
     }
     Ok(file)
