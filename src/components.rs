@@ -1,11 +1,12 @@
-//! The pieces the views share: the components that keep state of their own (the
-//! accessible seat search, and the table whose rows the core writes), and the
-//! function that places a chart drawn at the widget's width.
+//! The pieces the views share: the table whose rows the core writes, the accessible
+//! seat search, the function that places a chart drawn at the widget's width, and
+//! the one module that puts the core's markup into the page (`markup`).
 
 mod chart;
+pub mod markup;
 mod picker;
 mod table;
 
 pub use chart::{chart_frame, ChartSpec};
-pub use picker::{SeatPicker, SeatPickerProps};
+pub use picker::{seat_picker, Picker, Search};
 pub use table::{code_at, Rows, Shared, Table, TableProps};

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use results_core::compare::{default_compare_sort, CompareColumn};
 use results_core::history::{default_history_sort, HistoryColumn};
+use results_core::html::SafeHtml;
 use results_core::locale::{Labels, Locale};
 use results_core::national::{self, SeatColumn, SeatFilter};
 use results_core::{Column, Route, Sort, View};
@@ -60,10 +61,10 @@ pub type Choices = (Vec<String>, Vec<(String, String)>);
 #[derive(Debug, Clone, PartialEq)]
 pub struct NationalHtml {
     pub tallies: Shared<Vec<national::PartyTally>>,
-    pub party_rows: Shared<Vec<String>>,
+    pub party_rows: Shared<Vec<SafeHtml>>,
     pub chart: Rc<crate::components::ChartSpec>,
     pub choices: Shared<Choices>,
-    pub rows: Shared<Vec<String>>,
+    pub rows: Shared<Vec<SafeHtml>>,
     /// `None` where no seat has a hex.
     pub hex_map: Shared<Option<HexMap>>,
 }
@@ -73,22 +74,23 @@ pub struct NationalHtml {
 /// the rest of the view, which a reader on a phone sees first.
 #[derive(Debug)]
 pub struct HexMap {
-    /// The map's `<svg>` element without its hexes, the size the whole map is.
-    pub open: String,
+    /// The map's `<svg>` element without its hexes, the size the whole map is, and
+    /// a stop for the Tab key (which fills it, see `views::national`).
+    pub frame: SafeHtml,
     index: Rc<results_core::model::Index>,
     fresh: Rc<Vec<String>>,
     locale: Rc<results_core::locale::Locale>,
-    svg: std::cell::OnceCell<String>,
+    svg: std::cell::OnceCell<SafeHtml>,
 }
 
 impl HexMap {
     fn new(index: &Rc<results_core::model::Index>, fresh: &Rc<Vec<String>>, locale: &Rc<results_core::locale::Locale>) -> Option<HexMap> {
-        let open = results_core::html::hex_map_open(index, locale)?;
-        Some(HexMap { open, index: index.clone(), fresh: fresh.clone(), locale: locale.clone(), svg: Default::default() })
+        let frame = results_core::html::hex_map_frame(index, locale)?;
+        Some(HexMap { frame, index: index.clone(), fresh: fresh.clone(), locale: locale.clone(), svg: Default::default() })
     }
 
     /// The whole map (see `results_core::html::hex_map_svg`).
-    pub fn svg(&self) -> &str {
+    pub fn svg(&self) -> &SafeHtml {
         self.svg.get_or_init(|| results_core::html::hex_map_svg(&self.index, &self.fresh, &self.locale).unwrap_or_default())
     }
 }
@@ -126,6 +128,8 @@ pub struct WidgetState {
     pub locale: Rc<Locale>,
     /// A mistake in the embed itself (its `data-labels`), shown before anything else.
     pub embed_error: Option<Rc<FetchError>>,
+    /// The compare view's seat search: what the reader typed.
+    pub search: crate::components::Search,
     /// The national view's rows and hex map, while it shows.
     pub national: Option<NationalHtml>,
     /// New declarations in words, for a polite live region (see `results_core::announce`).
@@ -152,6 +156,8 @@ pub enum Action {
     SortCompare(CompareColumn),
     SortNational(SeatColumn),
     Filter(SeatFilter),
+    /// The reader typed in the compare view's seat search, or moved in its list.
+    Search(crate::components::Search),
     /// The national table's "closest results" order.
     Closest,
     /// A refresh brought new data for a file.
@@ -178,6 +184,7 @@ impl WidgetState {
             compare_sort: default_compare_sort(),
             national_sort: national::default_sort(),
             filter: SeatFilter::default(),
+            search: Default::default(),
             stale: None,
             fresh: Rc::default(),
             embed_locale: Rc::default(),
@@ -371,6 +378,7 @@ impl WidgetState {
             Action::SortCompare(column) => next.compare_sort = self.compare_sort.pressed(column),
             Action::SortNational(column) => next.national_sort = self.national_sort.pressed(column),
             Action::Filter(filter) => next.filter = filter,
+            Action::Search(search) => next.search = search,
             Action::Closest => next.national_sort = national::closest_sort(),
             Action::Refreshed(url, data) => {
                 next.fresh = Rc::new(match (self.file(&url), &data) {
@@ -475,7 +483,7 @@ mod tests {
         use results_core::model::{Index, IndexRow};
         let row = |code: &str, declared: bool| IndexRow {
             code: code.into(), name: code.into(), name_cy: None, formerly: vec![], region: None, nation: None, declared, winner: None, party: None,
-            second: None, majority: 0, tie: false, majority_share: 0.0, turnout: None, result: String::new(), file: String::new(), hex: None, hash: None,
+            second: None, majority: 0, tie: false, majority_share: 0.0, turnout: None, before: None, elected: Vec::new(), file: String::new(), hex: None, hash: None,
         };
         let index = |rows: Vec<IndexRow>| Data::Index(Rc::new(Index {
             version: 1, attribution: None, updated: None, labels: Default::default(), elections: vec![], parties: vec![], election: "e".into(), totals: vec![], hex_layout: None, seats: rows,

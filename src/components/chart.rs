@@ -24,10 +24,5 @@ pub fn chart_frame(spec: &ChartSpec, id: &str, width: Option<u32>) -> Html {
         ChartSpec::Bars(chart) => bar_chart_svg(chart, id, width),
         ChartSpec::Stacked(chart) => stacked_chart_svg(chart, id, width),
     };
-    // The SVG is built by the core, which escapes every string it writes.
-    html! {
-        <figure class="rw-chart">
-            { Html::from_html_unchecked(AttrValue::from(svg)) }
-        </figure>
-    }
+    html! { <figure class="rw-chart">{ super::markup::markup(&svg) }</figure> }
 }

@@ -1,36 +1,30 @@
 //! The seat search of the compare view: a type-ahead list of seats, found by any
 //! name a reader may know them by, as the ARIA combobox pattern describes.
 
-use std::rc::Rc;
-
 use results_core::sort::collation_key;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SeatPickerProps {
-    /// Every seat that can be picked: (code, name as shown, every name it is
-    /// found by, a line each: see `results_core::national::names`).
-    pub seats: Rc<Vec<(String, String, String)>>,
-    /// The codes already picked.
-    pub picked: Vec<String>,
-    pub on_pick: Callback<String>,
-    /// Unique on the page.
-    pub id: AttrValue,
-    #[prop_or(false)]
-    pub disabled: bool,
-    /// The words it uses.
-    #[prop_or_default]
-    pub locale: Rc<results_core::locale::Locale>,
+/// What the reader has typed, the suggestion marked with the arrow keys, and
+/// whether the list is open: kept in the widget's state (`Action::Search`), so that
+/// the picker is a function of it rather than a component of its own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Search {
+    pub query: String,
+    pub active: Option<usize>,
+    pub open: bool,
 }
 
-/// What the reader has typed, the suggestion marked with the arrow keys, and
-/// whether the list is open.
-#[derive(Clone, Default, PartialEq)]
-struct Search {
-    query: String,
-    active: Option<usize>,
-    open: bool,
+/// The picker's inputs: every seat that can be picked, as (code, name as shown,
+/// every name it is found by, a line each: see `results_core::national::names`),
+/// the codes already picked, and what it says.
+pub struct Picker<'a> {
+    pub seats: &'a [(String, String, String)],
+    pub picked: &'a [String],
+    /// Unique on the page.
+    pub id: &'a str,
+    pub disabled: bool,
+    pub locale: &'a results_core::locale::Locale,
 }
 
 /// How many suggestions the list shows.
@@ -39,11 +33,8 @@ const SUGGESTIONS: usize = 8;
 /// A type-ahead search over seat names, as the ARIA combobox pattern (list
 /// autocomplete) describes: arrow keys move through the suggestions, Enter picks,
 /// Escape closes.
-#[component]
-pub fn SeatPicker(props: &SeatPickerProps) -> Html {
-    // One state for the three (a hook per value would each bring its own code).
-    let search = use_state(Search::default);
-    let Search { query, active, open } = (*search).clone();
+pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>, on_pick: &Callback<String>) -> Html {
+    let Search { query, active, open } = search.clone();
 
     let suggestions: Vec<(String, String)> = {
         let key = collation_key(query.trim());
@@ -66,34 +57,34 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
     let option_id = |i: usize| format!("{}-opt{i}", props.id);
 
     let pick = {
-        let (on_pick, search) = (props.on_pick.clone(), search.clone());
+        let (on_pick, on_search) = (on_pick.clone(), on_search.clone());
         Callback::from(move |code: String| {
             on_pick.emit(code);
-            search.set(Search::default());
+            on_search.emit(Search::default());
         })
     };
     let oninput = {
-        let search = search.clone();
+        let search = on_search.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                search.set(Search { query: input.value(), active: None, open: true });
+                search.emit(Search { query: input.value(), active: None, open: true });
             }
         })
     };
     let onkeydown = {
-        let (search, pick) = (search.clone(), pick.clone());
+        let (search, now, pick) = (on_search.clone(), search.clone(), pick.clone());
         let suggestions = suggestions.clone();
         Callback::from(move |e: KeyboardEvent| {
             let count = suggestions.len();
-            let now = (*search).clone();
+            let now = now.clone();
             match e.key().as_str() {
                 "ArrowDown" if count > 0 => {
                     e.prevent_default();
-                    search.set(Search { active: Some(now.active.map_or(0, |i| (i + 1) % count)), open: true, ..now });
+                    search.emit(Search { active: Some(now.active.map_or(0, |i| (i + 1) % count)), open: true, ..now });
                 }
                 "ArrowUp" if count > 0 => {
                     e.prevent_default();
-                    search.set(Search { active: Some(now.active.map_or(count - 1, |i| (i + count - 1) % count)), open: true, ..now });
+                    search.emit(Search { active: Some(now.active.map_or(count - 1, |i| (i + count - 1) % count)), open: true, ..now });
                 }
                 "Enter" => {
                     if let Some((code, _)) = now.active.and_then(|i| suggestions.get(i)).or(suggestions.first().filter(|_| count == 1)) {
@@ -101,14 +92,14 @@ pub fn SeatPicker(props: &SeatPickerProps) -> Html {
                         pick.emit(code.clone());
                     }
                 }
-                "Escape" => search.set(Search { active: None, open: false, ..now }),
+                "Escape" => search.emit(Search { active: None, open: false, ..now }),
                 _ => {}
             }
         })
     };
     let onblur = {
-        let search = search.clone();
-        Callback::from(move |_: FocusEvent| search.set(Search { open: false, ..(*search).clone() }))
+        let (on_search, now) = (on_search.clone(), search.clone());
+        Callback::from(move |_: FocusEvent| on_search.emit(Search { open: false, ..now.clone() }))
     };
 
     let options = suggestions.iter().enumerate().map(|(i, (code, name))| {

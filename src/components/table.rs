@@ -1,4 +1,4 @@
-//! A table whose body rows are HTML text from the core (`results_core::html`).
+//! A table whose body rows are markup from the core (`results_core::html::SafeHtml`).
 //!
 //! The rows go into the page once per data change. A sort or a filter then moves
 //! the rows already there, or leaves some out, instead of building them again: that
@@ -7,21 +7,22 @@
 
 use std::rc::Rc;
 
+use results_core::html::SafeHtml;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use crate::state::Shared;
 
-/// Rows of HTML in the data's order: the same rows are never put in twice.
-pub type Rows = Shared<Vec<String>>;
+/// Rows of markup in the data's order: the same rows are never put in twice.
+pub type Rows = Shared<Vec<SafeHtml>>;
 
-impl From<Vec<String>> for Rows {
-    fn from(rows: Vec<String>) -> Rows {
+impl From<Vec<SafeHtml>> for Rows {
+    fn from(rows: Vec<SafeHtml>) -> Rows {
         Shared(Rc::new(rows))
     }
 }
 
-impl yew::html::IntoPropValue<Rows> for Vec<String> {
+impl yew::html::IntoPropValue<Rows> for Vec<SafeHtml> {
     fn into_prop_value(self) -> Rows {
         Rows::from(self)
     }
@@ -50,15 +51,18 @@ pub struct TableProps {
 }
 
 /// The table's `<tbody>` elements, which the widget makes and fills itself: Yew
-/// places them (as references to nodes) and never looks inside. There are as many
-/// as the rows need when every row shows; a filter leaves the last ones empty (and
-/// the styles hide an empty one). Yew matches a list of references from its end, so
-/// a body keeps its place for as long as it is in the list: the same bodies while
-/// their number stays, all new ones when it changes.
+/// places them (as references to nodes, each keyed) and never looks inside. There
+/// are as many as the rows need when every row shows; a filter leaves the last ones
+/// empty (and the styles hide an empty one). The same bodies stay while their
+/// number does; a new number makes all new ones, under new keys, so that Yew's
+/// keyed matching (documented, unlike how it matches a list without keys) puts
+/// each where it belongs.
 #[cfg(not(feature = "ssr"))]
 #[derive(Default)]
 struct Bodies {
     bodies: Vec<web_sys::Element>,
+    /// Counts the sets of bodies made: part of each body's key.
+    made: u32,
     rows: Option<Rows>,
     group: usize,
     nodes: Vec<web_sys::Element>,
@@ -72,18 +76,22 @@ impl Bodies {
     /// and moved into the bodies there (which keep the heights the browser remembers
     /// for them: a live update does not make a scrolled list jump); a new order moves
     /// the rows already made.
-    fn update(&mut self, rows: &Rows, order: &[usize], group: usize) -> Vec<web_sys::Element> {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
+    fn update(&mut self, rows: &Rows, order: &[usize], group: usize) -> Html {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Html::default() };
         let new_body = || document.create_element("tbody").ok();
         let mut moved = false;
-        if self.rows.as_ref() != Some(rows) || self.group != group {
+        // Rows compared by their text, not by which list holds them: a view that
+        // builds its rows again at each render (a seat's eleven candidates) does not
+        // make the browser parse them again.
+        if self.rows.as_ref().is_none_or(|kept| kept != rows && kept.0 != rows.0) || self.group != group {
             if let Some(parsed) = new_body() {
-                parsed.set_inner_html(&rows.0.concat());
+                super::markup::set_markup(&parsed, &SafeHtml::concat(rows.0.iter()));
                 let children = parsed.children();
                 self.nodes = (0..children.length()).filter_map(|i| children.item(i)).collect();
                 let count = self.nodes.len().div_ceil(group).max(1);
                 if count != self.bodies.len() {
                     self.bodies = std::iter::once(parsed).chain((1..count).filter_map(|_| new_body())).collect();
+                    self.made = self.made.wrapping_add(1);
                 }
             }
             self.rows = Some(rows.clone());
@@ -101,7 +109,12 @@ impl Bodies {
             }
             self.order = order.to_vec();
         }
-        self.bodies.clone()
+        let made = u64::from(self.made) << 32;
+        self.bodies
+            .iter()
+            .zip(0u64..)
+            .map(|(body, i)| Html::VList(Rc::new(yew::virtual_dom::VList::with_children(vec![Html::VRef(body.clone().into())], Some((made | i).into())))))
+            .collect()
     }
 }
 
@@ -119,11 +132,7 @@ pub fn Table(props: &TableProps) -> Html {
     // is whole in the page when the render is done, so no frame is drawn without its
     // rows (Yew may let the browser draw one between a render and its effects).
     #[cfg(not(feature = "ssr"))]
-    let bodies: Html = {
-        let made = use_mut_ref(Bodies::default);
-        let bodies = made.borrow_mut().update(&props.rows, &props.order, group);
-        bodies.into_iter().map(|body| Html::VRef(body.into())).collect()
-    };
+    let bodies: Html = use_mut_ref(Bodies::default).borrow_mut().update(&props.rows, &props.order, group);
     #[cfg(feature = "ssr")]
     let bodies = server_bodies(props, props.order.len().div_ceil(group).max(1));
     let table = html! {
@@ -144,10 +153,10 @@ pub fn Table(props: &TableProps) -> Html {
 /// Rendered on a server (no DOM) the rows go straight into the HTML.
 #[cfg(feature = "ssr")]
 fn server_bodies(props: &TableProps, groups: usize) -> Html {
-    let rows: String = props.order.iter().filter_map(|&i| props.rows.0.get(i)).map(String::as_str).collect();
+    let rows = SafeHtml::concat(props.order.iter().filter_map(|&i| props.rows.0.get(i)));
     html! {
         <>
-            <tbody>{ Html::from_html_unchecked(AttrValue::from(rows)) }</tbody>
+            <tbody>{ super::markup::markup(&rows) }</tbody>
             { for (1..groups).map(|_| html! { <tbody /> }) }
         </>
     }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::result::seat_result;
 use super::{column_header, loading, problem, send, sort_header, source, Dispatch};
-use crate::components::{chart_frame, ChartSpec, SeatPicker, Table};
+use crate::components::{chart_frame, seat_picker, ChartSpec, Picker, Table};
 use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
 
@@ -82,13 +82,15 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
             </>
         }
     };
+    let picker_id = format!("{id}-picker");
+    let picker = Picker { seats: &choices, picked: &state.route.seats, id: &picker_id, disabled: state.route.seats.len() >= MAX_COMPARE, locale };
     html! {
         <>
             <header class="rw-header">
                 <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.text("compare.title") }</h2>
             </header>
             <ul class="rw-picked" aria-label={locale.text("compare.picked").to_string()}>{ for picked }</ul>
-            <SeatPicker seats={Rc::new(choices.clone())} picked={state.route.seats.clone()} {on_pick} id={format!("{id}-picker")} disabled={state.route.seats.len() >= MAX_COMPARE} locale={state.locale.clone()} />
+            { seat_picker(&picker, &state.search, &send(dispatch, Action::Search), &on_pick) }
             { body }
         </>
     }

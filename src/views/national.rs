@@ -1,11 +1,13 @@
 //! The national picture: seats and votes per party, a hex map, and every seat in a
 //! table with search, filters and a "closest results" order.
 //!
-//! The hex map and the seats' rows are HTML from the core, built once per data
-//! change (in the state, see `NationalHtml`): a sort or a filter only moves rows.
+//! The hex map and the seats' rows are markup from the core (`SafeHtml`), built once
+//! per data change (in the state, see `NationalHtml`): a sort or a filter only
+//! moves rows.
 
 use std::rc::Rc;
 
+use results_core::html::SafeHtml;
 use results_core::locale::Locale;
 use results_core::model::Index;
 use results_core::national::{hex_step, seat_order, SeatColumn, SeatFilter, Step};
@@ -14,6 +16,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{column_header, loading, send, source, updated, Dispatch};
+#[cfg(feature = "ssr")]
+use crate::components::markup::markup;
+use crate::components::markup::set_markup;
 use crate::components::{chart_frame, code_at, Rows, Shared, Table};
 use crate::state::{Action, Choices, HexMap, NationalHtml, WidgetState};
 
@@ -146,12 +151,6 @@ fn move_focus(map: &Option<web_sys::Element>, to: &str) {
     }
 }
 
-/// The map's empty frame: its `<svg>` element without the hexes, the size the whole
-/// map will be, and a stop for the Tab key (which fills it, see [`Seats`]).
-fn empty_frame(map: &HexMap) -> String {
-    format!(r#"{} tabindex="0"></svg>"#, map.open.trim_end_matches('>'))
-}
-
 /// The element the map goes into, `<div class="rw-hexmap-map">`, made by the widget
 /// rather than by Yew (which places it and never looks inside), so that the map's
 /// frame is in it from the first render (see [`Seats`]).
@@ -167,8 +166,7 @@ fn map_frame(map: &Option<web_sys::Element>, _: &Shared<Option<HexMap>>) -> Html
     map.clone().map(|element| Html::VRef(element.into())).unwrap_or_default()
 }
 
-/// On a server (no DOM, no effects) the whole map goes straight into the HTML. The
-/// SVG is built by the core, which escapes every string it writes.
+/// On a server (no DOM, no effects) the whole map goes straight into the HTML.
 #[cfg(feature = "ssr")]
 fn new_map_element() -> Option<web_sys::Element> {
     None
@@ -176,7 +174,7 @@ fn new_map_element() -> Option<web_sys::Element> {
 
 #[cfg(feature = "ssr")]
 fn map_frame(_: &Option<web_sys::Element>, map: &Shared<Option<HexMap>>) -> Html {
-    let svg = (*map.0).as_ref().map(|map| Html::from_html_unchecked(AttrValue::from(map.svg().to_string())));
+    let svg = (*map.0).as_ref().map(|map| markup(map.svg()));
     html! { <div class="rw-hexmap-map">{ svg.unwrap_or_default() }</div> }
 }
 
@@ -275,7 +273,7 @@ fn Seats(props: &SeatsProps) -> Html {
     let framed = use_mut_ref(|| None::<Shared<Option<HexMap>>>);
     if let (Some(element), Some(whole)) = (map.as_ref(), props.hex_map.0.as_ref()) {
         if !*filled.borrow() && framed.borrow().as_ref() != Some(&props.hex_map) {
-            element.set_inner_html(&empty_frame(whole));
+            set_markup(element, &whole.frame);
             *framed.borrow_mut() = Some(props.hex_map.clone());
         }
     }
@@ -310,7 +308,7 @@ fn Seats(props: &SeatsProps) -> Html {
             if !*filled.borrow() {
                 *filled.borrow_mut() = true;
                 if let Some(whole) = svg.0.as_ref() {
-                    element.set_inner_html(whole.svg());
+                    set_markup(&element, whole.svg());
                     // The frame that had the focus is gone: the map's tab stop takes it.
                     if let Some(stop) = stop().and_then(|s| s.dyn_into::<web_sys::SvgElement>().ok()) {
                         let _ = stop.focus();
@@ -329,7 +327,7 @@ fn Seats(props: &SeatsProps) -> Html {
             }
         })
     };
-    let order = use_memo((props.index.clone(), props.filter.clone(), props.sort), |(index, filter, sort)| seat_order(&index.0, filter, *sort));
+    let order = use_memo((props.index.clone(), props.filter.clone(), props.sort, props.locale.clone()), |(index, filter, sort, locale)| seat_order(&index.0, filter, *sort, &locale.0));
     let on_sort = send(&props.dispatch, Action::SortNational);
     let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &on_sort)) }</tr> };
     let shown = locale.fill("national.showing", &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
@@ -345,11 +343,11 @@ fn Seats(props: &SeatsProps) -> Html {
 
 /// Puts a new map in place of the one shown (a live update), keeping the reader's
 /// place: the hex that was the tab stop stays so, and keeps the focus if it had it.
-fn replace_map(element: &web_sys::Element, svg: &str) {
+fn replace_map(element: &web_sys::Element, svg: &SafeHtml) {
     let stop = element.query_selector(r#"[tabindex="0"]"#).ok().flatten();
     let focused = stop.as_ref().is_some_and(|s| s.matches(":focus").unwrap_or(false));
     let code = stop.and_then(|s| s.get_attribute("data-code"));
-    element.set_inner_html(svg);
+    set_markup(element, svg);
     if let (Some(code), Ok(Some(first))) = (code, element.query_selector(r#"[tabindex="0"]"#)) {
         if let Some(hex) = hex_with(element, &code) {
             let _ = first.set_attribute("tabindex", "-1");
@@ -379,7 +377,9 @@ fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, fill
     let report = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let near = entries.get(0).dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.is_intersecting());
         if near && !*done.borrow() {
-            target.set_inner_html((*whole.0).as_ref().map_or("", HexMap::svg));
+            if let Some(map) = whole.0.as_ref() {
+                set_markup(&target, map.svg());
+            }
             *done.borrow_mut() = true;
         }
     });
@@ -391,7 +391,9 @@ fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, fill
             Some((observer, report))
         }
         Err(_) => {
-            element.set_inner_html((*hexes.0).as_ref().map_or("", HexMap::svg));
+            if let Some(map) = hexes.0.as_ref() {
+                set_markup(&element, map.svg());
+            }
             *filled.borrow_mut() = true;
             None
         }

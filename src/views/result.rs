@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use results_core::chart::{result_title, BarChart};
+use results_core::view::{ResultLine, Winners};
 use results_core::{html as rows, Column, SeatResult};
 use yew::prelude::*;
 
@@ -55,14 +56,32 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                     <p class="rw-election">{ &result.election_name }</p>
                     { updated(stamp.as_deref(), locale) }
                 </header>
-                // Built by the core, which escapes every string it writes.
-                { Html::from_html_unchecked(AttrValue::from(rows::result_summary(&result, locale))) }
+                { result_line(&ResultLine::new(&result, locale)) }
                 { table(&result, state, dispatch) }
                 { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), &format!("{id}-chart"), width) }
                 { source(attribution.as_deref()) }
             </>
         },
     }
+}
+
+/// The result at a glance in one paragraph: "**Rushanara Ali** (Labour) **Lab
+/// hold**. Majority 1,689 (3.6% of valid votes). Turnout 57.3%." One shape for
+/// every kind of line, its parts left empty where the line has none: each element
+/// of `html!` is code in the widget.
+fn result_line(line: &ResultLine) -> Html {
+    let (name, after_name, outcome, rest) = match line {
+        ResultLine::NoCandidates(text) => ("", String::new(), "", text.clone()),
+        ResultLine::Awaiting(outcome) => ("", String::new(), outcome.as_str(), ".".to_string()),
+        ResultLine::Declared { winners, outcome, majority, turnout, swing } => {
+            let rest = [turnout, swing].into_iter().flatten().fold(format!(". {majority}"), |rest, part| rest + " " + part);
+            match winners {
+                Winners::One { name, party } => (name.as_str(), format!(" ({party}) "), outcome.as_str(), rest),
+                Winners::Several(text) => ("", format!("{text} "), outcome.as_str(), rest),
+            }
+        }
+    };
+    html! { <p class="rw-summary"><strong>{ name }</strong>{ after_name }<span class="rw-result-text">{ outcome }</span>{ rest }</p> }
 }
 
 /// The candidates as a table whose column headers are sort buttons.

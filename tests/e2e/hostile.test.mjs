@@ -71,7 +71,8 @@ const files = { [S1]: seatFile(S1), [S2]: seatFile(S2) };
 const indexRow = (code, hex) => ({
   code, name: files[code].constituencies[0].name, region: hostile('index-region'), nation: hostile('index-nation'),
   winner: hostile(`index-winner-${code}`), party: partyIds[0], second: partyIds[1],
-  majority: 100, majority_share: 100 / 600, turnout: 0.6, result: hostile(`index-result-${code}`),
+  // The party held the seat before: an id no party has, so its words are the id.
+  majority: 100, majority_share: 100 / 600, turnout: 0.6, before: hostile(`index-before-${code}`),
   file: 'javascript:alert(1)', hex,
 });
 const index = {
@@ -183,7 +184,7 @@ test('national: the index\'s names, results and regions are text; opening a seat
   // Rows out of view are not rendered (content-visibility), so not in innerText.
   await page.locator(`${widget} .rw-seats`).scrollIntoViewIfNeeded();
   await page.waitForFunction((w) => document.querySelector(`${w} .rw-seats tbody`).innerText.includes('seat-'), widget);
-  await assertSafe(opened, [index.seats[0].name, index.seats[0].winner, index.seats[1].result, parties[0].name]);
+  await assertSafe(opened, [index.seats[0].name, index.seats[0].winner, index.seats[1].before, parties[0].name, parties[0].abbreviation]);
   // The hex map names each seat for assistive technology: the name as an attribute value, not markup.
   const labels = await page.locator(`${widget} .rw-hex`).evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
   assert.ok(labels.some((l) => l.includes(index.seats[0].name)), labels.join('\n'));

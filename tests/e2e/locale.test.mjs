@@ -37,12 +37,50 @@ test('German numbers and German words from the embed', async () => {
   assert.deepEqual(headers.slice(0, 4).map((h) => h.replace(/[↕▲▼]/g, '').trim()), ['Kandidat', 'Partei', 'Stimmen', 'Anteil']);
   const rows = await cells(page, `${widget} tbody tr`);
   assert.deepEqual(rows[0].slice(2, 4), ['15.896', '34,1\u00a0%']);
-  assert.equal(await page.locator(`${widget} .rw-majority`).textContent(), 'Mehrheit 1.689 (3,6\u00a0% der gültigen Stimmen).');
+  assert.match(await page.locator(`${widget} .rw-summary`).textContent(), /Lab hold\. Mehrheit 1\.689 \(3,6\u00a0% der gültigen Stimmen\)\. Turnout 57,3\u00a0%\.$/);
   assert.equal(await page.locator(`${widget} section.rw`).getAttribute('lang'), 'de-DE');
   // Words not replaced stay English.
   assert.equal(await page.locator(`${widget} nav button`).first().textContent(), 'Result');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// Every label the core defines ("key", "text") with its words replaced: "{party}
+// hold" becomes "{party} Wort", as a translation looks to the code.
+async function everyLabelRelabelled() {
+  const source = await readFile(path.join(root, 'crates/results-core/src/locale.rs'), 'utf8');
+  const labels = {};
+  for (const [, key, text] of source.matchAll(/^ {4}\("([a-z_.]+)", "(.*)"\),$/gm)) {
+    labels[key] = text.replace(/\{[a-z_]+\}|[^\W\d_]+/gu, (m) => (m.startsWith('{') ? m : 'Wort'));
+  }
+  assert.ok(Object.keys(labels).length > 100, 'the defaults were read');
+  return labels;
+}
+
+const english = [' hold', ' gain from ', 'Majority', 'majority of', 'Turnout', 'turnout', 'swing', 'Elected', 'Awaiting', 'Result'];
+
+test('with every label relabelled, no English word of a result is left: the result line, the seats table, the hex map', async () => {
+  const labels = JSON.stringify(await everyLabelRelabelled());
+  const { page, context, problems } = await open({ src: 'data/', locale: 'de-DE', labels });
+  const summary = await page.locator(`${widget} .rw-summary`).textContent();
+  assert.match(summary, /Rushanara Ali .*Lab Wort\. .*1\.689/);
+  const shown = await page.locator(widget).evaluate((w) => w.innerText);
+  for (const word of english) assert.ok(!shown.includes(word), `${word} in ${shown}`);
+  await context.close();
+
+  const national = await strictPage(browser);
+  await national.page.goto(server.page({ view: 'national', src: 'data/', locale: 'de-DE', labels }));
+  await national.page.waitForSelector(`${widget}[data-state="ready"] .rw-hexmap`);
+  // The hexes go in as the map comes near the viewport.
+  await national.page.locator(`${widget} .rw-hexmap`).scrollIntoViewIfNeeded();
+  await national.page.waitForFunction((w) => document.querySelectorAll(`${w} .rw-hex`).length === 650, widget);
+  const table = await national.page.locator(`${widget} .rw-seats tbody`).evaluateAll((bodies) => bodies.map((b) => b.textContent).join('\n'));
+  assert.ok(table.includes('Lab Wort') && table.includes('Lab Wort Wort Con'), 'the seats table says hold and gain in the labels\' words');
+  const hexes = await national.page.locator(`${widget} .rw-hex`).evaluateAll((hs) => hs.map((h) => h.getAttribute('aria-label')).join('\n'));
+  assert.ok(hexes.includes('Poplar and Limehouse: Labour, Lab Wort'), 'a hex names its result in the labels\' words');
+  for (const word of english) assert.ok(!table.includes(word) && !hexes.includes(word), word);
+  assert.deepEqual([...problems, ...national.problems], []);
+  await national.context.close();
 });
 
 test('labels in the data, with the embed\'s on top', async () => {

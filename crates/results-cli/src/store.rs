@@ -101,6 +101,8 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
         let second = result.rows.get(1);
         index_parties.extend(winner.map(|r| r.party_id.clone()));
         index_parties.extend(second.map(|r| r.party_id.clone()));
+        // The party that held the seat before, for its name in "gain from".
+        index_parties.extend(result.summary.before.clone());
         rows.push(IndexRow {
             code: seat.code.clone(),
             name: seat.name.clone(),
@@ -116,7 +118,8 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
             tie: result.summary.tie.is_some(),
             majority_share: round6(result.summary.majority_share),
             turnout: result.summary.turnout.map(round6),
-            result: result.outcome_text(),
+            before: result.summary.before.clone().filter(|_| result.summary.declared && result.summary.seats == 1),
+            elected: if result.summary.seats > 1 && result.summary.declared { result.rows.iter().filter(|r| r.elected).map(|r| r.party_id.clone()).collect() } else { Vec::new() },
             file: format!("seats/{}.json", seat.code),
             hex: hexes.get(&seat.code).copied(),
             hash: Some(hash),

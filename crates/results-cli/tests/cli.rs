@@ -89,7 +89,8 @@ fn importing_into_a_directory_adds_the_election() {
     assert_eq!(index["seats"].as_array().unwrap().len(), 650);
     let row = index["seats"].as_array().unwrap().iter().find(|r| r["code"] == "E14001086").unwrap();
     assert_eq!(row["majority"], 1689);
-    assert_eq!(row["result"], "Lab hold");
+    // Held: the party that held the seat before (notionally) is the winner's.
+    assert_eq!((&row["party"], &row["before"]), (&serde_json::json!("lab"), &serde_json::json!("lab")));
     assert_eq!(row["file"], "seats/E14001086.json");
     // A 2024 seat with new boundaries and no named predecessor holds 2024 only.
     let seat = std::fs::read_to_string(dir.join("seats/E14001086.json")).unwrap();
@@ -130,7 +131,8 @@ fn importing_local_elections() {
     assert_eq!(index["election"], "local.tower-hamlets.2022-05-05");
     assert_eq!(index["seats"].as_array().unwrap().len(), 20);
     let row = index["seats"].as_array().unwrap().iter().find(|r| r["code"] == "E05009317").unwrap();
-    assert_eq!((row["name"].as_str(), row["result"].as_str()), (Some("Bethnal Green East"), Some("Lab 2, Aspire 1")));
+    assert_eq!(row["name"].as_str(), Some("Bethnal Green East"));
+    assert_eq!(row["elected"], serde_json::json!(["lab", "lab", "aspire"]), "the ward's three seats, by party");
     assert!(results(&["validate", council.to_str().unwrap()]).status.success());
 
     let mayor = dir.join("mayor");
@@ -142,13 +144,15 @@ fn importing_local_elections() {
     let by = dir.join("by");
     let out = results(&["import", "lga", "--file", &local("trafford-council/trafford_council_election_results.csv"), "--date", "2022-12-15", "--out", by.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(read_index(&by)["seats"][0]["result"], "Lab win");
+    // A win: nothing is known of the ward before, so no `before`.
+    let row = &read_index(&by)["seats"][0];
+    assert_eq!((&row["party"], row.get("before")), (&serde_json::json!("lab"), None));
 
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ward.csv");
     let ward = dir.join("ward");
     let out = results(&["import", "csv", "--file", example.to_str().unwrap(), "--out", ward.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(read_index(&ward)["seats"][0]["result"], "Lab 2, Aspire 1");
+    assert_eq!(read_index(&ward)["seats"][0]["elected"], serde_json::json!(["lab", "lab", "aspire"]));
 
     // The London layouts need the right files.
     let out = results(&["import", "london", "--year", "2026", "--out", ward.to_str().unwrap(), "--candidates", &local("gla-london-borough-elections-2026/candidates_2026.csv")]);
@@ -431,4 +435,68 @@ fn postcode_prints_the_seat_or_a_sentence() {
     let out = results(&["postcode", "E1 4NS", "--src", scratch("no-postcodes").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read") && String::from_utf8_lossy(&out.stderr).contains("postcodes/E.json"));
+}
+
+/// Every default label with its words replaced ("{party} hold" becomes "{party}
+/// Wort"): what a newsroom's translation looks like to the code.
+fn relabelled_everything() -> String {
+    let relabel = |text: &str| {
+        let (mut out, mut inside, mut word) = (String::new(), false, false);
+        for c in text.chars() {
+            match c {
+                '{' => inside = true,
+                '}' => inside = false,
+                c if !inside && c.is_alphabetic() => {
+                    if !word {
+                        out.push_str("Wort");
+                    }
+                    word = true;
+                    continue;
+                }
+                _ => {}
+            }
+            word = false;
+            out.push(c);
+        }
+        out
+    };
+    let labels: serde_json::Map<String, serde_json::Value> = results_core::locale::defaults().map(|(key, text)| (key.to_string(), relabel(text).into())).collect();
+    serde_json::Value::Object(labels).to_string()
+}
+
+#[test]
+fn with_every_label_replaced_no_english_word_of_a_result_is_left() {
+    let dir = scratch("render-every-label");
+    std::fs::create_dir_all(&dir).unwrap();
+    let labels = dir.join("labels.json");
+    std::fs::write(&labels, relabelled_everything()).unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let render = |view: &str, seat: &str| {
+        let out = results(&["render", "--view", view, "--seat", seat, "--src", "data/", "--data", data.to_str().unwrap(), "--locale", "de-DE", "--labels", labels.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let result = render("result", "E14001086");
+    let summary = result.split(r#"<p class="rw-summary">"#).nth(1).and_then(|s| s.split("</p>").next()).unwrap();
+    assert!(summary.contains("Rushanara Ali") && summary.contains("Lab Wort") && summary.contains("1.689"), "{summary}");
+    // The national seats table's result column and the hex map's names, 650 rows each.
+    let national = render("national", "");
+    assert!(national.contains("<td>Lab Wort</td>") && national.contains("<td>Lab Wort Wort Con</td>"), "the seats table's results are relabelled");
+    // The text a reader sees (and hears: the attributes too), not the markup's class names.
+    let text = |page: &str| -> String {
+        let mut out = String::new();
+        for (i, part) in page.split('<').enumerate() {
+            let (tag, rest) = if i == 0 { ("", part) } else { part.split_once('>').unwrap_or((part, "")) };
+            let labels: Vec<&str> = tag.split(r#"aria-label=""#).skip(1).filter_map(|a| a.split('"').next()).collect();
+            out.push_str(&labels.join(" "));
+            out.push(' ');
+            out.push_str(rest);
+        }
+        out
+    };
+    for page in [text(&result), text(&national)] {
+        for english in [" hold", " gain from ", "Majority", "majority of", "Turnout", "turnout", "swing", "Elected", "Awaiting"] {
+            assert!(!page.contains(english), "{english:?} is left in a relabelled page: {}", page.split(english).next().unwrap_or("").chars().rev().take(200).collect::<String>().chars().rev().collect::<String>());
+        }
+    }
 }

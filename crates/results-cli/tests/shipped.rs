@@ -61,3 +61,21 @@ fn tower_hamlets_and_hendon() {
         assert_eq!(*party, "con", "{id}");
     }
 }
+
+/// Each index's row gives its seat the outcome its seat file gives it, in any words:
+/// the index stores parties, not a sentence.
+#[test]
+fn every_index_row_has_its_seat_files_outcome() {
+    for dir in ["", "tower-hamlets-2022"] {
+        let index = results_core::load::parse_index(&std::fs::read_to_string(data().join(dir).join("index.json")).unwrap()).unwrap();
+        for row in &index.seats {
+            let file = parse_results(&std::fs::read_to_string(data().join(dir).join(&row.file)).unwrap()).unwrap();
+            let contest = file.contest(&row.code, Some(&index.election)).unwrap();
+            let result = results_core::SeatResult::new(&file, contest);
+            assert_eq!(index.outcome(row), result.summary.outcome, "{dir} {} {}", row.code, row.name);
+        }
+    }
+    let index = results_core::load::parse_index(&std::fs::read_to_string(data().join("index.json")).unwrap()).unwrap();
+    let gains = index.seats.iter().filter(|row| matches!(index.outcome(row), results_core::derive::Outcome::Gain { .. })).count();
+    assert_eq!(gains, 303, "seats that changed hands in 2024");
+}

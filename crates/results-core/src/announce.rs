@@ -46,7 +46,7 @@ pub fn sentence(index: &Index, codes: &[String], locale: &Locale) -> Option<Stri
                 seats.push_str(", ");
             }
             let party = row.party.as_deref().and_then(|id| index.party(id)).map_or("", |p| p.name.as_str());
-            seats.push_str(&locale.fill("announce.seat", &[("result", &row.result), ("seat", locale.seat_name(&row.name, row.name_cy.as_deref()).0), ("party", party)]));
+            seats.push_str(&locale.fill("announce.seat", &[("result", &locale.outcome(&index.outcome(row))), ("seat", locale.seat_name(&row.name, row.name_cy.as_deref()).0), ("party", party)]));
         }
     }
     if count as usize > NAMED {

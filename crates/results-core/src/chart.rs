@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::derive::SeatResult;
-use crate::html::{escape, escape_into};
+use crate::html::{escape, escape_into, SafeHtml};
 use crate::locale::Locale;
 use crate::sort::{sort_by_key_stable, Direction, Key};
 
@@ -184,7 +184,7 @@ fn parse_colour(hex: &str) -> (u8, u8, u8) {
 /// Draws the chart as an SVG document with `role="img"`, a `<title>` and a `<desc>`.
 /// `id` must be unique on the page: it names the title and description.
 /// `width` is the container's width in CSS pixels, clamped to a readable range.
-pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> String {
+pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> SafeHtml {
     use layout::*;
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let height = (chart.bars.len() as i32 * ROW + 2 * MARGIN).max(ROW) as u32;
@@ -204,18 +204,18 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> String {
 /// The marks in an `<svg>` that scales with its container and carries its accessible
 /// name and description. A fill with a dark-mode variant gets the swatch class of its
 /// pair (`html::swatch_class`), whose rule the dark scheme follows.
-fn wrap(Marks(mut inner): Marks, id: &str, (width, height): (u32, u32), (title, description): (&str, &str), dark: &[(String, String)]) -> String {
+fn wrap(Marks(mut inner): Marks, id: &str, (width, height): (u32, u32), (title, description): (&str, &str), dark: &[(String, String)]) -> SafeHtml {
     for (colour, dark_colour) in dark {
         let (r, g, b) = parse_colour(colour);
         let fill = format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
         inner = inner.replace(&fill, &format!("{fill} class=\"{}\"", crate::html::swatch_class(colour, Some(dark_colour))));
     }
     let id = escape(id);
-    format!(
+    SafeHtml::built(format!(
         "<svg class=\"rw-chart-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n{inner}</svg>\n",
         escape(title),
         escape(description),
-    )
+    ))
 }
 
 /// One segment of a stacked bar.
@@ -306,7 +306,7 @@ impl StackedChart {
 }
 
 /// Draws a stacked chart: a label line and a full-width bar per row, then the legend.
-pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> String {
+pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> SafeHtml {
     use layout::*;
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let legend_rows = chart.legend.len().div_ceil(2) as i32;

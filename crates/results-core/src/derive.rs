@@ -118,6 +118,9 @@ impl Tie {
 pub struct Summary {
     /// Hold, gain, win, seats by party, or awaiting its declaration.
     pub outcome: Outcome,
+    /// The id of the party that won the seat last time (the notional winner where
+    /// boundaries changed), where that is known.
+    pub before: Option<String>,
     /// Whether the count has declared a result (see [`Constituency::has_result`]).
     pub declared: bool,
     /// Candidates tied for the last place elected, the lot drawn as the file says.
@@ -271,6 +274,7 @@ impl SeatResult {
             election_date: election.map(|e| e.date.clone()).unwrap_or_default(),
             summary: Summary {
                 outcome,
+                before: previous_winner.map(Into::into),
                 declared,
                 tie: edge_tie(seat).filter(|_| declared),
                 majority,
@@ -292,15 +296,29 @@ impl SeatResult {
 
 /// Aspire 2, Lab 1: the winners of a multi-member seat by party, most first.
 fn seats_by_party(rows: &[Row]) -> Vec<(String, usize)> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for row in rows.iter().filter(|r| r.elected) {
-        match counts.iter_mut().find(|(party, _)| *party == row.party_abbreviation) {
+    count_seats(rows.iter().filter(|r| r.elected).map(|r| r.party_abbreviation.as_str()).collect())
+}
+
+/// Seats by party, most first (ties in order of first appearance), from the
+/// parties of those elected.
+pub(crate) fn count_seats(parties: Vec<&str>) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for party in parties {
+        match counts.iter_mut().find(|(p, _)| p == party) {
             Some((_, count)) => *count += 1,
-            None => counts.push((&row.party_abbreviation, 1)),
+            None => counts.push((party.to_string(), 1)),
         }
     }
-    sort_by_key_stable(&mut counts, Direction::Descending, |(_, count)| Key::Number(*count as u64));
-    counts.into_iter().map(|(party, count)| (party.to_string(), count)).collect()
+    // A stable insertion sort: a handful of parties, and a tenth of the code of the
+    // general sort.
+    for i in 1..counts.len() {
+        let mut j = i;
+        while j > 0 && counts.get(j - 1).map(|c| c.1) < counts.get(j).map(|c| c.1) {
+            counts.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    counts
 }
 
 /// Swing from party `from` to party `to`, from each party's best-placed row.
@@ -312,6 +330,15 @@ fn swing<'a>(rows: &[Row], from: &'a str, to: &'a str) -> Option<(&'a str, &'a s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seats_by_party_count_most_first_and_ties_by_the_best_placed() {
+        let count = |parties: &[&str]| count_seats(parties.to_vec());
+        assert_eq!(count(&["Lab", "Aspire", "Aspire"]), [("Aspire".to_string(), 2), ("Lab".to_string(), 1)]);
+        assert_eq!(count(&["Lab", "Aspire", "Aspire", "Lab"]), [("Lab".to_string(), 2), ("Aspire".to_string(), 2)]);
+        assert_eq!(count(&["Green", "Lab", "Con", "Lab", "Con", "Con"]), [("Con".to_string(), 3), ("Lab".to_string(), 2), ("Green".to_string(), 1)]);
+        assert_eq!(count(&[]), []);
+    }
     use crate::load::parse_results;
 
     fn file(candidates: &str, previous: &str) -> ResultsFile {

@@ -1,11 +1,49 @@
-//! Table rows and the hex map as HTML text, one string per row in the data's order.
+//! The one fast path: table rows, the hex map and charts as HTML text
+//! ([`SafeHtml`]), one piece per row in the data's order, for what must be built
+//! faster than a render of `html!` can (650 rows, 650 hexes) or is drawn as SVG.
 //!
 //! The widget puts these into the page once per data change and then only moves
 //! them (a sort) or leaves some out (a filter), which is what keeps a 650-row table
 //! fast; `results render` writes the same text into its static pages. Every string
-//! from the data is escaped here, in one place.
+//! from the data is escaped here, in one place, and only this crate can make a
+//! [`SafeHtml`]: the widget puts no other text into a page as markup.
 
 use std::fmt::Write;
+
+/// HTML text made by this crate's builders, which escape every string from the
+/// data: the only text the widget puts into a page as markup (its
+/// `components::markup`). Nothing outside the crate can make one from a string.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    /// Markup this crate built, escaping what came from the data.
+    pub(crate) fn built(html: String) -> SafeHtml {
+        SafeHtml(html)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Pieces one after another: markup of safe pieces is safe.
+    pub fn concat<'a>(pieces: impl IntoIterator<Item = &'a SafeHtml>) -> SafeHtml {
+        SafeHtml(pieces.into_iter().map(SafeHtml::as_str).collect())
+    }
+}
+
+impl std::fmt::Display for SafeHtml {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::ops::Deref for SafeHtml {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
 
 use crate::compare::CompareRow;
 use crate::derive::SeatResult;
@@ -62,46 +100,6 @@ pub fn escape_into(out: &mut String, text: &str) {
     }
 }
 
-/// The result at a glance, as a paragraph: the winner or winners, the result (hold
-/// or gain), the majority, turnout and swing.
-pub fn result_summary(result: &SeatResult, locale: &Locale) -> String {
-    let (s, n) = (&result.summary, &locale.numbers);
-    let Some(winner) = result.winner() else {
-        return format!(r#"<p class="rw-summary">{}</p>"#, escape(locale.text("result.no_candidates")));
-    };
-    if !s.declared {
-        return format!(r#"<p class="rw-summary"><span class="rw-result-text">{}</span>.</p>"#, escape(&locale.outcome(&s.outcome)));
-    }
-    let winners = if s.seats > 1 {
-        let elected: Vec<String> = result.rows.iter().filter(|r| r.elected).map(|r| format!("{} ({})", r.name, r.party_abbreviation)).collect();
-        escape(&locale.fill("result.elected_list", &[("names", &elected.join(", "))]))
-    } else {
-        format!("<strong>{}</strong> ({})", escape(&winner.name), escape(&winner.party_name))
-    };
-    let majority = n.thousands(s.majority);
-    let majority = match (&s.tie, s.seats > 1, s.stages.last()) {
-        (Some(tie), _, _) => locale.fill("result.tie", &[("votes", &n.thousands(tie.votes))]),
-        (None, true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
-        (None, false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
-        (None, false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
-    };
-    let mut out = format!(
-        r#"<p class="rw-summary"><span class="rw-winner">{winners}</span> <span class="rw-result-text">{}</span>. <span class="rw-majority">{}</span>"#,
-        escape(&locale.outcome(&s.outcome)),
-        escape(&majority)
-    );
-    if let Some(turnout) = s.turnout {
-        let _ = write!(out, r#" <span class="rw-turnout">{}</span>"#, escape(&locale.fill("result.turnout", &[("turnout", &n.percent(turnout))])));
-    }
-    if let Some(swing) = &s.swing {
-        let points = n.points_change(swing.points);
-        let text = locale.fill("result.swing", &[("points", points.trim_start_matches('+')), ("from", &swing.from), ("to", &swing.to)]);
-        let _ = write!(out, r#" <span class="rw-swing">{}</span>"#, escape(&text));
-    }
-    out.push_str("</p>");
-    out
-}
-
 /// A coloured square beside a party's name: the name, not the colour, carries it.
 /// The square is an element with a class named for its colours (see
 /// [`swatch_class`]); the widget adds a style rule per class (`swatch_rule`),
@@ -154,7 +152,7 @@ fn num(out: &mut String, text: &str) {
 
 /// The candidates of one contest, in rank order: name (and "Elected"), party,
 /// votes, share, any later stages, and the change where any candidate has one.
-pub fn result_rows(result: &SeatResult, locale: &Locale) -> Vec<String> {
+pub fn result_rows(result: &SeatResult, locale: &Locale) -> Vec<SafeHtml> {
     let n = &locale.numbers;
     let has_change = result.rows.iter().any(|r| r.change.is_some());
     let stages = result.summary.stages.len();
@@ -180,13 +178,13 @@ pub fn result_rows(result: &SeatResult, locale: &Locale) -> Vec<String> {
                 num(&mut out, &row.change.map(|c| n.points_change(c)).unwrap_or_default());
             }
             out.push_str("</tr>");
-            out
+            SafeHtml(out)
         })
         .collect()
 }
 
 /// One row per contest of a seat's history, newest first.
-pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<String> {
+pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<SafeHtml> {
     let n = &locale.numbers;
     entries
         .iter()
@@ -196,13 +194,13 @@ pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<String> {
             if entry.notional {
                 // An estimate of parties' shares: no candidate, majority or turnout.
                 let year = locale.fill("history.notional", &[("year", r.election_date.get(..4).unwrap_or(&r.election_name))]);
-                return format!(
+                return SafeHtml(format!(
                     r#"<tr class="rw-notional"><th scope="row">{}</th><td>{}<span class="rw-note"> {}</span></td><td></td><td>{}</td><td></td><td></td></tr>"#,
                     escape(&year),
                     escape(&r.name),
                     escape(locale.text("history.estimate")),
                     winner.map(|w| party_label(&w.colour, w.dark_colour.as_deref(), &w.party_name)).unwrap_or_default(),
-                );
+                ));
             }
             let note = if entry.boundary_change_after { format!(r#"<span class="rw-note"> {}</span>"#, escape(locale.text("history.old_boundaries"))) } else { String::new() };
             let mut out = String::with_capacity(400);
@@ -217,13 +215,13 @@ pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<String> {
             num(&mut out, &if r.summary.tie.is_some() { locale.text("result.tie_short").to_string() } else { n.thousands(r.summary.majority) });
             num(&mut out, &r.summary.turnout.map(|t| n.percent(t)).unwrap_or_default());
             out.push_str("</tr>");
-            out
+            SafeHtml(out)
         })
         .collect()
 }
 
 /// One row per party of the compared seats, its share in each seat.
-pub fn compare_rows(rows: &[CompareRow], locale: &Locale) -> Vec<String> {
+pub fn compare_rows(rows: &[CompareRow], locale: &Locale) -> Vec<SafeHtml> {
     rows.iter()
         .map(|row| {
             let mut out = format!(r#"<tr><th scope="row">{}</th>"#, party_label(&row.colour, row.dark_colour.as_deref(), &row.party));
@@ -231,13 +229,13 @@ pub fn compare_rows(rows: &[CompareRow], locale: &Locale) -> Vec<String> {
                 num(&mut out, &share.map_or_else(|| "–".to_string(), |s| locale.numbers.percent(s)));
             }
             out.push_str("</tr>");
-            out
+            SafeHtml(out)
         })
         .collect()
 }
 
 /// The national tally of seats and votes, one row per party.
-pub fn party_rows(tallies: &[&PartyTally], locale: &Locale) -> Vec<String> {
+pub fn party_rows(tallies: &[&PartyTally], locale: &Locale) -> Vec<SafeHtml> {
     let n = &locale.numbers;
     tallies
         .iter()
@@ -247,7 +245,7 @@ pub fn party_rows(tallies: &[&PartyTally], locale: &Locale) -> Vec<String> {
             num(&mut out, &n.thousands(t.votes));
             num(&mut out, &n.percent(t.share));
             out.push_str("</tr>");
-            out
+            SafeHtml(out)
         })
         .collect()
 }
@@ -255,7 +253,7 @@ pub fn party_rows(tallies: &[&PartyTally], locale: &Locale) -> Vec<String> {
 /// Every seat of an index: its name as a button that opens the seat (the table
 /// handles the press), winner, party, result, majority, majority share, turnout.
 /// Seats in `fresh` declared in the last update and are marked.
-pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String> {
+pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<SafeHtml> {
     let n = &locale.numbers;
     // Each party's label once, not once a seat. Written piece by piece rather than
     // with `write!`: 650 rows of ten pieces are most of the national view's start.
@@ -290,7 +288,7 @@ pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String
                 out.push_str(label);
             }
             out.push_str("</td><td>");
-            escape_into(&mut out, &row.result);
+            escape_into(&mut out, &locale.outcome(&index.outcome(row)));
             // The figures' cells carry no class: 650 rows of three are a good share
             // of what the browser parses, and the styles place them by position.
             out.push_str("</td><td>");
@@ -306,7 +304,7 @@ pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<String
                 out.push_str(&n.percent(turnout));
             }
             out.push_str("</td></tr>");
-            out
+            SafeHtml(out)
         })
         .collect()
 }
@@ -330,11 +328,12 @@ fn hex_bounds(index: &Index) -> Option<HexBounds> {
     }))
 }
 
-/// The hex map's opening `<svg>` tag, the size the whole map is: what the widget
-/// puts in at once, before the hexes (see [`hex_map_svg`]). `None` where no seat
-/// has a hex.
-pub fn hex_map_open(index: &Index, locale: &Locale) -> Option<String> {
-    Some(open_tag(&hex_bounds(index)?, locale))
+/// The hex map's empty frame: its `<svg>` element without the hexes, the size the
+/// whole map is, and a stop for the Tab key: what the widget puts in at once, before
+/// the hexes (see [`hex_map_svg`]). `None` where no seat has a hex.
+pub fn hex_map_frame(index: &Index, locale: &Locale) -> Option<SafeHtml> {
+    let open = open_tag(&hex_bounds(index)?, locale);
+    Some(SafeHtml(format!(r#"{} tabindex="0"></svg>"#, open.trim_end_matches('>'))))
 }
 
 fn open_tag(&HexBounds { q_min, q_max, r_min, r_max }: &HexBounds, locale: &Locale) -> String {
@@ -349,7 +348,7 @@ fn open_tag(&HexBounds { q_min, q_max, r_min, r_max }: &HexBounds, locale: &Loca
 /// between hexes (`national::hex_step`). Pointy-top hexagons 100 units wide, in whole
 /// units (integer geometry keeps float formatting out of the widget): a side is 57.7,
 /// rows are 86.6 apart.
-pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<String> {
+pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<SafeHtml> {
     let placed: Vec<(&crate::model::IndexRow, [i32; 2])> = index.seats.iter().filter_map(|row| row.hex.map(|h| (row, h))).collect();
     let bounds = hex_bounds(index)?;
     let HexBounds { q_min, r_max, .. } = bounds;
@@ -368,7 +367,7 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
         let party = row.party.as_deref().and_then(|id| index.party(id));
         let name = locale.seat_name(&row.name, row.name_cy.as_deref()).0;
         let label = match party {
-            Some(p) => format!("{name}: {}, {}", p.name, row.result),
+            Some(p) => format!("{name}: {}, {}", p.name, locale.outcome(&index.outcome(row))),
             None => format!("{name}: {}", locale.text("national.awaiting")),
         };
         let class = if fresh.contains(&row.code) { "rw-hex rw-fresh" } else { "rw-hex" };
@@ -387,7 +386,7 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
         );
     }
     out.push_str("</svg>");
-    Some(out)
+    Some(SafeHtml(out))
 }
 
 #[cfg(test)]
@@ -419,7 +418,7 @@ mod tests {
         assert!(bethnal.contains(">Bethnal Green and Stepney</button>"), "{bethnal}");
         assert!(bethnal.contains("<td>Rushanara Ali</td>"), "{bethnal}");
         assert_eq!(
-            bethnal,
+            bethnal.as_str(),
             r#"<tr><th scope="row"><button type="button" class="rw-link" data-code="E14001086">Bethnal Green and Stepney</button></th><td>Rushanara Ali</td><td><span class="rw-party-label rw-c-e4003b-ff5c7a">Labour</span></td><td>Lab hold</td><td>1,689</td><td>3.6%</td><td>57.3%</td></tr>"#
         );
         assert!(rows.iter().all(|r| r.starts_with("<tr") && r.ends_with("</tr>") && r.matches("<td").count() == 6));
@@ -457,6 +456,9 @@ mod tests {
         let mut bare = index.clone();
         bare.seats.iter_mut().for_each(|s| s.hex = None);
         assert_eq!(hex_map_svg(&bare, &[], &Locale::default()), None);
+        assert_eq!(hex_map_frame(&bare, &Locale::default()), None);
+        let frame = hex_map_frame(&index, &Locale::default()).unwrap();
+        assert!(frame.starts_with(r#"<svg viewBox="0 0 "#) && frame.ends_with(r#" tabindex="0"></svg>"#), "{}", frame.as_str());
     }
 
     #[test]

@@ -598,6 +598,12 @@ impl Reader {
         items.iter().enumerate().map(|(i, element)| item(self, element, element_path(&at, i))).collect()
     }
 
+    /// A list of texts that may be absent: one function for every such list, so
+    /// compiled once.
+    fn text_list(&mut self, object: &Value, path: &str, key: &str) -> Vec<String> {
+        self.list(object, path, key, false, |r, v, at| r.text_of(v, || at))
+    }
+
     /// A list member's elements and its path: the part of [`Reader::list`] that
     /// is the same for every kind of element, so compiled once.
     fn list_items<'v, 't>(&mut self, object: &'v Value<'t>, path: &str, key: &str, required: bool) -> (&'v [Value<'t>], String) {
@@ -688,7 +694,7 @@ impl Reader {
     fn previous(&mut self, value: &Value, path: String) -> Previous {
         self.object(value, &path);
         Previous {
-            seats: self.list(value, &path, "seats", false, |r, v, at| r.text_of(v, || at)),
+            seats: self.text_list(value, &path, "seats"),
             notional: self.flag(value, &path, "notional", false),
             shares: self.list(value, &path, "shares", false, |r, v, at| {
                 r.object(v, &at);
@@ -718,7 +724,7 @@ impl Reader {
             declared_at: self.opt_text(value, &path, "declared_at"),
             seats: value.member("seats").map_or(1, |seats| self.small(seats, || join(&path, "seats"))),
             ballots: self.opt_whole(value, &path, "ballots"),
-            stages: self.list(value, &path, "stages", false, |r, v, at| r.text_of(v, || at)),
+            stages: self.text_list(value, &path, "stages"),
             candidates: self.list(value, &path, "candidates", true, |r, v, at| r.candidate(v, at)),
             previous: Self::optional(value, "previous").map(|previous| self.previous(previous, join(&path, "previous"))),
         }
@@ -832,7 +838,7 @@ impl Reader {
             code: self.text(value, &path, "code"),
             name: self.text(value, &path, "name"),
             name_cy: self.opt_text(value, &path, "name_cy"),
-            formerly: self.list(value, &path, "formerly", false, |r, v, at| r.text_of(v, || at)),
+            formerly: self.text_list(value, &path, "formerly"),
             region: self.opt_text(value, &path, "region"),
             nation: self.opt_text(value, &path, "nation"),
             declared: self.flag(value, &path, "declared", true),
@@ -843,7 +849,8 @@ impl Reader {
             tie: self.flag(value, &path, "tie", false),
             majority_share: self.number(value, &path, "majority_share"),
             turnout: Self::optional(value, "turnout").map(|turnout| self.number_of(turnout, || join(&path, "turnout"))),
-            result: self.text(value, &path, "result"),
+            before: self.opt_text(value, &path, "before"),
+            elected: self.text_list(value, &path, "elected"),
             file: self.text(value, &path, "file"),
             hex: Self::optional(value, "hex").map(|hex| self.hex(hex, join(&path, "hex"))),
             hash: self.opt_text(value, &path, "hash"),

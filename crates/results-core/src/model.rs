@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::derive::Outcome;
+
 /// The format version this code reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -403,6 +405,26 @@ impl Index {
         self.parties.iter().find(|party| party.id == id)
     }
 
+    /// A seat's outcome, with its parties' abbreviations (an id where the index
+    /// does not name the party): what [`crate::derive::SeatResult`] says of the
+    /// seat's file.
+    pub fn outcome(&self, row: &IndexRow) -> Outcome {
+        let abbreviation = |id: &String| self.abbreviation(id).to_string();
+        match (&row.party, &row.before) {
+            _ if !row.declared => Outcome::Awaiting,
+            _ if !row.elected.is_empty() => Outcome::Seats(crate::derive::count_seats(row.elected.iter().map(|id| self.abbreviation(id)).collect())),
+            (None, _) => Outcome::NoCandidates,
+            (Some(party), None) => Outcome::Win { party: abbreviation(party) },
+            (Some(party), Some(before)) if party == before => Outcome::Hold { party: abbreviation(party) },
+            (Some(party), Some(before)) => Outcome::Gain { party: abbreviation(party), from: abbreviation(before) },
+        }
+    }
+
+    /// A party's abbreviation, or its id where the index does not name it.
+    fn abbreviation<'a>(&'a self, id: &'a str) -> &'a str {
+        self.party(id).map_or(id, |p| p.abbreviation.as_str())
+    }
+
     /// The credit for the figures of the index's election.
     pub fn credit(&self) -> Option<&str> {
         credit(&self.elections, self.attribution.as_deref(), &self.election)
@@ -453,8 +475,15 @@ pub struct IndexRow {
     pub majority_share: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turnout: Option<f64>,
-    /// "Lab hold", "Lab gain from Con".
-    pub result: String,
+    /// The id of the party that held the seat before (the notional winner where
+    /// boundaries changed), for a seat electing one where that is known: with
+    /// `party` it makes the outcome (hold or gain, [`Index::outcome`]), which the
+    /// locale puts in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    /// The parties (ids) of those elected, in rank order, for a seat electing several.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elected: Vec<String>,
     /// The seat's file, relative to the index: `seats/E14001086.json`.
     pub file: String,
     /// Column and row on the hex map, where the directory has one.

@@ -1,6 +1,7 @@
 //! The national picture from an index: seats and votes per party, and the table of
 //! every seat with its search, filters and sorts.
 
+use crate::locale::Locale;
 use crate::model::{Index, IndexRow, Party};
 use crate::sort::{collation_key, order_by, sort_by_key_stable, Direction, Key, Sort, TableColumn};
 
@@ -137,8 +138,8 @@ pub fn areas(index: &Index) -> Vec<String> {
 }
 
 /// Indices of the rows that pass `filter`, in `sort` order (stable: ties keep the
-/// index's order).
-pub fn seat_order(index: &Index, filter: &SeatFilter, sort: Sort<SeatColumn>) -> Vec<usize> {
+/// index's order). Results sort by their words in `locale`, as the table shows them.
+pub fn seat_order(index: &Index, filter: &SeatFilter, sort: Sort<SeatColumn>, locale: &Locale) -> Vec<usize> {
     fn party_name<'a>(index: &'a Index, id: &'a Option<String>) -> &'a str {
         id.as_ref().map(|id| index.parties.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.name.as_str())).unwrap_or("")
     }
@@ -146,7 +147,7 @@ pub fn seat_order(index: &Index, filter: &SeatFilter, sort: Sort<SeatColumn>) ->
         SeatColumn::Seat => Key::Text(collation_key(&row.name)),
         SeatColumn::Winner => Key::Text(collation_key(row.winner.as_deref().unwrap_or(""))),
         SeatColumn::Party => Key::Text(collation_key(party_name(index, &row.party))),
-        SeatColumn::Result => Key::Text(collation_key(&row.result)),
+        SeatColumn::Result => Key::Text(collation_key(&locale.outcome(&index.outcome(row)))),
         SeatColumn::Majority => Key::Number(row.majority),
         SeatColumn::MajorityShare => Key::fraction(Some(row.majority_share)),
         SeatColumn::Turnout => Key::fraction(row.turnout),
@@ -241,8 +242,8 @@ pub(crate) mod tests {
     fn closest_results_put_bethnal_green_and_stepney_among_the_closest_labour_holds() {
         let index = index();
         let filter = SeatFilter { party: Some("lab".into()), ..SeatFilter::default() };
-        let order = seat_order(&index, &filter, closest_sort());
-        let holds: Vec<&str> = order.iter().map(|&i| &index.seats[i]).filter(|r| r.result == "Lab hold").map(|r| r.name.as_str()).take(10).collect();
+        let order = seat_order(&index, &filter, closest_sort(), &Locale::default());
+        let holds: Vec<&str> = order.iter().map(|&i| &index.seats[i]).filter(|r| index.outcome(r) == crate::derive::Outcome::Hold { party: "Lab".into() }).map(|r| r.name.as_str()).take(10).collect();
         assert!(holds.contains(&"Bethnal Green and Stepney"), "{holds:?}");
     }
 
@@ -251,7 +252,7 @@ pub(crate) mod tests {
         let index = index();
         let found = |text: &str| -> Vec<&str> {
             let filter = SeatFilter { text: text.into(), ..SeatFilter::default() };
-            seat_order(&index, &filter, default_sort()).iter().map(|&i| index.seats[i].name.as_str()).collect()
+            seat_order(&index, &filter, default_sort(), &Locale::default()).iter().map(|&i| index.seats[i].name.as_str()).collect()
         };
         assert_eq!(found("Bethnal Green and Bow"), ["Bethnal Green and Stepney", "Stratford and Bow"]);
         assert_eq!(found("aberhonddu"), ["Brecon, Radnor and Cwm Tawe"]);
@@ -266,12 +267,12 @@ pub(crate) mod tests {
     fn filters_by_area_party_and_text() {
         let index = index();
         let london = SeatFilter { area: Some("London".into()), ..SeatFilter::default() };
-        assert_eq!(seat_order(&index, &london, default_sort()).len(), 75);
+        assert_eq!(seat_order(&index, &london, default_sort(), &Locale::default()).len(), 75);
         let text = SeatFilter { text: "bethnal green and step".into(), ..SeatFilter::default() };
-        let found = seat_order(&index, &text, default_sort());
+        let found = seat_order(&index, &text, default_sort(), &Locale::default());
         assert_eq!(found.len(), 1);
         let by_winner = SeatFilter { text: "rushanara".into(), ..SeatFilter::default() };
-        assert_eq!(seat_order(&index, &by_winner, default_sort()), found);
+        assert_eq!(seat_order(&index, &by_winner, default_sort(), &Locale::default()), found);
         assert!(areas(&index).starts_with(&["England".to_string(), "Northern Ireland".into(), "Scotland".into(), "Wales".into()]));
     }
 
@@ -280,7 +281,7 @@ pub(crate) mod tests {
         let index = index();
         for column in SeatColumn::ALL {
             for direction in [Direction::Ascending, Direction::Descending] {
-                let mut order = seat_order(&index, &SeatFilter::default(), Sort { column, direction });
+                let mut order = seat_order(&index, &SeatFilter::default(), Sort { column, direction }, &Locale::default());
                 order.sort_unstable();
                 assert_eq!(order, (0..650).collect::<Vec<_>>());
             }

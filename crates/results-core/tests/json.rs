@@ -159,7 +159,7 @@ fn an_index_needs_its_lists_and_valid_colours() {
         ]
     );
     let index = r##"{"version":1,"election":"ge","elections":[],"parties":[{"id":"a","name":"A","abbreviation":"A","colour":"red","dark_colour":"#12"}],
-        "labels":{"nope":"x"},"seats":[{"code":"E1","name":"A","majority":5,"majority_share":0.1,"result":"Lab hold","file":"seats/E1.json","hex":[1,"2"]}]}"##;
+        "labels":{"nope":"x"},"seats":[{"code":"E1","name":"A","majority":5,"majority_share":0.1,"before":"lab","file":"seats/E1.json","hex":[1,"2"]}]}"##;
     assert_eq!(
         problems(parse_index(index)),
         vec!["seats[0].hex: must be a list of two whole numbers, found sequence"]
