@@ -248,14 +248,8 @@ impl SeatResult {
                 .map(|s| s.party.as_str())
         });
         let abbreviation = |id: &str| file.party(id).map_or_else(|| id.to_string(), |p| p.abbreviation.clone());
-        let outcome = match (rows.first(), previous_winner) {
-            (None, _) => Outcome::NoCandidates,
-            (Some(_), _) if !declared => Outcome::Awaiting,
-            (Some(_), _) if seats > 1 => Outcome::Seats(seats_by_party(&rows)),
-            (Some(winner), None) => Outcome::Win { party: winner.party_abbreviation.clone() },
-            (Some(winner), Some(before)) if before == winner.party_id => Outcome::Hold { party: winner.party_abbreviation.clone() },
-            (Some(winner), Some(before)) => Outcome::Gain { party: winner.party_abbreviation.clone(), from: abbreviation(before) },
-        };
+        let elected = (seats > 1).then(|| rows.iter().filter(|r| r.elected).map(|r| r.party_id.as_str()).collect());
+        let outcome = outcome(!rows.is_empty(), declared, rows.first().map(|r| r.party_id.as_str()), previous_winner, elected, &|id| file.party(id).map_or(id, |p| p.abbreviation.as_str()));
 
         let swing = match (rows.first(), previous_winner) {
             _ if !declared => None,
@@ -294,9 +288,21 @@ impl SeatResult {
     }
 }
 
-/// Aspire 2, Lab 1: the winners of a multi-member seat by party, most first.
-fn seats_by_party(rows: &[Row]) -> Vec<(String, usize)> {
-    count_seats(rows.iter().filter(|r| r.elected).map(|r| r.party_abbreviation.as_str()).collect())
+/// What a count says of a seat: one rule for a seat's file ([`SeatResult::new`])
+/// and for the index ([`crate::model::Index::outcome`]). Parties are ids, named by
+/// `abbreviation`: the winner's, the one that won the seat last time (`before`),
+/// and, for a seat electing several, those of everyone elected, in rank order.
+pub(crate) fn outcome<'a>(candidates: bool, declared: bool, winner: Option<&'a str>, before: Option<&'a str>, elected: Option<Vec<&'a str>>, abbreviation: &dyn Fn(&'a str) -> &'a str) -> Outcome {
+    match (winner, before, elected) {
+        _ if !candidates => Outcome::NoCandidates,
+        _ if !declared => Outcome::Awaiting,
+        // Aspire 2, Lab 1: counted by abbreviation, as a reader sees the parties.
+        (_, _, Some(elected)) => Outcome::Seats(count_seats(elected.into_iter().map(abbreviation).collect())),
+        (None, _, None) => Outcome::NoCandidates,
+        (Some(winner), None, None) => Outcome::Win { party: abbreviation(winner).into() },
+        (Some(winner), Some(before), None) if winner == before => Outcome::Hold { party: abbreviation(winner).into() },
+        (Some(winner), Some(before), None) => Outcome::Gain { party: abbreviation(winner).into(), from: abbreviation(before).into() },
+    }
 }
 
 /// Seats by party, most first (ties in order of first appearance), from the

@@ -409,15 +409,11 @@ impl Index {
     /// does not name the party): what [`crate::derive::SeatResult`] says of the
     /// seat's file.
     pub fn outcome(&self, row: &IndexRow) -> Outcome {
-        let abbreviation = |id: &String| self.abbreviation(id).to_string();
-        match (&row.party, &row.before) {
-            _ if !row.declared => Outcome::Awaiting,
-            _ if !row.elected.is_empty() => Outcome::Seats(crate::derive::count_seats(row.elected.iter().map(|id| self.abbreviation(id)).collect())),
-            (None, _) => Outcome::NoCandidates,
-            (Some(party), None) => Outcome::Win { party: abbreviation(party) },
-            (Some(party), Some(before)) if party == before => Outcome::Hold { party: abbreviation(party) },
-            (Some(party), Some(before)) => Outcome::Gain { party: abbreviation(party), from: abbreviation(before) },
-        }
+        // The index names a winner only once the seat has declared: a seat not
+        // declared is taken to have candidates.
+        let candidates = row.party.is_some() || !row.elected.is_empty() || !row.declared;
+        let elected = (!row.elected.is_empty()).then(|| row.elected.iter().map(String::as_str).collect());
+        crate::derive::outcome(candidates, row.declared, row.party.as_deref(), row.before.as_deref(), elected, &|id| self.abbreviation(id))
     }
 
     /// A party's abbreviation, or its id where the index does not name it.
