@@ -68,9 +68,6 @@ pub fn first_state(props: &WidgetProps) -> WidgetState {
     let mut state = WidgetState::new(props.src.to_string(), props.route.clone()).with_locale(props.locale.clone());
     state.embed_error = props.embed_error.clone().map(|why| Rc::new(crate::fetch::FetchError::Embed(why)));
     for (url, data) in props.preloaded.iter().flat_map(|files| files.iter()) {
-        // On a server (`results render`) the page's own rules colour them.
-        #[cfg(target_arch = "wasm32")]
-        crate::swatches::colour(data.parties());
         state = state.apply(Action::Fetched(url.clone(), Ok(data.clone())));
     }
     state
@@ -163,6 +160,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let measure = use_node_ref();
     let width = use_width(&measure, props.width);
     let dispatcher = state.dispatcher();
+    // The compare view's seats to pick from, kept while the data and words they are
+    // made of stay (see `views::compare::Kept`).
+    let single = crate::fetch::is_single_file(state.src()).then(|| state.results(state.src()).cloned()).flatten().map(Shared);
+    let picks = use_memo((state.index().cloned().map(Shared), single, Shared(state.locale.clone())), |_| views::compare::Kept::new());
     let phase = state.data_state();
     use_report(phase, &props.host, &props.takeover);
     let body = match state.error() {
@@ -177,7 +178,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         None => match state.route.view {
             View::Result => views::result::view(&state, &dispatcher, &id, width),
             View::History => views::history::view(&state, &dispatcher, &id, width),
-            View::Compare => views::compare::view(&state, &dispatcher, &id, width),
+            View::Compare => views::compare::view(&state, &dispatcher, &id, width, &picks),
             View::National => views::national::view(&state, &dispatcher, &id, width),
         },
     };

@@ -1,4 +1,4 @@
-//! The pieces the views share: the table whose rows the core writes, the accessible
+//! The pieces the views share: the tables, the accessible
 //! seat search, the function that places a chart drawn at the widget's width, and
 //! the one module that puts the core's markup into the page (`markup`).
 
@@ -9,4 +9,4 @@ mod table;
 
 pub use chart::{chart_frame, ChartSpec};
 pub use picker::{seat_picker, Picker, Search};
-pub use table::{code_at, Rows, Shared, Table, TableProps};
+pub use table::{code_at, table, use_seats_table, Shared};

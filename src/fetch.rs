@@ -395,8 +395,6 @@ async fn fetch_checked(url: &str, kind: Kind, limits: Limits, known: &mut Valida
         Ok(None) => Ok(None),
         Ok(Some((bytes, validators))) => {
             let data = data_from_bytes_within(bytes, kind, max_bytes)?;
-            // Its parties' colours before the render that shows them (see `swatches`).
-            crate::swatches::colour(data.parties());
             // Only a file that was read is a known version: a broken one is asked for whole again.
             *known = validators;
             Ok(Some(data))

@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use results_core::compare::{default_compare_sort, CompareColumn};
 use results_core::history::{default_history_sort, HistoryColumn};
-use results_core::html::SafeHtml;
 use results_core::locale::{Labels, Locale};
 use results_core::national::{self, SeatColumn, SeatFilter};
 use results_core::{Column, Route, Sort, View};
@@ -49,52 +48,6 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
-/// The areas, and the parties (id, name) that won a seat: what the national view's
-/// seats can be filtered by.
-pub type Choices = (Vec<String>, Vec<(String, String)>);
-
-/// What the national view shows that depends only on the index (and the marks and
-/// the words): the parties' tallies, their table rows and chart, the areas and
-/// parties the seats can be filtered by, every seat's row and the hex map. Built
-/// here, when those change, rather than in the render that shows them, so that a
-/// render (a sort, a keystroke) stays within one frame.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NationalHtml {
-    pub tallies: Shared<Vec<national::PartyTally>>,
-    pub party_rows: Shared<Vec<SafeHtml>>,
-    pub chart: Rc<crate::components::ChartSpec>,
-    pub choices: Shared<Choices>,
-    pub rows: Shared<Vec<SafeHtml>>,
-    /// `None` where no seat has a hex.
-    pub hex_map: Shared<Option<HexMap>>,
-}
-
-/// The hex map: its empty frame, and its hexes built the first time they are asked
-/// for (when the map comes near the viewport, or takes the focus) rather than with
-/// the rest of the view, which a reader on a phone sees first.
-#[derive(Debug)]
-pub struct HexMap {
-    /// The map's `<svg>` element without its hexes, the size the whole map is, and
-    /// a stop for the Tab key (which fills it, see `views::national`).
-    pub frame: SafeHtml,
-    index: Rc<results_core::model::Index>,
-    fresh: Rc<Vec<String>>,
-    locale: Rc<results_core::locale::Locale>,
-    svg: std::cell::OnceCell<SafeHtml>,
-}
-
-impl HexMap {
-    fn new(index: &Rc<results_core::model::Index>, fresh: &Rc<Vec<String>>, locale: &Rc<results_core::locale::Locale>) -> Option<HexMap> {
-        let frame = results_core::html::hex_map_frame(index, locale)?;
-        Some(HexMap { frame, index: index.clone(), fresh: fresh.clone(), locale: locale.clone(), svg: Default::default() })
-    }
-
-    /// The whole map (see `results_core::html::hex_map_svg`).
-    pub fn svg(&self) -> &SafeHtml {
-        self.svg.get_or_init(|| results_core::html::hex_map_svg(&self.index, &self.fresh, &self.locale).unwrap_or_default())
-    }
-}
-
 /// One file's loading state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fetch {
@@ -130,8 +83,6 @@ pub struct WidgetState {
     pub embed_error: Option<Rc<FetchError>>,
     /// The compare view's seat search: what the reader typed.
     pub search: crate::components::Search,
-    /// The national view's rows and hex map, while it shows.
-    pub national: Option<NationalHtml>,
     /// New declarations in words, for a polite live region (see `results_core::announce`).
     pub announcer: results_core::announce::Announcer,
     /// The postcode the reader last asked for, as typed, and why it opened no seat
@@ -190,7 +141,6 @@ impl WidgetState {
             embed_locale: Rc::default(),
             locale: Rc::default(),
             embed_error: None,
-            national: None,
             announcer: Default::default(),
             postcode: None,
         }
@@ -402,34 +352,7 @@ impl WidgetState {
             }
             Action::AnnounceOff(off) => next.announcer.set_off(off),
         }
-        let mut next = next.settled();
-        next.build_national(self);
-        next
-    }
-
-    /// Builds the national view's HTML when it shows and its inputs changed.
-    fn build_national(&mut self, before: &WidgetState) {
-        if self.route.view != View::National {
-            return;
-        }
-        let Some(index) = self.index() else { return };
-        let same = |a: Option<&Rc<results_core::model::Index>>| a.is_some_and(|a| Rc::ptr_eq(a, index));
-        if self.national.is_some() && same(before.index()) && Rc::ptr_eq(&self.fresh, &before.fresh) && Rc::ptr_eq(&self.locale, &before.locale) {
-            return;
-        }
-        let tallies = national::tallies(index);
-        let shown: Vec<_> = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).collect();
-        self.national = Some(NationalHtml {
-            party_rows: Shared(Rc::new(results_core::html::party_rows(&shown, &self.locale))),
-            chart: Rc::new(crate::components::ChartSpec::Bars(results_core::chart::BarChart::seats_won(&tallies, &self.locale))),
-            choices: Shared(Rc::new((
-                national::areas(index),
-                tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.id.clone(), t.party.name.clone())).collect(),
-            ))),
-            tallies: Shared(Rc::new(tallies)),
-            rows: Shared(Rc::new(results_core::html::seat_rows(index, &self.fresh, &self.locale))),
-            hex_map: Shared(Rc::new(HexMap::new(index, &self.fresh, &self.locale))),
-        });
+        next.settled()
     }
 }
 

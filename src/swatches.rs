@@ -13,10 +13,16 @@ thread_local! {
     static SHEET: RefCell<Option<(web_sys::CssStyleSheet, Vec<String>)>> = const { RefCell::new(None) };
 }
 
-/// Makes sure every party's swatch class has its rule. Called when a file arrives
-/// (`fetch`, and the widget's preloaded files), before the render that shows it: a rule added after would make the browser work
-/// out the styles of the whole view a second time.
+/// Makes sure every party's swatch class has its rule. Called where a view is
+/// built from a file's parties, in the render, before the page changes: a rule
+/// added after would make the browser work out the styles of the whole view a
+/// second time.
 pub fn colour(parties: &[Party]) {
+    // On a server (`results render`) there is no document: the page's own rules
+    // colour them.
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     SHEET.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {

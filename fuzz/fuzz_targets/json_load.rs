@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
             for seat in &file.constituencies {
                 let result = SeatResult::new(&file, seat);
                 let _ = bar_chart_svg(&BarChart::vote_share(&result, &Locale::default()), "fuzz", 600);
-                let _ = results_core::html::result_rows(&result, &Locale::default());
+                let _ = results_core::view::result_rows(&result, &Locale::default());
                 let _ = results_core::view::ResultLine::new(&result, &Locale::default());
                 let _ = results_core::history::seat_history(&file, &seat.code, Some(&seat.election));
             }

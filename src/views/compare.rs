@@ -1,10 +1,7 @@
 //! Two to four seats side by side, picked with an accessible search box.
 
-use std::rc::Rc;
-
 use results_core::chart::BarChart;
 use results_core::compare::{compare_order, compare_rows, CompareColumn};
-use results_core::html as rows;
 use results_core::model::credit_line;
 use results_core::route::MAX_COMPARE;
 use results_core::{Route, SeatResult, View};
@@ -12,12 +9,20 @@ use yew::prelude::*;
 
 use super::result::seat_result;
 use super::{column_header, loading, problem, send, sort_header, source, Dispatch};
-use crate::components::{chart_frame, seat_picker, ChartSpec, Picker, Table};
+use crate::components::{chart_frame, seat_picker, table, ChartSpec, Picker};
 use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
 
+/// Every seat a reader can pick (code, name, the names it is searched by).
+pub type Choices = Vec<(String, String, String)>;
+
+/// The seats a reader can pick, once made: the widget keeps them for as long as
+/// its index (or single file) and words stay the same, so a keystroke in the
+/// search does not make 650 of them again.
+pub type Kept = std::cell::OnceCell<Choices>;
+
 /// Every seat a reader can pick: from the index, or from a single file's seats.
-fn choices(state: &WidgetState) -> Option<Vec<(String, String, String)>> {
+fn choices(state: &WidgetState) -> Option<Choices> {
     if is_single_file(state.src()) {
         let file = state.results(state.src())?;
         let latest = file.latest_election()?.id.clone();
@@ -27,9 +32,15 @@ fn choices(state: &WidgetState) -> Option<Vec<(String, String, String)>> {
     Some(state.index()?.seats.iter().map(|row| (row.code.clone(), locale.seat_name(&row.name, row.name_cy.as_deref()).0.to_string(), results_core::national::names(row).collect::<Vec<_>>().join("\n"))).collect())
 }
 
-pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
+pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>, kept: &Kept) -> Html {
     let locale = &state.locale;
-    let Some(choices) = choices(state) else { return loading(locale) };
+    let choices = match (kept.get(), choices) {
+        (Some(kept), _) => kept,
+        (None, make) => match make(state) {
+            Some(made) => kept.get_or_init(|| made),
+            None => return loading(locale),
+        },
+    };
     let navigate = |seats: Vec<String>| {
         let dispatch = dispatch.clone();
         let route = Route { view: View::Compare, seats, ..state.route.clone() };
@@ -83,7 +94,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
         }
     };
     let picker_id = format!("{id}-picker");
-    let picker = Picker { seats: &choices, picked: &state.route.seats, id: &picker_id, disabled: state.route.seats.len() >= MAX_COMPARE, locale };
+    let picker = Picker { seats: choices, picked: &state.route.seats, id: &picker_id, disabled: state.route.seats.len() >= MAX_COMPARE, locale };
     html! {
         <>
             <header class="rw-header">
@@ -103,12 +114,11 @@ fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch,
     let sort = state.compare_sort;
     let mut headers = vec![column_header(CompareColumn::Party, locale, sort, &on_sort)];
     headers.extend(results.iter().enumerate().map(|(i, r)| sort_header(CompareColumn::Seat(i), &r.name, sort, &on_sort)));
-    let order = Rc::new(compare_order(&parties, sort));
     let caption = locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]);
     html! {
         <>
             { chart_frame(&ChartSpec::Bars(BarChart::compare(results, locale)), &format!("{id}-compare-chart"), width) }
-            <Table {caption} head={html! { <tr>{ for headers }</tr> }} rows={rows::compare_rows(&parties, locale)} {order} />
+            { table(caption, html! { <tr>{ for headers }</tr> }, &results_core::view::compare_rows(&parties, locale), &compare_order(&parties, sort)) }
         </>
     }
 }

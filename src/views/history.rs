@@ -1,15 +1,13 @@
 //! One seat across every election in the data, predecessor seats named.
 
-use std::rc::Rc;
-
 use results_core::chart::StackedChart;
 use results_core::history::{history_order, notional_entry, seat_history, HistoryColumn};
-use results_core::html as rows;
+use results_core::view::history_rows;
 use results_core::model::credit_line;
 use yew::prelude::*;
 
 use super::{column_header, loading, problem, send, source, Dispatch};
-use crate::components::{chart_frame, ChartSpec, Table};
+use crate::components::{chart_frame, table, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
@@ -17,6 +15,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let locale = &state.locale;
     let Some(code) = state.route.seat() else { return loading(locale) };
     let Some(file) = state.results(&seat_url(state.src(), code)) else { return loading(locale) };
+    crate::swatches::colour(&file.parties);
     let mut entries = seat_history(file, code, state.route.election.as_deref());
     let Some(current) = entries.first() else {
         return problem(locale.fill("result.no_seat", &[("seat", code)]));
@@ -30,7 +29,6 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let name = locale.seat_name(&current.result.name, current.result.name_cy.as_deref()).0.to_string();
     let on_sort = send(dispatch, Action::SortHistory);
     let head = html! { <tr>{ for HistoryColumn::ALL.iter().map(|&c| column_header(c, locale, state.history_sort, &on_sort)) }</tr> };
-    let order = Rc::new(history_order(&entries, state.history_sort));
     let chart = ChartSpec::Stacked(StackedChart::history(&name, &entries, locale));
     let since = entries.last().map_or("", |e| e.result.election_date.get(..4).unwrap_or(""));
     html! {
@@ -43,7 +41,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                 }
             </header>
             { chart_frame(&chart, &format!("{id}-history-chart"), width) }
-            <Table caption={locale.fill("history.caption", &[("seat", &name)])} {head} rows={rows::history_rows(&entries, locale)} {order} />
+            { table(locale.fill("history.caption", &[("seat", &name)]), head, &history_rows(&entries, locale), &history_order(&entries, state.history_sort)) }
             { source(credit_line(entries.iter().map(|e| file.credit(&e.result.election_id))).as_deref()) }
         </>
     }

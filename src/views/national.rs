@@ -1,16 +1,20 @@
 //! The national picture: seats and votes per party, a hex map, and every seat in a
 //! table with search, filters and a "closest results" order.
 //!
-//! The hex map and the seats' rows are markup from the core (`SafeHtml`), built once
-//! per data change (in the state, see `NationalHtml`): a sort or a filter only
-//! moves rows.
+//! What depends only on the index, the seats just declared and the words (the
+//! tallies, the parties' rows and chart, the filters' choices, the seats' rows and
+//! the hex map) is built once per change of those, memoised in the view's
+//! component ([`Built`]): a sort, a filter or a keystroke only moves rows. The hex
+//! map and the seats' rows are the one fast path, markup from the core
+//! (`SafeHtml`).
 
 use std::rc::Rc;
 
+use results_core::chart::BarChart;
 use results_core::html::SafeHtml;
 use results_core::locale::Locale;
 use results_core::model::Index;
-use results_core::national::{hex_step, seat_order, SeatColumn, SeatFilter, Step};
+use results_core::national::{self, hex_step, seat_order, PartyTally, SeatColumn, SeatFilter, Step};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -19,40 +23,95 @@ use super::{column_header, loading, send, source, updated, Dispatch};
 #[cfg(feature = "ssr")]
 use crate::components::markup::markup;
 use crate::components::markup::set_markup;
-use crate::components::{chart_frame, code_at, Rows, Shared, Table};
-use crate::state::{Action, Choices, HexMap, NationalHtml, WidgetState};
+use crate::components::{chart_frame, code_at, table, use_seats_table, ChartSpec, Shared};
+use crate::state::{Action, WidgetState};
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
-    let (Some(index), Some(built)) = (state.index(), &state.national) else { return loading(&state.locale) };
+    let Some(index) = state.index() else { return loading(&state.locale) };
     let open = {
         let (dispatch, route) = (dispatch.clone(), state.route.clone());
         Callback::from(move |code: String| dispatch.dispatch(Action::Navigate(route.for_seat(&code))))
     };
     html! {
-        <>
-            { overview(index, built, &state.locale, id, width) }
-            <Seats
-                index={Shared(index.clone())}
-                choices={built.choices.clone()}
-                rows={built.rows.clone()}
-                hex_map={built.hex_map.clone()}
-                locale={Shared(state.locale.clone())}
-                filter={state.filter.clone()}
-                sort={state.national_sort}
-                dispatch={dispatch.clone()}
-                id={id.to_string()}
-                on_open={open}
-            />
-            { source(index.credit()) }
-        </>
+        <National
+            index={Shared(index.clone())}
+            fresh={Shared(state.fresh.clone())}
+            locale={Shared(state.locale.clone())}
+            filter={state.filter.clone()}
+            sort={state.national_sort}
+            dispatch={dispatch.clone()}
+            id={id.to_string()}
+            {width}
+            on_open={open}
+        />
+    }
+}
+
+/// The areas, and the parties (id, name) that won a seat: what the seats can be
+/// filtered by.
+type Choices = (Vec<String>, Vec<(String, String)>);
+
+/// What the view shows that depends only on its index, the seats just declared and
+/// the words.
+struct Built {
+    tallies: Vec<PartyTally>,
+    /// The parties' table: those with a seat or at least 1% of the votes.
+    party_rows: Vec<results_core::view::Row>,
+    chart: ChartSpec,
+    choices: Choices,
+    /// Every seat's row, in the index's order.
+    rows: Shared<Vec<SafeHtml>>,
+    /// `None` where no seat has a hex.
+    hex_map: Shared<Option<HexMap>>,
+}
+
+impl Built {
+    fn new(index: &Rc<Index>, fresh: &Rc<Vec<String>>, locale: &Rc<Locale>) -> Built {
+        // The parties' colours, before the render that shows them (see `swatches`).
+        crate::swatches::colour(&index.parties);
+        let tallies = national::tallies(index);
+        let shown: Vec<_> = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).collect();
+        Built {
+            party_rows: results_core::view::party_rows(&shown, locale),
+            chart: ChartSpec::Bars(BarChart::seats_won(&tallies, locale)),
+            choices: (national::areas(index), tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.id.clone(), t.party.name.clone())).collect()),
+            rows: Shared(Rc::new(results_core::html::seat_rows(index, fresh, locale))),
+            hex_map: Shared(Rc::new(HexMap::new(index, fresh, locale))),
+            tallies,
+        }
+    }
+}
+
+/// The hex map: its empty frame, and its hexes built the first time they are asked
+/// for (when the map comes near the viewport, or takes the focus) rather than with
+/// the rest of the view, which a reader on a phone sees first.
+pub struct HexMap {
+    /// The map's `<svg>` element without its hexes, the size the whole map is, and
+    /// a stop for the Tab key (which fills it, see [`National`]).
+    frame: SafeHtml,
+    index: Rc<Index>,
+    fresh: Rc<Vec<String>>,
+    locale: Rc<Locale>,
+    svg: std::cell::OnceCell<SafeHtml>,
+}
+
+impl HexMap {
+    fn new(index: &Rc<Index>, fresh: &Rc<Vec<String>>, locale: &Rc<Locale>) -> Option<HexMap> {
+        let frame = results_core::html::hex_map_frame(index, locale)?;
+        Some(HexMap { frame, index: index.clone(), fresh: fresh.clone(), locale: locale.clone(), svg: Default::default() })
+    }
+
+    /// The whole map (see `results_core::html::hex_map_svg`).
+    fn svg(&self) -> &SafeHtml {
+        self.svg.get_or_init(|| results_core::html::hex_map_svg(&self.index, &self.fresh, &self.locale).unwrap_or_default())
     }
 }
 
 /// The election at a glance: who controls it, the count so far, the seats chart
-/// and the parties' table (built with the index, see `NationalHtml`).
-fn overview(index: &Index, built: &NationalHtml, locale: &Locale, id: &str, width: Option<u32>) -> Html {
+/// and the parties' table.
+fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Option<u32>) -> Html {
     let n = &locale.numbers;
-    let tallies = &built.tallies.0;
+    let tallies = &built.tallies;
     let election = index.elections.iter().find(|e| e.id == index.election).map_or(index.election.clone(), |e| e.name.clone());
     let total_seats: u32 = tallies.iter().map(|t| t.seats).sum();
     let areas_word = locale.text(if total_seats as usize > index.seats.len() { "national.wards" } else { "national.seats" });
@@ -85,12 +144,7 @@ fn overview(index: &Index, built: &NationalHtml, locale: &Locale, id: &str, widt
                 { updated(index.updated.as_deref(), locale) }
             </header>
             { chart_frame(&built.chart, &format!("{id}-seats-chart"), width) }
-            <Table
-                caption={locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))])}
-                head={party_head}
-                rows={built.party_rows.clone()}
-                order={Rc::new((0..built.party_rows.0.len()).collect::<Vec<_>>())}
-            />
+            { table(locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))]), party_head, &built.party_rows, &(0..built.party_rows.len()).collect::<Vec<_>>()) }
         </>
     }
 }
@@ -98,7 +152,7 @@ fn overview(index: &Index, built: &NationalHtml, locale: &Locale, id: &str, widt
 /// The seats as hexes coloured by winner; each hex is a link to its seat, and one
 /// handler on the map serves every hex. The map is one stop for the Tab key and the
 /// arrow keys move between hexes (`hex_step`). The map itself goes into `map`, an
-/// element the widget makes (see [`Seats`]); `on_focus` puts the hexes in when the
+/// element the widget makes (see [`National`]); `on_focus` puts the hexes in when the
 /// map takes the focus before they are there, and keeps the tab stop on the focused
 /// hex.
 fn hex_map(
@@ -144,7 +198,7 @@ fn hex_map(
 }
 
 /// Moves the focus to the hex `to` (which then takes the map's tab stop, see
-/// [`Seats`]).
+/// [`National`]).
 fn move_focus(map: &Option<web_sys::Element>, to: &str) {
     if let Some(hex) = map.as_ref().and_then(|map| hex_with(map, to)) {
         let _ = hex.focus();
@@ -153,7 +207,7 @@ fn move_focus(map: &Option<web_sys::Element>, to: &str) {
 
 /// The element the map goes into, `<div class="rw-hexmap-map">`, made by the widget
 /// rather than by Yew (which places it and never looks inside), so that the map's
-/// frame is in it from the first render (see [`Seats`]).
+/// frame is in it from the first render (see [`National`]).
 #[cfg(not(feature = "ssr"))]
 fn new_map_element() -> Option<web_sys::Element> {
     let element = web_sys::window()?.document()?.create_element("div").ok()?;
@@ -245,41 +299,43 @@ fn filters(choices: &Choices, filter: &SeatFilter, locale: &Locale, dispatch: &D
 const SEATS_PER_GROUP: usize = 50;
 
 #[derive(Properties, PartialEq)]
-struct SeatsProps {
+struct NationalProps {
     index: Shared<Index>,
-    choices: Shared<Choices>,
-    rows: Rows,
-    hex_map: Shared<Option<HexMap>>,
+    /// Seats that declared in the last update, marked for a moment.
+    fresh: Shared<Vec<String>>,
     locale: Shared<Locale>,
     filter: SeatFilter,
     sort: results_core::Sort<SeatColumn>,
     dispatch: Dispatch,
     id: AttrValue,
+    width: Option<u32>,
     on_open: Callback<String>,
 }
 
-/// Every seat: the hex map, then the filters and the table in the reader's order.
-/// The map's empty frame (the size the whole map will be) goes in with the render,
+/// The view: the overview, then every seat: the hex map, the filters and the table
+/// in the reader's order. The map's empty frame (the size the whole map will be) goes in with the render,
 /// so the view is drawn whole; its 650 hexes go in when it comes within 400 px of
 /// the viewport (or takes the focus), as the browser reports after laying the page
 /// out: below the fold, as on a phone, the browser builds, lays out and paints them
 /// once a reader is about to see them; on a first screen they come a frame after
 /// the rest, rather than the view asking for a layout of its own to find out.
 #[component]
-fn Seats(props: &SeatsProps) -> Html {
+fn National(props: &NationalProps) -> Html {
     let locale = &*props.locale.0;
+    let built = use_memo((props.index.clone(), props.fresh.clone(), props.locale.clone()), |(index, fresh, locale)| Built::new(&index.0, &fresh.0, &locale.0));
+    let hexes = &built.hex_map;
     let map = use_memo((), |()| new_map_element());
     let filled = use_mut_ref(|| false);
     let framed = use_mut_ref(|| None::<Shared<Option<HexMap>>>);
-    if let (Some(element), Some(whole)) = (map.as_ref(), props.hex_map.0.as_ref()) {
-        if !*filled.borrow() && framed.borrow().as_ref() != Some(&props.hex_map) {
+    if let (Some(element), Some(whole)) = (map.as_ref(), hexes.0.as_ref()) {
+        if !*filled.borrow() && framed.borrow().as_ref() != Some(hexes) {
             set_markup(element, &whole.frame);
-            *framed.borrow_mut() = Some(props.hex_map.clone());
+            *framed.borrow_mut() = Some(hexes.clone());
         }
     }
     {
         let (map, filled) = (map.clone(), filled.clone());
-        use_effect_with(props.hex_map.clone(), move |hexes| {
+        use_effect_with(hexes.clone(), move |hexes| {
             let watch = match ((*map).clone(), hexes.0.as_ref()) {
                 (Some(element), Some(_)) if !*filled.borrow() => fill_when_near(element, hexes.clone(), filled),
                 (Some(element), Some(whole)) => {
@@ -299,7 +355,7 @@ fn Seats(props: &SeatsProps) -> Html {
     // The focus coming onto the map: the hexes go in if they are not in yet, and the
     // focused hex becomes the map's one tab stop, so Tab comes back to it.
     let on_focus = {
-        let (map, filled, svg) = (map.clone(), filled.clone(), props.hex_map.clone());
+        let (map, filled, svg) = (map.clone(), filled.clone(), hexes.clone());
         Callback::from(move |e: FocusEvent| {
             let Some(element) = (*map).clone() else {
                 return;
@@ -330,13 +386,16 @@ fn Seats(props: &SeatsProps) -> Html {
     let order = use_memo((props.index.clone(), props.filter.clone(), props.sort, props.locale.clone()), |(index, filter, sort, locale)| seat_order(&index.0, filter, *sort, &locale.0));
     let on_sort = send(&props.dispatch, Action::SortNational);
     let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &on_sort)) }</tr> };
+    let seats = use_seats_table(locale.text("national.seats_caption").to_string(), head, &built.rows, &order, SEATS_PER_GROUP, props.on_open.clone());
     let shown = locale.fill("national.showing", &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
     html! {
         <>
-            { hex_map(&map, &props.hex_map, &props.index, locale, &props.on_open, on_focus) }
-            { filters(&props.choices.0, &props.filter, locale, &props.dispatch, &props.id) }
+            { overview(&props.index.0, &built, locale, &props.id, props.width) }
+            { hex_map(&map, hexes, &props.index, locale, &props.on_open, on_focus) }
+            { filters(&built.choices, &props.filter, locale, &props.dispatch, &props.id) }
             <p class="rw-count" role="status">{ shown }</p>
-            <Table caption={locale.text("national.seats_caption").to_string()} {head} rows={props.rows.clone()} {order} group={SEATS_PER_GROUP} seats=true on_code={props.on_open.clone()} />
+            { seats }
+            { source(props.index.0.credit()) }
         </>
     }
 }

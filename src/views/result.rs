@@ -1,14 +1,12 @@
 //! One seat's result: the summary line, the candidates' table and the bar chart.
 
-use std::rc::Rc;
-
 use results_core::chart::{result_title, BarChart};
-use results_core::view::{ResultLine, Winners};
-use results_core::{html as rows, Column, SeatResult};
+use results_core::view::{result_rows, ResultLine, Winners};
+use results_core::{Column, SeatResult};
 use yew::prelude::*;
 
 use super::{column_header, loading, problem, send, sort_header, source, updated, Dispatch};
-use crate::components::{chart_frame, ChartSpec, Table};
+use crate::components::{chart_frame, table, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
@@ -24,6 +22,7 @@ pub struct Shown {
 /// The seat's result in the route's election, once its file is loaded.
 pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, String>> {
     let file = state.results(&seat_url(state.src(), code))?;
+    crate::swatches::colour(&file.parties);
     Some(match file.contest(code, state.route.election.as_deref()) {
         Some(contest) => {
             let mut result = SeatResult::new(file, contest);
@@ -57,7 +56,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                     { updated(stamp.as_deref(), locale) }
                 </header>
                 { result_line(&ResultLine::new(&result, locale)) }
-                { table(&result, state, dispatch) }
+                { candidates(&result, state, dispatch) }
                 { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), &format!("{id}-chart"), width) }
                 { source(attribution.as_deref()) }
             </>
@@ -85,7 +84,7 @@ fn result_line(line: &ResultLine) -> Html {
 }
 
 /// The candidates as a table whose column headers are sort buttons.
-fn table(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html {
+fn candidates(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html {
     let locale = &state.locale;
     let on_sort = send(dispatch, Action::SortResult);
     let has_change = result.rows.iter().any(|r| r.change.is_some());
@@ -106,6 +105,5 @@ fn table(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html 
         </tr>
     };
     let caption = result_title(result, locale, ("result.caption", "result.caption_election"));
-    let order = Rc::new(state.result_sort.order(&result.rows));
-    html! { <Table caption={caption} {head} rows={rows::result_rows(result, locale)} {order} /> }
+    table(caption, head, &result_rows(result, locale), &state.result_sort.order(&result.rows))
 }

@@ -75,7 +75,7 @@ test('a file made before the count, every candidate on 0, awaits its declaration
   const summary = (await page.locator(`${widget} .rw-summary`).textContent()).trim();
   assert.equal(summary, 'Awaiting declaration.');
   assert.equal(await page.locator(`${widget} tbody tr`).count(), 11, 'the candidates are listed');
-  assert.equal(await page.locator(`${widget} .rw-badge, ${widget} tr.rw-elected`).count(), 0, 'nobody is marked elected');
+  assert.equal(await page.locator(`${widget} tbody .rw-note, ${widget} tr.rw-elected`).count(), 0, 'nobody is marked elected');
   const text = await page.locator(widget).textContent();
   assert.doesNotMatch(text, /gain|hold|Majority|Turnout|Swing/);
   assert.match(await page.locator(`${widget} .rw-spoken`).textContent(), /Bethnal Green and Stepney has not declared yet\./);

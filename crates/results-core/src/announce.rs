@@ -31,7 +31,7 @@ pub fn new_declarations(before: &Index, after: &Index) -> Vec<String> {
 }
 
 /// The sentence for `codes`, seats that declared since the last one, in `index`'s
-/// words: "3 more seats declared: Lab gain from Con in Hendon, …; 612 of 650." At most
+/// words: "3 more seats declared: {outcome} in Hendon, …; 612 of 650." At most
 /// [`NAMED`] seats are named. `None` when none of them is in the index.
 pub fn sentence(index: &Index, codes: &[String], locale: &Locale) -> Option<String> {
     let n = &locale.numbers;
@@ -134,6 +134,15 @@ mod tests {
         crate::parse_index(&text).unwrap()
     }
 
+    /// Outcomes in the default labels.
+    fn gain(party: &str, from: &str) -> String {
+        Locale::default().outcome(&crate::derive::Outcome::Gain { party: party.into(), from: from.into() })
+    }
+
+    fn hold(party: &str) -> String {
+        Locale::default().outcome(&crate::derive::Outcome::Hold { party: party.into() })
+    }
+
     /// The 2024 index with `codes` awaiting their declaration.
     fn awaiting(codes: &[&str]) -> Index {
         let mut index = declared();
@@ -165,15 +174,15 @@ mod tests {
     fn the_sentence_names_the_seats_and_the_count() {
         let night = awaiting(&[PUTNEY]);
         let locale = Locale::default();
-        assert_eq!(sentence(&night, &codes(&[HENDON]), &locale).unwrap(), "1 more seat declared: Lab gain from Con in Hendon; 649 of 650.");
+        assert_eq!(sentence(&night, &codes(&[HENDON]), &locale).unwrap(), format!("1 more seat declared: {} in Hendon; 649 of 650.", gain("Lab", "Con")));
         assert_eq!(
             sentence(&night, &codes(&[HENDON, CLACTON, ALDERSHOT]), &locale).unwrap(),
-            "3 more seats declared: Lab gain from Con in Aldershot, RUK gain from Con in Clacton, Lab gain from Con in Hendon; 649 of 650."
+            format!("3 more seats declared: {} in Aldershot, {} in Clacton, {} in Hendon; 649 of 650.", gain("Lab", "Con"), gain("RUK", "Con"), gain("Lab", "Con"))
         );
         assert_eq!(sentence(&night, &codes(&[PUTNEY, "E99999999"]), &locale), None, "undeclared or unknown seats say nothing");
         let many: Vec<String> = declared().seats.iter().take(8).map(|row| row.code.clone()).collect();
         let text = sentence(&declared(), &many, &locale).unwrap();
-        assert!(text.starts_with("8 more seats declared: Lab gain from Con in Aldershot, "), "{text}");
+        assert!(text.starts_with(&format!("8 more seats declared: {} in Aldershot, ", gain("Lab", "Con"))), "{text}");
         assert!(text.ends_with(", and 3 more; 650 of 650."), "{text}");
         assert_eq!(text.matches(" in ").count(), NAMED, "{text}");
     }
@@ -202,13 +211,13 @@ mod tests {
         assert!(!a.speak(0.0, &night, &locale), "nothing gathered, nothing said");
         a.declared(&codes(&[HENDON]));
         assert!(a.speak(1_000.0, &night, &locale));
-        assert_eq!(a.message, "1 more seat declared: Lab gain from Con in Hendon; 650 of 650.");
+        assert_eq!(a.message, format!("1 more seat declared: {} in Hendon; 650 of 650.", gain("Lab", "Con")));
         a.declared(&codes(&[PUTNEY]));
         assert!(!a.speak(5_000.0, &night, &locale), "too soon");
         a.declared(&codes(&[CLACTON, PUTNEY]));
         assert!(!a.speak(10_999.0, &night, &locale), "still too soon");
         assert!(a.speak(11_000.0, &night, &locale), "what gathered goes out in one sentence");
-        assert_eq!(a.message, "2 more seats declared: RUK gain from Con in Clacton, Lab hold in Putney; 650 of 650.");
+        assert_eq!(a.message, format!("2 more seats declared: {} in Clacton, {} in Putney; 650 of 650.", gain("RUK", "Con"), hold("Lab")));
         assert!(!a.speak(30_000.0, &night, &locale), "said once");
         a.set_off(true);
         a.declared(&codes(&[HENDON]));

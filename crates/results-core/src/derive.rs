@@ -165,7 +165,7 @@ impl SeatResult {
         self.rows.first()
     }
 
-    /// The outcome in the default (English) labels: "Lab hold".
+    /// The outcome in the default (English) labels, as the official files write it.
     pub fn outcome_text(&self) -> String {
         crate::locale::Locale::default().outcome(&self.summary.outcome)
     }
@@ -376,7 +376,7 @@ mod tests {
         assert_eq!(r.summary.majority, 30);
         assert!((r.summary.majority_share - 0.3).abs() < 1e-12);
         assert_eq!(r.summary.turnout, Some(0.5));
-        assert_eq!(r.outcome_text(), "Lab win");
+        assert_eq!(r.summary.outcome, Outcome::Win { party: "Lab".into() });
         assert!(r.rows[0].elected && !r.rows[1].elected);
         assert_eq!(r.rows.iter().map(|row| row.rank).collect::<Vec<_>>(), [1, 2, 3]);
     }
@@ -385,10 +385,10 @@ mod tests {
     fn hold_and_gain_come_from_the_previous_shares() {
         let cands = r#"{"name":"A","party":"lab","votes":60},{"name":"B","party":"con","votes":40}"#;
         let hold = result(cands, r#","previous":{"shares":[{"party":"lab","share":0.7},{"party":"con","share":0.3}]}"#);
-        assert_eq!(hold.outcome_text(), "Lab hold");
+        assert_eq!(hold.summary.outcome, Outcome::Hold { party: "Lab".into() });
         assert!((hold.rows[0].change.unwrap() - -0.1).abs() < 1e-12);
         let gain = result(cands, r#","previous":{"notional":true,"shares":[{"party":"lab","share":0.2},{"party":"con","share":0.5}]}"#);
-        assert_eq!(gain.outcome_text(), "Lab gain from Con");
+        assert_eq!(gain.summary.outcome, Outcome::Gain { party: "Lab".into(), from: "Con".into() });
         assert!(gain.summary.previous_notional);
     }
 
@@ -407,7 +407,7 @@ mod tests {
     fn swing_and_lost_deposits() {
         let cands = r#"{"name":"A","party":"lab","votes":55},{"name":"B","party":"con","votes":41},{"name":"C","party":"ind","votes":4}"#;
         let r = result(cands, r#","previous":{"shares":[{"party":"lab","share":0.40},{"party":"con","share":0.50}]}"#);
-        assert_eq!(r.outcome_text(), "Lab gain from Con");
+        assert_eq!(r.summary.outcome, Outcome::Gain { party: "Lab".into(), from: "Con".into() });
         let swing = r.summary.swing.unwrap();
         assert_eq!((swing.from.as_str(), swing.to.as_str()), ("Con", "Lab"));
         assert!((swing.points - 0.12).abs() < 1e-9, "{}", swing.points);
@@ -436,7 +436,7 @@ mod tests {
             3,
             r#""ballots":5906,"electorate":13778,"#,
         );
-        assert_eq!(r.outcome_text(), "Lab 2, Aspire 1");
+        assert_eq!(r.summary.outcome, Outcome::Seats(vec![("Lab".into(), 2), ("Aspire".into(), 1)]));
         assert_eq!(r.rows.iter().filter(|r| r.elected).count(), 3);
         assert_eq!(r.summary.majority, 41, "last winner 2,153 less first loser 2,112");
         assert!((r.rows[0].share - 2395.0 / 5906.0).abs() < 1e-12, "shares are of ballots");

@@ -1,6 +1,8 @@
-//! The one fast path: table rows, the hex map and charts as HTML text
-//! ([`SafeHtml`]), one piece per row in the data's order, for what must be built
-//! faster than a render of `html!` can (650 rows, 650 hexes) or is drawn as SVG.
+//! The one fast path: the national seats table's rows, the hex map and charts as
+//! HTML text ([`SafeHtml`]), for what must be built faster than a render of
+//! `html!` can (650 rows, one piece per row in the data's order; 650 hexes) or is
+//! drawn as SVG. Every other table is typed rows (`view::Row`) that the widget
+//! draws with `html!`.
 //!
 //! The widget puts these into the page once per data change and then only moves
 //! them (a sort) or leaves some out (a filter), which is what keeps a 650-row table
@@ -45,12 +47,8 @@ impl std::ops::Deref for SafeHtml {
     }
 }
 
-use crate::compare::CompareRow;
-use crate::derive::SeatResult;
-use crate::history::HistoryEntry;
 use crate::locale::Locale;
 use crate::model::{Index, Party};
-use crate::national::PartyTally;
 
 /// Text made safe for HTML and XML, in content and in quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -144,110 +142,6 @@ pub fn swatch_rules(parties: &[Party]) -> Vec<(String, String)> {
 
 fn party_label_of(party: &Party) -> String {
     party_label(&party.colour, party.dark_colour.as_deref(), &party.name)
-}
-
-fn num(out: &mut String, text: &str) {
-    let _ = write!(out, r#"<td class="rw-num">{text}</td>"#);
-}
-
-/// The candidates of one contest, in rank order: name (and "Elected"), party,
-/// votes, share, any later stages, and the change where any candidate has one.
-pub fn result_rows(result: &SeatResult, locale: &Locale) -> Vec<SafeHtml> {
-    let n = &locale.numbers;
-    let has_change = result.rows.iter().any(|r| r.change.is_some());
-    let stages = result.summary.stages.len();
-    result
-        .rows
-        .iter()
-        .map(|row| {
-            let mut out = String::with_capacity(400);
-            let badge = if row.elected { format!(r#"<span class="rw-badge"> {}</span>"#, escape(locale.text("result.elected"))) } else { String::new() };
-            let _ = write!(
-                out,
-                r#"<tr{}><th scope="row" class="rw-candidate">{}{badge}</th><td class="rw-party">{}</td>"#,
-                if row.elected { r#" class="rw-elected""# } else { "" },
-                escape(&row.name),
-                party_label(&row.colour, row.dark_colour.as_deref(), &row.party_name),
-            );
-            num(&mut out, &n.thousands(row.votes));
-            num(&mut out, &n.percent(row.share));
-            for k in 0..stages {
-                num(&mut out, &row.stages.get(k).map_or_else(|| "–".to_string(), |v| n.thousands(*v)));
-            }
-            if has_change {
-                num(&mut out, &row.change.map(|c| n.points_change(c)).unwrap_or_default());
-            }
-            out.push_str("</tr>");
-            SafeHtml(out)
-        })
-        .collect()
-}
-
-/// One row per contest of a seat's history, newest first.
-pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<SafeHtml> {
-    let n = &locale.numbers;
-    entries
-        .iter()
-        .map(|entry| {
-            let r = &entry.result;
-            let winner = r.winner().filter(|_| r.summary.declared);
-            if entry.notional {
-                // An estimate of parties' shares: no candidate, majority or turnout.
-                let year = locale.fill("history.notional", &[("year", r.election_date.get(..4).unwrap_or(&r.election_name))]);
-                return SafeHtml(format!(
-                    r#"<tr class="rw-notional"><th scope="row">{}</th><td>{}<span class="rw-note"> {}</span></td><td></td><td>{}</td><td></td><td></td></tr>"#,
-                    escape(&year),
-                    escape(&r.name),
-                    escape(locale.text("history.estimate")),
-                    winner.map(|w| party_label(&w.colour, w.dark_colour.as_deref(), &w.party_name)).unwrap_or_default(),
-                ));
-            }
-            let note = if entry.boundary_change_after { format!(r#"<span class="rw-note"> {}</span>"#, escape(locale.text("history.old_boundaries"))) } else { String::new() };
-            let mut out = String::with_capacity(400);
-            let _ = write!(
-                out,
-                r#"<tr><th scope="row">{}</th><td>{}{note}</td><td>{}</td><td>{}</td>"#,
-                escape(r.election_date.get(..4).unwrap_or(&r.election_name)),
-                escape(&r.name),
-                winner.map(|w| escape(&w.name)).unwrap_or_default(),
-                winner.map(|w| party_label(&w.colour, w.dark_colour.as_deref(), &w.party_name)).unwrap_or_default(),
-            );
-            num(&mut out, &if r.summary.tie.is_some() { locale.text("result.tie_short").to_string() } else { n.thousands(r.summary.majority) });
-            num(&mut out, &r.summary.turnout.map(|t| n.percent(t)).unwrap_or_default());
-            out.push_str("</tr>");
-            SafeHtml(out)
-        })
-        .collect()
-}
-
-/// One row per party of the compared seats, its share in each seat.
-pub fn compare_rows(rows: &[CompareRow], locale: &Locale) -> Vec<SafeHtml> {
-    rows.iter()
-        .map(|row| {
-            let mut out = format!(r#"<tr><th scope="row">{}</th>"#, party_label(&row.colour, row.dark_colour.as_deref(), &row.party));
-            for share in &row.shares {
-                num(&mut out, &share.map_or_else(|| "–".to_string(), |s| locale.numbers.percent(s)));
-            }
-            out.push_str("</tr>");
-            SafeHtml(out)
-        })
-        .collect()
-}
-
-/// The national tally of seats and votes, one row per party.
-pub fn party_rows(tallies: &[&PartyTally], locale: &Locale) -> Vec<SafeHtml> {
-    let n = &locale.numbers;
-    tallies
-        .iter()
-        .map(|t| {
-            let mut out = format!(r#"<tr><th scope="row">{}</th>"#, party_label_of(&t.party));
-            num(&mut out, &n.thousands(u64::from(t.seats)));
-            num(&mut out, &n.thousands(t.votes));
-            num(&mut out, &n.percent(t.share));
-            out.push_str("</tr>");
-            SafeHtml(out)
-        })
-        .collect()
 }
 
 /// Every seat of an index: its name as a button that opens the seat (the table
@@ -392,7 +286,6 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::national::tallies;
     use crate::national::tests::index;
 
     #[test]
@@ -417,9 +310,10 @@ mod tests {
         let bethnal = rows.iter().find(|r| r.contains(r#"data-code="E14001086""#)).unwrap();
         assert!(bethnal.contains(">Bethnal Green and Stepney</button>"), "{bethnal}");
         assert!(bethnal.contains("<td>Rushanara Ali</td>"), "{bethnal}");
+        let hold = Locale::default().outcome(&crate::derive::Outcome::Hold { party: "Lab".into() });
         assert_eq!(
             bethnal.as_str(),
-            r#"<tr><th scope="row"><button type="button" class="rw-link" data-code="E14001086">Bethnal Green and Stepney</button></th><td>Rushanara Ali</td><td><span class="rw-party-label rw-c-e4003b-ff5c7a">Labour</span></td><td>Lab hold</td><td>1,689</td><td>3.6%</td><td>57.3%</td></tr>"#
+            format!(r#"<tr><th scope="row"><button type="button" class="rw-link" data-code="E14001086">Bethnal Green and Stepney</button></th><td>Rushanara Ali</td><td><span class="rw-party-label rw-c-e4003b-ff5c7a">Labour</span></td><td>{hold}</td><td>1,689</td><td>3.6%</td><td>57.3%</td></tr>"#)
         );
         assert!(rows.iter().all(|r| r.starts_with("<tr") && r.ends_with("</tr>") && r.matches("<td").count() == 6));
     }
@@ -446,7 +340,8 @@ mod tests {
         let index = index();
         let map = hex_map_svg(&index, &[], &Locale::default()).unwrap();
         assert_eq!(map.matches("<path").count(), 650);
-        assert!(map.contains(r#"aria-label="Poplar and Limehouse: Labour, Lab hold" data-code="E14001430""#));
+        let hold = Locale::default().outcome(&crate::derive::Outcome::Hold { party: "Lab".into() });
+        assert!(map.contains(&format!(r#"aria-label="Poplar and Limehouse: Labour, {hold}" data-code="E14001430""#)));
         assert!(map.starts_with(r#"<svg viewBox="0 0 "#) && map.ends_with("</svg>"));
         // One stop for the Tab key: the north-west hex, in Shetland.
         assert_eq!(map.matches(r#"tabindex="0""#).count(), 1);
@@ -459,16 +354,6 @@ mod tests {
         assert_eq!(hex_map_frame(&bare, &Locale::default()), None);
         let frame = hex_map_frame(&index, &Locale::default()).unwrap();
         assert!(frame.starts_with(r#"<svg viewBox="0 0 "#) && frame.ends_with(r#" tabindex="0"></svg>"#), "{}", frame.as_str());
-    }
-
-    #[test]
-    fn party_rows_use_the_locale() {
-        let index = index();
-        let tallies = tallies(&index);
-        let shown: Vec<&PartyTally> = tallies.iter().take(1).collect();
-        let locale = Locale { numbers: crate::locale::Numbers::for_tag("de"), ..Locale::default() };
-        let rows = party_rows(&shown, &locale);
-        assert!(rows[0].contains("<td class=\"rw-num\">411</td><td class=\"rw-num\">9.708.716</td><td class=\"rw-num\">33,7\u{a0}%</td>"), "{}", rows[0]);
     }
 
     #[test]

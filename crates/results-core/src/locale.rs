@@ -41,7 +41,7 @@ impl Locale {
         }
     }
 
-    /// An outcome in words: "Lab hold", "Lab gain from Con", "Aspire 2, Lab 1".
+    /// An outcome in words, through the `outcome.*` labels.
     pub fn outcome(&self, outcome: &Outcome) -> String {
         match outcome {
             Outcome::NoCandidates => String::new(),

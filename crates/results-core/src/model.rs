@@ -152,7 +152,7 @@ pub struct Party {
     /// Short stable id, referenced by candidates, such as `lab`.
     pub id: String,
     pub name: String,
-    /// Abbreviation used in result texts ("Lab hold").
+    /// Abbreviation used in outcomes and lists of those elected ("Lab").
     pub abbreviation: String,
     /// Colour as `#rrggbb`.
     pub colour: String,
