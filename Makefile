@@ -8,13 +8,13 @@ export CHROMIUM ?= /usr/bin/chromium
 
 # The release wasm rebuilds the standard library with panics that abort on the spot:
 # no panic messages or their formatting, which a page never shows anyway (the widget
-# has no panic hook), and 12.8 KB gzip less code; -Zlocation-detail=none, 0.1 KB more.
+# has no panic hook), and 12.8 KB gzip less code.
 # The pinned toolchain (rust-toolchain.toml) takes these unstable options with
 # RUSTC_BOOTSTRAP, and scripts/check-toolchain checks that it still does (README, "Why
 # the release build uses unstable options"). Only Trunk's build of the widget gets
 # them, in a target directory of its own (so other builds are not made again).
 RELEASE_WASM_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_DIR=target/release-wasm \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
 ## Install what is missing, build, and serve the demo at http://127.0.0.1:8080/
 serve: setup check-toolchain
