@@ -1,6 +1,7 @@
 //! A chart, computed in the core (`results_core::chart`), placed as SVG.
 
-use results_core::chart::{bar_chart_svg, layout, stacked_chart_svg, BarChart, StackedChart};
+use results_core::chart::{bar_chart_svg, house_svg, layout, stacked_chart_svg, BarChart, StackedChart};
+use results_core::story::House;
 use yew::prelude::*;
 
 /// A chart, computed in the core, ready to draw.
@@ -8,6 +9,7 @@ use yew::prelude::*;
 pub enum ChartSpec {
     Bars(BarChart),
     Stacked(StackedChart),
+    House(House),
 }
 
 /// Draws a chart as SVG at the widget's width (so its text stays 14 px; the default
@@ -23,6 +25,7 @@ pub fn chart_frame(spec: &ChartSpec, id: &str, width: Option<u32>) -> Html {
     let svg = match spec {
         ChartSpec::Bars(chart) => bar_chart_svg(chart, id, width),
         ChartSpec::Stacked(chart) => stacked_chart_svg(chart, id, width),
+        ChartSpec::House(house) => house_svg(house, id, width),
     };
     html! { <figure class="rw-chart">{ super::markup::markup(&svg) }</figure> }
 }

@@ -161,13 +161,14 @@ fn row(row: &Row, key: usize) -> Html {
                 th.set_attributes(Attributes::Static(&[("scope", AttributeOrProperty::Static("row"))]));
                 th
             }
-            Cell::Figure(_) => element("td", Some("rw-num".into())),
+            Cell::Figure(_) | Cell::List(..) => element("td", Some("rw-num".into())),
             Cell::Party { .. } => element("td", Some("rw-party".into())),
             Cell::Text(..) => element("td", None),
         };
         td.add_child(match cell {
             Cell::Text(text, None) | Cell::Figure(text) => html! { { text } },
             Cell::Text(text, Some(note)) => html! { <>{ text }<span class="rw-note">{ " " }{ note }</span></> },
+            Cell::List(figure, list) => html! { <details><summary>{ figure }</summary><p class="rw-list">{ list }</p></details> },
             Cell::Party { name, swatch } => {
                 // The square is the label's `::before` (see the styles).
                 let mut label = element("span", Some(format!("rw-party-label {swatch}").into()));

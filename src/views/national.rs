@@ -10,7 +10,8 @@
 
 use std::rc::Rc;
 
-use results_core::chart::BarChart;
+use results_core::story::House;
+use results_core::view::Row;
 use results_core::html::SafeHtml;
 use results_core::locale::Locale;
 use results_core::model::Index;
@@ -56,8 +57,10 @@ type Choices = (Vec<String>, Vec<(String, String)>);
 struct Built {
     tallies: Vec<PartyTally>,
     /// The parties' table: those with a seat or at least 1% of the votes.
-    party_rows: Vec<results_core::view::Row>,
-    chart: ChartSpec,
+    party_rows: Vec<Row>,
+    /// The House, and who controls it in words.
+    house: ChartSpec,
+    control: String,
     choices: Choices,
     /// Every seat's row, in the index's order.
     rows: Shared<Vec<SafeHtml>>,
@@ -71,9 +74,12 @@ impl Built {
         crate::swatches::colour(&index.parties);
         let tallies = national::tallies(index);
         let shown: Vec<_> = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).collect();
+        let house = House::new(&tallies, locale);
+        let control = house.summary.clone();
         Built {
             party_rows: results_core::view::party_rows(&shown, locale),
-            chart: ChartSpec::Bars(BarChart::seats_won(&tallies, locale)),
+            house: ChartSpec::House(house),
+            control,
             choices: (national::areas(index), tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.id.clone(), t.party.name.clone())).collect()),
             rows: Shared(Rc::new(results_core::html::seat_rows(index, fresh, locale))),
             hex_map: Shared(Rc::new(HexMap::new(index, fresh, locale))),
@@ -115,13 +121,6 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
     let election = index.elections.iter().find(|e| e.id == index.election).map_or(index.election.clone(), |e| e.name.clone());
     let total_seats: u32 = tallies.iter().map(|t| t.seats).sum();
     let areas_word = locale.text(if total_seats as usize > index.seats.len() { "national.wards" } else { "national.seats" });
-    let control = match tallies.first() {
-        Some(top) => {
-            let key = if top.seats * 2 > total_seats { "national.majority" } else { "national.no_control" };
-            locale.fill(key, &[("party", &top.party.name), ("seats", &n.thousands(u64::from(top.seats))), ("total", &n.thousands(u64::from(total_seats)))])
-        }
-        None => String::new(),
-    };
     let declared = index.seats.iter().filter(|r| r.declared).count();
     let count = (declared < index.seats.len())
         .then(|| locale.fill("national.declared", &[("declared", &n.thousands(declared as u64)), ("total", &n.thousands(index.seats.len() as u64))]));
@@ -137,13 +136,13 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
         <>
             <header class="rw-header">
                 <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]) }</h2>
-                <p class="rw-election rw-control">{ control }</p>
+                <p class="rw-election rw-control">{ &built.control }</p>
                 if let Some(count) = count {
                     <p class="rw-declared">{ count }</p>
                 }
                 { updated(index.updated.as_deref(), locale) }
             </header>
-            { chart_frame(&built.chart, &format!("{id}-seats-chart"), width) }
+            { chart_frame(&built.house, &format!("{id}-house-chart"), width) }
             { table(locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))]), party_head, &built.party_rows, &(0..built.party_rows.len()).collect::<Vec<_>>()) }
         </>
     }

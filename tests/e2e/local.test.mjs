@@ -2,7 +2,7 @@
 // result with its winners marked, and a two-stage mayoral count.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, strictPage, widget, ready, cells, openReady } from './support.mjs';
+import { serve, launch, strictPage, widget, ready, cells, openReady, house } from './support.mjs';
 
 let server;
 let browser;
@@ -48,7 +48,12 @@ test('the 2022 mayoral count shows both stages', async () => {
 test('the council picture: seats per party, control, and the wards table', async () => {
   const { page, context, problems } = await open('?view=national&src=data/tower-hamlets-2022/');
   assert.match(await page.locator(`${widget} .rw-title`).textContent(), /Tower Hamlets council election 2022: all 20 wards/);
-  assert.match(await page.locator(`${widget} .rw-control`).textContent(), /Aspire majority: 24 of 45 seats/);
+  assert.match(await page.locator(`${widget} .rw-control`).textContent(), /Aspire: 24 of 45 seats, a majority of 3\./);
+  // The council's chamber: its majority line after the 23rd of 45 seats.
+  const chamber = await house(page);
+  assert.equal(chamber.heading, '45 seats: 23 for a majority');
+  assert.equal(chamber.before, 23);
+  assert.deepEqual(chamber.legend, ['24 Aspire', '19 Labour', '1 Green Party', '1 Conservative']);
   const parties = await cells(page, `${widget} table:first-of-type tbody tr`);
   assert.deepEqual(parties.slice(0, 4).map((r) => r[1]), ['24', '19', '1', '1']);
   assert.deepEqual(parties.slice(0, 2).map((r) => r[0]), ['Aspire', 'Labour']);

@@ -107,3 +107,17 @@ export async function openReady(browser, server, query, options) {
   await opened.page.waitForSelector(ready);
   return opened;
 }
+
+// The House chart as drawn: how many seats lie before its majority line (read from
+// the line's path and the squares' grid), its heading, and its legend.
+export const house = (page) => page.locator(`${widget} svg[aria-labelledby$="-house-chart-title"]`).evaluate((svg) => {
+  const grid = svg.querySelector('rect[fill^="url("]');
+  const cell = Number(svg.querySelector('pattern').getAttribute('width'));
+  const [left, top] = [Number(grid.getAttribute('x')), Number(grid.getAttribute('y'))];
+  const rows = Number(grid.getAttribute('height')) / cell;
+  // M x(column + 1) top V y(row + 1) H x(column) V bottom
+  const [, , , rowEnd, column] = svg.querySelector('.rw-line').getAttribute('d').match(/^M(-?\d+) (-?\d+)V(-?\d+)H(-?\d+)/).map(Number);
+  const before = ((column - left) / cell) * rows + (rowEnd - top) / cell;
+  const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent.trim());
+  return { before, heading: texts[0], legend: texts.slice(1), description: svg.querySelector('desc').textContent };
+});

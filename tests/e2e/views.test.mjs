@@ -2,7 +2,7 @@
 // them by URL, by tabs and with the keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, strictPage, widget, ready, cells, openReady } from './support.mjs';
+import { serve, launch, strictPage, widget, ready, cells, openReady, house } from './support.mjs';
 
 let server;
 let browser;
@@ -108,6 +108,23 @@ test('national: 650 seats, closest results, filters, and a seat opens its result
   await page.goBack();
   await page.waitForSelector(`${widget} .rw-seats`);
   assert.match(page.url(), /view=national/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('national: the House with its majority line at 326 of 650, and Labour 411 in words', async () => {
+  const { page, context, problems } = await open('?view=national', { viewport: { width: 320, height: 800 } });
+  assert.equal(await page.locator(`${widget} .rw-control`).textContent(), 'Labour: 411 of 650 seats, a majority of 172.');
+  const drawn = await house(page);
+  assert.equal(drawn.heading, '650 seats: 326 for a majority');
+  assert.equal(drawn.before, 326);
+  // Each party after its seats: at 320 px a long name is cut short, its figure never.
+  assert.equal(drawn.legend[0], '411 Labour');
+  assert.match(drawn.legend[1], /^121 Conserv/);
+  assert.equal(drawn.legend.length, 15);
+  assert.match(drawn.description, /^Labour: 411 of 650 seats, a majority of 172\. Labour, 33\.7% of the vote: 411 seats; Conservative, 23\.7% of the vote: 121 seats;/);
+  // At 320 px nothing is wider than the widget.
+  assert.ok(await page.locator(widget).evaluate((w) => w.scrollWidth <= w.clientWidth));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -66,7 +66,7 @@ pub struct BarChart {
 }
 
 /// The (colour, dark colour) pairs among `pairs`, each once.
-fn dark_pairs<'a>(pairs: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Vec<(String, String)> {
+pub(crate) fn dark_pairs<'a>(pairs: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for (colour, dark) in pairs {
         if let Some(dark) = dark {
@@ -337,6 +337,61 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> SafeHtml
     wrap(marks, id, (width, height), (&chart.title, &chart.description), &chart.dark)
 }
 
+/// Draws the House as a waffle, one square a seat, filled column by column with the
+/// parties in order of seats: a heading line, the grid, a line that leaves the
+/// seats a majority needs to its left, and a legend of the parties, each after its seats ("411 Labour": the figure shows however narrow).
+pub fn house_svg(house: &crate::story::House, id: &str, width: u32) -> SafeHtml {
+    use layout::*;
+    let width = width.clamp(MIN_WIDTH, MAX_WIDTH) as i32;
+    let total = house.total.max(1) as i32;
+    // About four columns a row, at most 24 units a square.
+    let rows = ((f64::from(total) / 4.0).sqrt().ceil() as i32).max(3);
+    let columns = (total + rows - 1) / rows;
+    let cell = ((width - 2 * MARGIN) / columns).clamp(2, 24);
+    let top = MARGIN + 24;
+    let (x, y) = (|c: i32| MARGIN + c * cell, |r: i32| top + r * cell);
+    let mut marks = Marks::default();
+    marks.text(&fit_label(&house.heading, width - 2 * MARGIN), (MARGIN, MARGIN), false);
+    let mut seat = 0;
+    for (party, seats) in &house.parties {
+        let (start, end) = (seat, seat + *seats as i32);
+        // The first column's part, the full columns, the last column's part.
+        let mut from = start;
+        while from < end {
+            let (column, row) = (from / rows, from % rows);
+            let to = if row == 0 && end - from >= rows { from + (end - from) / rows * rows } else { end.min((column + 1) * rows) };
+            if row == 0 && to - from >= rows {
+                marks.rect((x(column), y(0)), (x(to / rows), y(rows)), &party.colour);
+            } else {
+                marks.rect((x(column), y(row)), (x(column + 1), y(row + (to - from))), &party.colour);
+            }
+            from = to;
+        }
+        seat = end;
+    }
+    // The squares' edges, in the background's colour, over the fills.
+    let _ = write!(
+        marks.0,
+        "<pattern id=\"{id}-seat\" width=\"{cell}\" height=\"{cell}\" patternUnits=\"userSpaceOnUse\" x=\"{MARGIN}\" y=\"{top}\"><path d=\"M{cell} 0V{cell}H0\" class=\"rw-gap\"/></pattern>\n<rect x=\"{MARGIN}\" y=\"{top}\" width=\"{w}\" height=\"{h}\" fill=\"url(#{id}-seat)\"/>\n",
+        id = escape(id),
+        w = columns * cell,
+        h = rows * cell,
+    );
+    // The line: after the seat that makes a majority.
+    let last = house.line.min(house.total).max(1) as i32 - 1;
+    let (column, row) = (last / rows, last % rows);
+    let _ = writeln!(marks.0, "<path d=\"M{} {}V{}H{}V{}\" class=\"rw-line\"/>", x(column + 1), top - 4, y(row + 1), x(column), y(rows) + 4);
+    let legend_top = y(rows) + 2 * MARGIN + 4;
+    let half = (width - 2 * MARGIN) / 2;
+    for (i, (party, seats)) in house.parties.iter().enumerate() {
+        let (lx, ly) = (MARGIN + (i as i32 % 2) * half, legend_top + (i as i32 / 2) * 22);
+        marks.rect((lx, ly + 2), (lx + 12, ly + 14), &party.colour);
+        marks.text(&fit_label(&format!("{seats} {}", party.name), half - 22), (lx + 18, ly), false);
+    }
+    let height = legend_top + (house.parties.len() as i32 + 1) / 2 * 22 + MARGIN;
+    wrap(marks, id, (width as u32, height as u32), (&house.title, &house.description), &house.dark)
+}
+
 impl BarChart {
     /// Party shares in several seats: a group of bars per party (main parties of any
     /// of the seats), one bar per seat, in party colours.
@@ -355,29 +410,6 @@ impl BarChart {
             description: format!("{description}."),
             bars,
             dark: dark_pairs(results.iter().flat_map(|r| r.rows.iter()).map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
-        }
-    }
-
-    /// Seats won per party, with each party's share of the vote.
-    pub fn seats_won(tallies: &[crate::national::PartyTally], locale: &Locale) -> BarChart {
-        let n = &locale.numbers;
-        let most = tallies.iter().map(|t| t.seats).max().unwrap_or(0).max(1);
-        let bars: Vec<Bar> = tallies
-            .iter()
-            .filter(|t| t.seats > 0)
-            .map(|t| Bar {
-                label: locale.fill("chart.seats_bar", &[("party", &t.party.name), ("share", &n.percent(t.share))]),
-                value_label: n.thousands(u64::from(t.seats)),
-                length: f64::from(t.seats) / f64::from(most),
-                colour: t.party.colour.clone(),
-            })
-            .collect();
-        let description = bars.iter().map(|b| locale.fill("chart.seats_described", &[("party", &b.label), ("seats", &b.value_label)])).collect::<Vec<_>>().join("; ");
-        BarChart {
-            title: locale.text("chart.seats_title").into(),
-            description: format!("{description}."),
-            bars,
-            dark: dark_pairs(tallies.iter().map(|t| (t.party.colour.as_str(), t.party.dark_colour.as_deref()))),
         }
     }
 }

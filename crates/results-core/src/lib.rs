@@ -1,6 +1,7 @@
 //! The headless results core: the results data format, its validation, the figures
 //! derived from it, table sorting, words and number formats, typed view models
-//! (`view`), long tables' rows as HTML (`html`) and chart drawing.
+//! (`view`), the national story (`story`), long tables' rows as HTML (`html`) and
+//! chart drawing.
 //!
 //! Nothing here imports yew, web-sys or gloo, so every rule is tested natively with
 //! plain `cargo test`; the widget and the `results` tool are thin shells over it.
@@ -20,6 +21,7 @@ pub mod number;
 pub mod postcode;
 pub mod route;
 pub mod sort;
+pub mod story;
 pub mod validate;
 pub mod view;
 

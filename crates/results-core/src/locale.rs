@@ -330,8 +330,8 @@ defaults! {
     ("national.title", "{election}: all {count} {areas}"),
     ("national.seats", "seats"),
     ("national.wards", "wards"),
-    ("national.majority", "{party} majority: {seats} of {total} seats."),
-    ("national.no_control", "No overall control: {party} largest with {seats} of {total} seats."),
+    ("national.majority", "{party}: {seats} of {total} seats, a majority of {majority}."),
+    ("national.no_control", "No overall control: {party} largest with {seats} of {total} seats, {short} short of a majority."),
     ("national.declared", "{declared} of {total} declared"),
     ("national.parties_caption", "Seats and votes by party ({total} seats)"),
     ("national.seats_caption", "Every seat: winner, result and majority"),
@@ -344,6 +344,8 @@ defaults! {
     ("national.showing", "Showing {shown} of {total} seats"),
     ("national.awaiting", "Awaiting declaration"),
     ("national.hex_map", "Hex map: one hexagon per seat, coloured by the winning party. Each opens its seat."),
+    // The House, and who controls it (`national.majority`, `national.no_control`).
+    ("house.title", "{total} seats: {line} for a majority"),
     ("national.hex_credit", "Hex map layout: Open Innovations (MIT licence)."),
     // Find your seat by postcode.
     ("postcode.label", "Your postcode"),

@@ -161,6 +161,14 @@ pub struct Party {
     pub dark_colour: Option<String>,
 }
 
+impl Party {
+    /// A party an index names by an id it does not describe: the id as its name, in
+    /// grey.
+    pub fn unknown(id: &str) -> Party {
+        Party { id: id.to_string(), name: id.to_string(), abbreviation: id.to_string(), colour: "#8c8c8c".into(), dark_colour: None }
+    }
+}
+
 /// One seat's contest in one election.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -23,13 +23,7 @@ pub fn tallies(index: &Index) -> Vec<PartyTally> {
         .iter()
         .filter(|t| t.seats > 0 || t.votes > 0)
         .map(|t| PartyTally {
-            party: index.parties.iter().find(|p| p.id == t.party).cloned().unwrap_or_else(|| Party {
-                id: t.party.clone(),
-                name: t.party.clone(),
-                abbreviation: t.party.clone(),
-                colour: "#8c8c8c".into(),
-                dark_colour: None,
-            }),
+            party: index.parties.iter().find(|p| p.id == t.party).cloned().unwrap_or_else(|| Party::unknown(&t.party)),
             seats: t.seats,
             votes: t.votes,
             share: if all_votes == 0 { 0.0 } else { t.votes as f64 / all_votes as f64 },

@@ -101,6 +101,8 @@ pub enum Cell {
     Party { name: String, swatch: String },
     /// A figure, aligned right: "15,896", "34.1%", "+2.3".
     Figure(String),
+    /// A figure that opens a list: "182", and the names of those 182 seats.
+    List(String, String),
 }
 
 impl Cell {
@@ -108,7 +110,7 @@ impl Cell {
         Cell::Text(text.into(), None)
     }
 
-    fn party(name: &str, colour: &str, dark_colour: Option<&str>) -> Cell {
+    pub(crate) fn party(name: &str, colour: &str, dark_colour: Option<&str>) -> Cell {
         Cell::Party { name: name.to_string(), swatch: swatch_class(colour, dark_colour) }
     }
 
@@ -117,6 +119,7 @@ impl Cell {
         match self {
             Cell::Text(text, Some(note)) => format!("{text} {note}"),
             Cell::Text(text, None) | Cell::Figure(text) | Cell::Party { name: text, .. } => text.clone(),
+            Cell::List(figure, list) => format!("{figure} {list}"),
         }
     }
 }

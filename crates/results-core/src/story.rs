@@ -1,0 +1,194 @@
+//! The national story around a seat: the seats that changed hands (from the party
+//! that held each seat before, notional where boundaries changed, to its winner)
+//! and the House: seats by party against the line a majority needs. The national
+//! view draws the House; the flows have no view yet (issue 20: the code size
+//! budget has no room for one today).
+
+use crate::chart::dark_pairs;
+use crate::locale::Locale;
+use crate::model::{Index, Party};
+use crate::national::PartyTally;
+use crate::sort::{sort_by_key_stable, Direction, Key};
+use crate::view::{Cell, Mark, Row};
+
+/// Seats that went from one party to another (or stayed: `from` is `to`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    pub from: Party,
+    pub to: Party,
+    /// The seats, as indices into the index's seats, in its order.
+    pub seats: Vec<usize>,
+}
+
+/// Every declared seat electing one whose holder before is known, grouped by the
+/// party that held it and the party that won it: most seats first, then as the
+/// index first lists them. Empty where the index knows no holder before (a council
+/// of wards electing several).
+pub fn flows(index: &Index) -> Vec<Flow> {
+    let party = |id: &str| index.parties.iter().find(|p| p.id == id).cloned().unwrap_or_else(|| Party::unknown(id));
+    let mut flows: Vec<Flow> = Vec::new();
+    for (i, row) in index.seats.iter().enumerate() {
+        let (Some(from), Some(to), true) = (row.before.as_deref(), row.party.as_deref(), row.declared) else { continue };
+        match flows.iter_mut().find(|f| f.from.id == from && f.to.id == to) {
+            Some(flow) => flow.seats.push(i),
+            None => flows.push(Flow { from: party(from), to: party(to), seats: vec![i] }),
+        }
+    }
+    // Stable: equal counts keep the order the index first lists them in.
+    sort_by_key_stable(&mut flows, Direction::Descending, |f| Key::Number(f.seats.len() as u64));
+    flows
+}
+
+/// The flows' table: held before, won by, and the seats (their count, opening the
+/// list of their names).
+pub fn flow_rows(index: &Index, flows: &[Flow], locale: &Locale) -> Vec<Row> {
+    flows
+        .iter()
+        .map(|flow| {
+            let names: Vec<&str> = flow.seats.iter().filter_map(|&i| index.seats.get(i)).map(|row| locale.seat_name(&row.name, row.name_cy.as_deref()).0).collect();
+            Row {
+                mark: Mark::Plain,
+                cells: vec![
+                    Cell::party(&flow.from.name, &flow.from.colour, flow.from.dark_colour.as_deref()),
+                    Cell::party(&flow.to.name, &flow.to.colour, flow.to.dark_colour.as_deref()),
+                    Cell::List(locale.numbers.thousands(flow.seats.len() as u64), names.join(", ")),
+                ],
+            }
+        })
+        .collect()
+}
+
+/// The House (or council chamber): every seat won, by party in order of seats, and
+/// the line a majority needs: half the seats and one more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct House {
+    /// (party, seats) for each party with a seat, most first.
+    pub parties: Vec<(Party, u32)>,
+    pub total: u32,
+    /// The seats a majority needs.
+    pub line: u32,
+    /// Who controls it, the largest party against the line in words: "Labour: 411
+    /// of 650 seats, a majority of 172."
+    pub summary: String,
+    /// The chart's accessible name, its heading ("650 seats: 326 for a majority"),
+    /// and its description: every party's seats and share of the vote in words.
+    pub title: String,
+    pub heading: String,
+    pub description: String,
+    /// (colour, dark colour) pairs.
+    pub dark: Vec<(String, String)>,
+}
+
+impl House {
+    pub fn new(tallies: &[PartyTally], locale: &Locale) -> House {
+        let parties: Vec<(Party, u32)> = tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.clone(), t.seats)).collect();
+        let total: u32 = parties.iter().map(|(_, seats)| seats).sum();
+        let line = total / 2 + 1;
+        let n = &locale.numbers;
+        let summary = match parties.first() {
+            Some((party, seats)) => {
+                let (key, by) = if *seats >= line {
+                    // A majority over all the others together.
+                    ("national.majority", ("majority", 2 * seats - total))
+                } else {
+                    ("national.no_control", ("short", line - seats))
+                };
+                let figures = [("party", party.name.clone()), ("seats", n.thousands(u64::from(*seats))), ("total", n.thousands(u64::from(total))), (by.0, n.thousands(u64::from(by.1)))];
+                locale.fill(key, &figures.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
+            }
+            None => String::new(),
+        };
+        let described: Vec<String> = tallies
+            .iter()
+            .filter(|t| t.seats > 0)
+            .map(|t| {
+                let party = locale.fill("chart.seats_bar", &[("party", &t.party.name), ("share", &n.percent(t.share))]);
+                locale.fill("chart.seats_described", &[("party", &party), ("seats", &n.thousands(u64::from(t.seats)))])
+            })
+            .collect();
+        House {
+            title: locale.text("chart.seats_title").to_string(),
+            heading: locale.fill("house.title", &[("total", &n.thousands(u64::from(total))), ("line", &n.thousands(u64::from(line)))]),
+            description: format!("{summary} {}.", described.join("; ")),
+            dark: dark_pairs(parties.iter().map(|(p, _)| (p.colour.as_str(), p.dark_colour.as_deref()))),
+            parties,
+            total,
+            line,
+            summary,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::national::tests::index;
+    use crate::national::tallies;
+
+    fn council() -> Index {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/tower-hamlets-2022/index.json")).unwrap();
+        crate::parse_index(&text).unwrap()
+    }
+
+    fn count(flows: &[Flow], from: &str, to: &str) -> usize {
+        flows.iter().find(|f| f.from.id == from && f.to.id == to).map_or(0, |f| f.seats.len())
+    }
+
+    #[test]
+    fn the_flows_of_2024_cover_every_seat_and_182_went_from_conservative_to_labour() {
+        let index = index();
+        let flows = flows(&index);
+        assert_eq!(flows.iter().map(|f| f.seats.len()).sum::<usize>(), 650);
+        assert_eq!(count(&flows, "con", "lab"), 182);
+        assert!(flows.windows(2).all(|w| w[0].seats.len() >= w[1].seats.len()), "most seats first");
+        // Every seat once, in the flow of its own holder and winner.
+        let mut seen = vec![false; index.seats.len()];
+        for flow in &flows {
+            for &i in &flow.seats {
+                assert!(!seen[i], "{} twice", index.seats[i].name);
+                seen[i] = true;
+                assert_eq!((index.seats[i].before.as_deref(), index.seats[i].party.as_deref()), (Some(flow.from.id.as_str()), Some(flow.to.id.as_str())));
+            }
+        }
+        let changed: usize = flows.iter().filter(|f| f.from.id != f.to.id).map(|f| f.seats.len()).sum();
+        assert_eq!(changed, 303, "the seats whose outcome is a gain (shipped.rs)");
+    }
+
+    #[test]
+    fn the_table_of_the_flows() {
+        let index = index();
+        let flows = flows(&index);
+        let rows = flow_rows(&index, &flows, &Locale::default());
+        assert_eq!(rows.len(), flows.len());
+        let con_lab = rows.iter().find(|r| matches!(&r.cells[..], [Cell::Party { name: from, .. }, Cell::Party { name: to, .. }, _] if from == "Conservative" && to == "Labour")).unwrap();
+        let Cell::List(figure, names) = &con_lab.cells[2] else { panic!("a list") };
+        assert_eq!(figure, "182");
+        assert_eq!(names.split(", ").count(), 182);
+        assert!(names.contains("Hendon"), "{names}");
+    }
+
+    #[test]
+    fn a_council_of_wards_electing_several_has_no_flows() {
+        assert!(flows(&council()).is_empty());
+    }
+
+    #[test]
+    fn the_house_and_its_majority_line() {
+        let house = House::new(&tallies(&index()), &Locale::default());
+        assert_eq!((house.total, house.line), (650, 326));
+        assert_eq!(house.parties[0].1, 411);
+        assert_eq!(house.summary, "Labour: 411 of 650 seats, a majority of 172.");
+        let council = House::new(&tallies(&council()), &Locale::default());
+        assert_eq!((council.total, council.line), (45, 23));
+        assert_eq!(council.summary, "Aspire: 24 of 45 seats, a majority of 3.");
+        // Short of the line.
+        let mut hung = tallies(&index());
+        hung[0].seats = 300;
+        hung[1].seats += 111;
+        let house = House::new(&hung, &Locale::default());
+        assert_eq!(house.summary, "No overall control: Labour largest with 300 of 650 seats, 26 short of a majority.");
+        let empty = House::new(&[], &Locale::default());
+        assert_eq!((empty.total, empty.line, empty.summary.as_str()), (0, 1, ""));
+        assert!(crate::chart::house_svg(&empty, "x", 360).contains("<svg"));
+    }
+}
