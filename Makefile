@@ -87,7 +87,8 @@ data-check:
 
 ## Benchmarks: sizes, native (parse, validate, import) and in headless Chromium (load, sort)
 bench: build
-	( node bench/sizes.mjs && cargo bench --quiet -p results-cli --bench native && node bench/browser.mjs ) | node bench/report.mjs
+	( node bench/sizes.mjs && cargo bench --quiet -p results-cli --bench native && node bench/browser.mjs \
+	  && xvfb-run -a -s '-screen 0 1600x1200x24' node bench/engines.mjs ) | node bench/report.mjs
 
 clean:
 	rm -rf dist target node_modules

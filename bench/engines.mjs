@@ -1,0 +1,144 @@
+// Browser figures in three engines for `make bench`: Chromium, Firefox ESR and
+// WebKitGTK (Safari's engine), driven as the cross-engine suite drives them
+// (tests/engines/drivers.mjs; WebKit needs a display, so the Makefile runs this
+// under xvfb-run). For each engine: the one-seat and national embeds from
+// navigation to ready and painted, and a press of the 650-row table's sort button
+// to its frame painted. Prints one JSON line per figure for bench/report.mjs.
+//
+// The times are the page's own (`performance.now()`, from the navigation's start),
+// so each engine's driver adds nothing to them. Each page is served from a copy of
+// dist/ whose HTML pages first run a same-origin script that records when every
+// widget says it is ready and when the frame that draws it is painted (the
+// same end point as bench/browser.mjs in Chromium).
+import { mkdtemp, readdir, readFile, writeFile, symlink, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, dist } from '../tests/e2e/support.mjs';
+import { launch, names } from '../tests/engines/drivers.mjs';
+
+const runs = Number(process.env.BENCH_ENGINE_RUNS || 9);
+
+const readyScript = `// Added by bench/engines.mjs: when every widget is ready, and painted.
+(() => {
+  const check = () => {
+    const hosts = [...document.querySelectorAll('[data-results-widget]')];
+    if (!hosts.length || !hosts.every((h) => h.dataset.state === 'ready' || h.dataset.state === 'error')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
+})();
+`;
+
+// A press made at the start of a frame, to the first task after that frame (see
+// bench/browser.mjs): the handler, the render and the browser's style, layout and
+// paint all fall inside.
+const pressInFrame = (label) => new Promise((resolve) => requestAnimationFrame(() => {
+  const target = [...document.querySelectorAll('th button')].find((b) => b.textContent.startsWith(label));
+  const start = performance.now();
+  target.click();
+  setTimeout(() => resolve(performance.now() - start), 0);
+}));
+
+// The same press, split where each engine spends it: the script (the handler and
+// Yew's render, to the DOM changed: a MutationObserver's callback runs once the
+// render's task is done), then style and layout (forced at once by reading a size),
+// then the rest of the frame (paint and compositing, to the first task after it).
+const pressParts = (label) => new Promise((resolve) => requestAnimationFrame(() => {
+  const target = [...document.querySelectorAll('th button')].find((b) => b.textContent.startsWith(label));
+  const table = target.closest('table');
+  let script;
+  let layout;
+  const observer = new MutationObserver(() => {
+    if (script != null) return;
+    script = performance.now() - start;
+    void table.offsetHeight;
+    layout = performance.now() - start - script;
+    observer.disconnect();
+  });
+  observer.observe(table, { subtree: true, childList: true, attributes: true });
+  const start = performance.now();
+  target.click();
+  setTimeout(() => {
+    const total = performance.now() - start;
+    resolve([script, layout, total - script - layout]);
+  }, 0);
+}));
+
+async function site() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'rw-bench-'));
+  for (const name of await readdir(dist)) {
+    const from = path.join(dist, name);
+    if (name.endsWith('.html')) {
+      const html = await readFile(from, 'utf8');
+      await writeFile(path.join(dir, name), html.replace(/<head>/i, '<head><script src="__bench-ready.js"></script>'));
+    } else {
+      await symlink(from, path.join(dir, name));
+    }
+  }
+  await writeFile(path.join(dir, '__bench-ready.js'), readyScript);
+  return dir;
+}
+
+function report(figure, values, budget, unit) {
+  process.stdout.write(JSON.stringify({ figure, values, budget, unit }) + '\n');
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function readyTimes(page, url) {
+  const times = [];
+  // One load first that is not counted (the engine's own first-page costs).
+  for (let i = -1; i < runs; i += 1) {
+    await page.goto(url);
+    const painted = await page.waitFor('the widgets ready and painted', () => window.__painted);
+    if (i >= 0) times.push(painted);
+  }
+  return times;
+}
+
+async function sortTimes(page, url) {
+  await page.goto(url);
+  await page.waitFor('the national view ready', () => window.__painted);
+  await page.evaluate(() => [...document.querySelectorAll('th button')].find((b) => b.textContent.startsWith('Majority %')).scrollIntoView({ block: 'start' }));
+  const times = [];
+  for (let i = 0; i < runs; i += 1) times.push(await page.evaluate(pressInFrame, 'Majority %'));
+  const parts = [];
+  for (let i = 0; i < runs; i += 1) parts.push(await page.evaluate(pressParts, 'Majority %'));
+  return { times, parts };
+}
+
+const dir = await site();
+// No engine keeps a file between loads (its compiled wasm neither): each load is a
+// reader's first, as bench/browser.mjs has it with Chromium's cache off.
+const server = await serve(dir, { headers: () => ({ 'cache-control': 'no-store' }) });
+let chromiumNational;
+try {
+  for (const name of names) {
+    const engine = await launch(name);
+    try {
+      const page = await engine.page({ width: 360, height: 800 });
+      const label = `${engine.version}`;
+      const seat = await readyTimes(page, server.url + 'embed.html?view=result&seat=E14001086&src=data/');
+      report(`${label}: one-seat embed, navigation to ready and painted`, seat, 150, 'ms');
+      const national = await readyTimes(page, server.url + 'embed.html?view=national&src=data/');
+      if (name === 'chromium') chromiumNational = median(national);
+      // Chromium's own budget; every other engine within 1.2 times Chromium's figure
+      // of the same run (issue 27).
+      const nationalBudget = name === 'chromium' || chromiumNational == null ? 200 : Math.round(chromiumNational * 1.2);
+      report(`${label}: national embed, navigation to ready and painted`, national, nationalBudget, 'ms');
+      const sort = await sortTimes(page, server.url + '?view=national');
+      report(`${label}: national table (650 rows), press "Majority %" to its frame painted`, sort.times, 16, 'ms');
+      ['script (handler and render)', 'style and layout', 'paint and the rest of the frame'].forEach((part, i) => {
+        report(`${label}: the same press, ${part} (reference)`, sort.parts.map((p) => p[i]), null, 'ms');
+      });
+      await page.close();
+    } finally {
+      await engine.close();
+    }
+  }
+} finally {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+}
