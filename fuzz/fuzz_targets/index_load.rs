@@ -1,6 +1,7 @@
 //! A results directory's `index.json` as the widget fetches it: parsing and its
 //! checks, then the national view's tallies, areas, seat order (by result too, in
-//! words from the seats' outcomes), rows and hex map, never panic.
+//! words from the seats' outcomes), rows, hex map, House and the flows of seats
+//! that changed hands, never panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -20,4 +21,8 @@ fuzz_target!(|data: &[u8]| {
     let _ = seat_order(&index, &SeatFilter::default(), Sort { column: SeatColumn::Result, direction: Direction::Descending }, &locale);
     let _ = results_core::html::seat_rows(&index, &[], &locale);
     let _ = results_core::html::hex_map_svg(&index, &[], &locale);
+    let house = results_core::story::House::new(&tallies(&index), &locale);
+    let _ = results_core::chart::house_svg(&house, "f", 360);
+    let flows = results_core::story::flows(&index);
+    let _ = results_core::story::flow_rows(&index, &flows, &locale);
 });

@@ -343,9 +343,13 @@ pub fn stacked_chart_svg(chart: &StackedChart, id: &str, width: u32) -> SafeHtml
 pub fn house_svg(house: &crate::story::House, id: &str, width: u32) -> SafeHtml {
     use layout::*;
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH) as i32;
-    let total = house.total.max(1) as i32;
-    // About four columns a row, at most 24 units a square.
-    let rows = ((f64::from(total) / 4.0).sqrt().ceil() as i32).max(3);
+    // No chamber has 100,000 seats: an index that claims more is drawn as if it had
+    // that many, and no figure here overflows.
+    const MOST: u32 = 100_000;
+    let total = house.total.clamp(1, MOST) as i32;
+    // About four columns a row (at most 30 rows, so the chart's height stays within
+    // reason whatever an index claims), at most 24 units a square.
+    let rows = ((f64::from(total) / 4.0).sqrt().ceil() as i32).clamp(3, 30);
     let columns = (total + rows - 1) / rows;
     let cell = ((width - 2 * MARGIN) / columns).clamp(2, 24);
     let top = MARGIN + 24;
@@ -354,7 +358,7 @@ pub fn house_svg(house: &crate::story::House, id: &str, width: u32) -> SafeHtml 
     marks.text(&fit_label(&house.heading, width - 2 * MARGIN), (MARGIN, MARGIN), false);
     let mut seat = 0;
     for (party, seats) in &house.parties {
-        let (start, end) = (seat, seat + *seats as i32);
+        let (start, end) = (seat, (seat + (*seats).min(MOST) as i32).min(total));
         // The first column's part, the full columns, the last column's part.
         let mut from = start;
         while from < end {
@@ -378,7 +382,7 @@ pub fn house_svg(house: &crate::story::House, id: &str, width: u32) -> SafeHtml 
         h = rows * cell,
     );
     // The line: after the seat that makes a majority.
-    let last = house.line.min(house.total).max(1) as i32 - 1;
+    let last = (house.line.min(MOST) as i32).min(total).max(1) - 1;
     let (column, row) = (last / rows, last % rows);
     let _ = writeln!(marks.0, "<path d=\"M{} {}V{}H{}V{}\" class=\"rw-line\"/>", x(column + 1), top - 4, y(row + 1), x(column), y(rows) + 4);
     let legend_top = y(rows) + 2 * MARGIN + 4;

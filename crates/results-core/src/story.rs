@@ -82,18 +82,19 @@ pub struct House {
 impl House {
     pub fn new(tallies: &[PartyTally], locale: &Locale) -> House {
         let parties: Vec<(Party, u32)> = tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.clone(), t.seats)).collect();
-        let total: u32 = parties.iter().map(|(_, seats)| seats).sum();
-        let line = total / 2 + 1;
+        // Whatever an index claims, no sum here overflows.
+        let total = parties.iter().fold(0u32, |sum, (_, seats)| sum.saturating_add(*seats));
+        let line = (total / 2).saturating_add(1);
         let n = &locale.numbers;
         let summary = match parties.first() {
             Some((party, seats)) => {
                 let (key, by) = if *seats >= line {
                     // A majority over all the others together.
-                    ("national.majority", ("majority", 2 * seats - total))
+                    ("national.majority", ("majority", 2 * u64::from(*seats) - u64::from(total)))
                 } else {
-                    ("national.no_control", ("short", line - seats))
+                    ("national.no_control", ("short", u64::from(line - seats)))
                 };
-                let figures = [("party", party.name.clone()), ("seats", n.thousands(u64::from(*seats))), ("total", n.thousands(u64::from(total))), (by.0, n.thousands(u64::from(by.1)))];
+                let figures = [("party", party.name.clone()), ("seats", n.thousands(u64::from(*seats))), ("total", n.thousands(u64::from(total))), (by.0, n.thousands(by.1))];
                 locale.fill(key, &figures.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
             }
             None => String::new(),
@@ -190,5 +191,14 @@ mod tests {
         let empty = House::new(&[], &Locale::default());
         assert_eq!((empty.total, empty.line, empty.summary.as_str()), (0, 1, ""));
         assert!(crate::chart::house_svg(&empty, "x", 360).contains("<svg"));
+        // An index that claims more seats than any chamber has: drawn, within reason.
+        let mut huge = tallies(&index());
+        huge[0].seats = u32::MAX;
+        huge[1].seats = u32::MAX;
+        let house = House::new(&huge, &Locale::default());
+        assert_eq!(house.total, u32::MAX);
+        let svg = crate::chart::house_svg(&house, "x", 360);
+        let height: u32 = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse().ok()).unwrap();
+        assert!(height < 2000, "{height}");
     }
 }
