@@ -73,6 +73,24 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write a table as CSV, as the widget's tables show it: a seat's candidates, or
+    /// (without --seat) every seat of the directory's index. UTF-8 with a byte-order
+    /// mark, plain numbers, and text a spreadsheet would run kept inert.
+    #[command(after_help = "Examples:\n  results csv --seat E14001086 --src data/ --out bethnal-green-and-stepney.csv\n  results csv --src data/ --out seats.csv")]
+    Csv {
+        /// An ONS code: that seat's candidates, in the order of their votes.
+        #[arg(long)]
+        seat: Option<String>,
+        /// An election id; the latest in the seat's file when left out.
+        #[arg(long)]
+        election: Option<String>,
+        /// A results directory written by `results import`.
+        #[arg(long)]
+        src: PathBuf,
+        /// The file to write; standard output when left out.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Replay an election night: write a results directory as seats declare one by one.
     #[command(after_help = "Example:\n  results simulate --from target/results-data --out night/ --interval 5\n  (serve night/ with any static server; point the widget's data-src at it with data-refresh)\n\nSeats declare in the order of their declaration times where the data has them,\notherwise in a random order fixed by --seed.")]
     Simulate {
@@ -350,6 +368,32 @@ fn progress(message: &str) {
     eprintln!("results: {message}");
 }
 
+fn csv(seat: Option<&str>, election: Option<&str>, src: &std::path::Path, out: Option<PathBuf>) -> Result<(), ImportError> {
+    let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path, source });
+    let locale = results_core::locale::Locale::default();
+    let text = match seat {
+        Some(code) => {
+            let path = src.join("seats").join(format!("{code}.json"));
+            let file = results_core::parse_results(&read(path.clone())?).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
+            let contest = file.contest(code, election).ok_or_else(|| ImportError::Invalid(vec![format!("{}: no contest for {code}{}", path.display(), election.map(|e| format!(" in {e}")).unwrap_or_default())]))?;
+            let result = results_core::SeatResult::new(&file, contest);
+            results_core::csv::result_csv(&result, &(0..result.rows.len()).collect::<Vec<_>>(), &locale)
+        }
+        None => {
+            let path = src.join("index.json");
+            let index = results_core::parse_index(&read(path.clone())?).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
+            results_core::csv::seats_csv(&index, &(0..index.seats.len()).collect::<Vec<_>>(), &locale)
+        }
+    };
+    match out {
+        Some(path) => std::fs::write(&path, text).map_err(|source| ImportError::Write { path, source }),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: bool, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
     let mut pairs = vec![("view", view), ("seat", seat)];
@@ -407,6 +451,7 @@ fn main() -> ExitCode {
         }
         Command::Render { view, seat, election, src, data, page, locale, labels, out } => render(&view, &seat, election, &src, data, page, locale, labels, out),
         Command::Postcodes { ranges, codes, out } => postcodes(&ranges, &codes, &out),
+        Command::Csv { seat, election, src, out } => csv(seat.as_deref(), election.as_deref(), &src, out),
         Command::Postcode { postcode, src } => match results_cli::postcodes::lookup(&src, &postcode) {
             Ok(seat) => {
                 println!("{} {}", seat.code, seat.name);

@@ -9,6 +9,7 @@
 pub mod announce;
 pub mod chart;
 pub mod compare;
+pub mod csv;
 pub mod derive;
 pub mod history;
 pub mod html;

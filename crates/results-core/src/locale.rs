@@ -255,6 +255,7 @@ defaults! {
     ("column.change_notional", "Change (notional)"),
     ("column.election", "Election"),
     ("column.seat", "Seat"),
+    ("column.code", "ONS code"),
     ("column.winner", "Winner"),
     ("column.result", "Result"),
     ("column.majority", "Majority"),
