@@ -1,8 +1,9 @@
 //! The national story around a seat: the seats that changed hands (from the party
 //! that held each seat before, notional where boundaries changed, to its winner)
-//! and the House: seats by party against the line a majority needs. The national
-//! view draws the House; the flows have no view yet (issue 20: the code size
-//! budget has no room for one today).
+//! the House: seats by party against the line a majority needs; and "what if":
+//! seats projected by uniform swing. The national view draws the House; the flows
+//! and the swing have no view yet (issue 20: the code size budget has no room for
+//! one today).
 
 use crate::chart::dark_pairs;
 use crate::locale::Locale;
@@ -201,4 +202,81 @@ mod tests {
         let height: u32 = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse().ok()).unwrap();
         assert!(height < 2000, "{height}");
     }
+}
+
+/// "What if": national changes in vote share by party, in points, as a reader
+/// writes them in a link: `lab-5,con+3` (Labour down five points, Conservatives up
+/// three). Projected by uniform swing (see [`project`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Swing(pub Vec<(String, f64)>);
+
+/// Why a `swing=` value is not a swing.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SwingError {
+    #[error("\"{0}\" is not a party's change: write a party id and a signed number of points, such as lab-5 or con+3")]
+    Shape(String),
+    #[error("{party} changes by {points} points: a change is at most 100 points either way")]
+    Range { party: String, points: f64 },
+    #[error("{0} is changed twice")]
+    Twice(String),
+}
+
+impl Swing {
+    pub fn parse(text: &str) -> Result<Swing, SwingError> {
+        let mut changes: Vec<(String, f64)> = Vec::new();
+        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let at = part.rfind(['+', '-']).filter(|&at| at > 0).ok_or_else(|| SwingError::Shape(part.to_string()))?;
+            let (party, points) = part.split_at(at);
+            let id_like = party.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') && party.len() <= 32;
+            let number = points[1..].chars().all(|c| c.is_ascii_digit() || c == '.');
+            let points: f64 = points.parse().ok().filter(|_| id_like && number).ok_or_else(|| SwingError::Shape(part.to_string()))?;
+            if !(-100.0..=100.0).contains(&points) {
+                return Err(SwingError::Range { party: party.to_string(), points });
+            }
+            if changes.iter().any(|(p, _)| p == party) {
+                return Err(SwingError::Twice(party.to_string()));
+            }
+            changes.push((party.to_string(), points));
+        }
+        Ok(Swing(changes))
+    }
+
+    /// The value for a link: `lab-5,con+3`.
+    pub fn to_query(&self) -> String {
+        self.0.iter().map(|(party, points)| format!("{party}{}{}", if *points < 0.0 { "-" } else { "+" }, crate::number::number(points.abs()))).collect::<Vec<_>>().join(",")
+    }
+
+    /// A party's change as a fraction of the vote: -0.05 for `lab-5`.
+    fn of(&self, party: &str) -> f64 {
+        self.0.iter().find(|(p, _)| p == party).map_or(0.0, |(_, points)| points / 100.0)
+    }
+}
+
+/// One seat as a projection needs it: each candidate's party and share (a party may
+/// have several, as independents do), and the party that won.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatShares {
+    pub shares: Vec<(String, f64)>,
+    pub winner: String,
+}
+
+impl SeatShares {
+    /// A declared contest's shares; `None` for one not declared or electing several.
+    pub fn of(result: &crate::SeatResult) -> Option<SeatShares> {
+        let winner = result.winner().filter(|_| result.summary.declared && result.summary.seats <= 1)?;
+        Some(SeatShares { shares: result.rows.iter().map(|r| (r.party_id.clone(), r.share)).collect(), winner: winner.party_id.clone() })
+    }
+}
+
+/// Uniform swing: every candidate's share moves by their party's national change
+/// (none below nothing), and the seat goes to the largest projected share. A tie
+/// keeps the seat with its winner, so that no change projects the real result.
+pub fn project<'a>(seat: &'a SeatShares, swing: &Swing) -> &'a str {
+    let projected = |share: f64, party: &str| (share + swing.of(party)).max(0.0);
+    let held = seat.shares.iter().filter(|(p, _)| *p == seat.winner).map(|(p, s)| projected(*s, p)).fold(f64::NEG_INFINITY, f64::max);
+    seat.shares
+        .iter()
+        .map(|(party, share)| (party.as_str(), projected(*share, party)))
+        .fold((seat.winner.as_str(), held), |best, (party, share)| if share > best.1 { (party, share) } else { best })
+        .0
 }

@@ -1,6 +1,7 @@
 //! Every word a reader sees comes from the locale's labels: outcomes are data
 //! (`Outcome::Hold`), put into words only by `Locale::outcome` through the
 //! `outcome.*` labels. No other source file of the core may write one out.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::path::Path;
 
