@@ -6,15 +6,12 @@
 // to its frame painted. Prints one JSON line per figure for bench/report.mjs.
 //
 // The times are the page's own (`performance.now()`, from the navigation's start),
-// so each engine's driver adds nothing to them. Each page is served from a copy of
-// dist/ whose HTML pages first run a same-origin script that records when every
-// widget says it is ready and when the frame that draws it is painted (the
-// same end point as bench/browser.mjs in Chromium).
-import { mkdtemp, readdir, readFile, writeFile, symlink, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { serve, dist } from '../tests/e2e/support.mjs';
-import { launch, names } from '../tests/engines/drivers.mjs';
+// so each engine's driver adds nothing to them. Each page is served from the
+// cross-engine suite's copy of dist/ (`instrument`), whose HTML pages also run
+// first a same-origin script that records when every widget says it is ready and
+// when the frame that draws it is painted (the end point of bench/browser.mjs).
+import { serve } from '../tests/e2e/support.mjs';
+import { launch, names, instrument } from '../tests/engines/drivers.mjs';
 
 const runs = Number(process.env.BENCH_ENGINE_RUNS || 9);
 
@@ -66,21 +63,6 @@ const pressParts = (label) => new Promise((resolve) => requestAnimationFrame(() 
   }, 0);
 }));
 
-async function site() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'rw-bench-'));
-  for (const name of await readdir(dist)) {
-    const from = path.join(dist, name);
-    if (name.endsWith('.html')) {
-      const html = await readFile(from, 'utf8');
-      await writeFile(path.join(dir, name), html.replace(/<head>/i, '<head><script src="__bench-ready.js"></script>'));
-    } else {
-      await symlink(from, path.join(dir, name));
-    }
-  }
-  await writeFile(path.join(dir, '__bench-ready.js'), readyScript);
-  return dir;
-}
-
 function report(figure, values, budget, unit) {
   process.stdout.write(JSON.stringify({ figure, values, budget, unit }) + '\n');
 }
@@ -109,7 +91,7 @@ async function sortTimes(page, url) {
   return { times, parts };
 }
 
-const dir = await site();
+const { dir, remove } = await instrument({ '__bench-ready.js': readyScript }, ['__bench-ready.js']);
 // No engine keeps a file between loads (its compiled wasm neither): each load is a
 // reader's first, as bench/browser.mjs has it with Chromium's cache off.
 const server = await serve(dir, { headers: () => ({ 'cache-control': 'no-store' }) });
@@ -140,5 +122,5 @@ try {
   }
 } finally {
   await server.close();
-  await rm(dir, { recursive: true, force: true });
+  await remove();
 }

@@ -44,10 +44,11 @@ const errorScript = `// Added by tests/engines/drivers.mjs: records errors for t
 `;
 
 /** A copy of dist/ for the suite: each HTML page runs the error recorder first
- *  (a same-origin file, so any policy that allows the widget allows it), the rest
- *  are links to the built files. `extra` adds pages by name. Resolves to the
- *  directory and a function that removes it. */
-export async function instrument(extra = {}) {
+ *  (a same-origin file, so any policy that allows the widget allows it), then any
+ *  of `extra`'s files named in `first` (the benchmark's timer); the rest are links
+ *  to the built files. `extra` adds files by name. Resolves to the directory and a
+ *  function that removes it. */
+export async function instrument(extra = {}, first = []) {
   const built = await readdir(dist).catch(() => []);
   if (!built.includes('embed.html')) throw new Error(`${dist} holds no build: run make build first (make test does)`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rw-engines-'));
@@ -55,7 +56,8 @@ export async function instrument(extra = {}) {
     const from = path.join(dist, name);
     if (name.endsWith('.html')) {
       const html = await readFile(from, 'utf8');
-      await writeFile(path.join(dir, name), html.replace(/<head>/i, '<head><script src="__engine-errors.js"></script>'));
+      const scripts = ['__engine-errors.js', ...first].map((src) => `<script src="${src}"></script>`).join('');
+      await writeFile(path.join(dir, name), html.replace(/<head>/i, `<head>${scripts}`));
     } else {
       await symlink(from, path.join(dir, name));
     }
