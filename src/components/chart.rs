@@ -9,7 +9,7 @@ use yew::prelude::*;
 pub enum ChartSpec {
     Bars(BarChart),
     Stacked(StackedChart),
-    House(House),
+    House(std::rc::Rc<House>),
 }
 
 /// Draws a chart as SVG at the widget's width (so its text stays 14 px; the default

@@ -34,9 +34,9 @@ fn choices(state: &WidgetState) -> Option<Choices> {
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>, kept: &Kept) -> Html {
     let locale = &state.locale;
-    let choices = match (kept.get(), choices) {
-        (Some(kept), _) => kept,
-        (None, make) => match make(state) {
+    let choices = match kept.get() {
+        Some(kept) => kept,
+        None => match choices(state) {
             Some(made) => kept.get_or_init(|| made),
             None => return loading(locale),
         },

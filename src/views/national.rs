@@ -15,7 +15,7 @@ use results_core::view::Row;
 use results_core::html::SafeHtml;
 use results_core::locale::Locale;
 use results_core::model::Index;
-use results_core::national::{self, hex_step, seat_order, PartyTally, SeatColumn, SeatFilter, Step};
+use results_core::national::{self, hex_step, seat_order, SeatColumn, SeatFilter, Step};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -55,12 +55,10 @@ type Choices = (Vec<String>, Vec<(String, String)>);
 /// What the view shows that depends only on its index, the seats just declared and
 /// the words.
 struct Built {
-    tallies: Vec<PartyTally>,
     /// The parties' table: those with a seat or at least 1% of the votes.
     party_rows: Vec<Row>,
-    /// The House, and who controls it in words.
-    house: ChartSpec,
-    control: String,
+    /// The House: its chart, its seats and who controls it in words.
+    house: Rc<House>,
     choices: Choices,
     /// Every seat's row, in the index's order.
     rows: Shared<Vec<SafeHtml>>,
@@ -74,16 +72,12 @@ impl Built {
         crate::swatches::colour(&index.parties);
         let tallies = national::tallies(index);
         let shown: Vec<_> = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).collect();
-        let house = House::new(&tallies, locale);
-        let control = house.summary.clone();
         Built {
             party_rows: results_core::view::party_rows(&shown, locale),
-            house: ChartSpec::House(house),
-            control,
+            house: Rc::new(House::new(&tallies, locale)),
             choices: (national::areas(index), tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.id.clone(), t.party.name.clone())).collect()),
             rows: Shared(Rc::new(results_core::html::seat_rows(index, fresh, locale))),
             hex_map: Shared(Rc::new(HexMap::new(index, fresh, locale))),
-            tallies,
         }
     }
 }
@@ -117,9 +111,8 @@ impl HexMap {
 /// and the parties' table.
 fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Option<u32>) -> Html {
     let n = &locale.numbers;
-    let tallies = &built.tallies;
     let election = index.elections.iter().find(|e| e.id == index.election).map_or(index.election.clone(), |e| e.name.clone());
-    let total_seats: u32 = tallies.iter().map(|t| t.seats).sum();
+    let total_seats = built.house.total;
     let areas_word = locale.text(if total_seats as usize > index.seats.len() { "national.wards" } else { "national.seats" });
     let declared = index.seats.iter().filter(|r| r.declared).count();
     let count = (declared < index.seats.len())
@@ -136,13 +129,13 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
         <>
             <header class="rw-header">
                 <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]) }</h2>
-                <p class="rw-election rw-control">{ &built.control }</p>
+                <p class="rw-election rw-control">{ &built.house.summary }</p>
                 if let Some(count) = count {
                     <p class="rw-declared">{ count }</p>
                 }
                 { updated(index.updated.as_deref(), locale) }
             </header>
-            { chart_frame(&built.house, &format!("{id}-house-chart"), width) }
+            { chart_frame(&ChartSpec::House(built.house.clone()), &format!("{id}-house-chart"), width) }
             { table(locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))]), party_head, &built.party_rows, &(0..built.party_rows.len()).collect::<Vec<_>>()) }
         </>
     }

@@ -363,13 +363,15 @@ pub fn house_svg(house: &crate::story::House, id: &str, width: u32) -> SafeHtml 
         let mut from = start;
         while from < end {
             let (column, row) = (from / rows, from % rows);
-            let to = if row == 0 && end - from >= rows { from + (end - from) / rows * rows } else { end.min((column + 1) * rows) };
-            if row == 0 && to - from >= rows {
+            if row == 0 && end - from >= rows {
+                let to = from + (end - from) / rows * rows;
                 marks.rect((x(column), y(0)), (x(to / rows), y(rows)), &party.colour);
+                from = to;
             } else {
+                let to = end.min((column + 1) * rows);
                 marks.rect((x(column), y(row)), (x(column + 1), y(row + (to - from))), &party.colour);
+                from = to;
             }
-            from = to;
         }
         seat = end;
     }

@@ -1,5 +1,5 @@
 //! The national story around a seat: the seats that changed hands (from the party
-//! that held each seat before, notional where boundaries changed, to its winner)
+//! that held each seat before, notional where boundaries changed, to its winner);
 //! the House: seats by party against the line a majority needs; and "what if":
 //! seats projected by uniform swing. The national view draws the House; the flows
 //! and the swing have no view yet (issue 20: the code size budget has no room for
@@ -95,8 +95,8 @@ impl House {
                 } else {
                     ("national.no_control", ("short", u64::from(line - seats)))
                 };
-                let figures = [("party", party.name.clone()), ("seats", n.thousands(u64::from(*seats))), ("total", n.thousands(u64::from(total))), (by.0, n.thousands(by.1))];
-                locale.fill(key, &figures.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
+                let (seats, total, by_figure) = (n.thousands(u64::from(*seats)), n.thousands(u64::from(total)), n.thousands(by.1));
+                locale.fill(key, &[("party", &party.name), ("seats", &seats), ("total", &total), (by.0, &by_figure)])
             }
             None => String::new(),
         };
