@@ -338,8 +338,8 @@ fn National(props: &NationalProps) -> Html {
                 _ => None,
             };
             move || {
-                if let Some((observer, _report)) = watch {
-                    observer.disconnect();
+                if let Some(watch) = watch {
+                    let_go(watch);
                 }
             }
         });
@@ -415,18 +415,21 @@ fn hex_with(map: &web_sys::Element, code: &str) -> Option<web_sys::SvgElement> {
     map.query_selector(&format!("[data-code={}]", results_core::html::css_string(code))).ok().flatten()?.dyn_into().ok()
 }
 
-/// An IntersectionObserver and the callback it calls, let go together.
+/// An IntersectionObserver and the callback it calls (which also fills the map
+/// before the page prints), let go together.
 type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
 
 /// Puts the whole map into `element` when it comes within 400 px of the viewport,
-/// once. (In an iframe from another site browsers ignore the margin: the map goes
-/// in as it comes into view.) The observer, to be let go when the map changes or
-/// goes; `None` (the map put in at once) where the browser has no
-/// IntersectionObserver.
+/// or the page is about to print, once. (In an iframe from another site browsers
+/// ignore the margin: the map goes in as it comes into view.) The observer, to be
+/// let go when the map changes or goes (see [`let_go`]); `None` (the map put in at
+/// once) where the browser has no IntersectionObserver.
 fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, filled: Rc<std::cell::RefCell<bool>>) -> Option<Watch> {
     let (target, whole, done) = (element.clone(), hexes.clone(), filled.clone());
+    // Called with the observer's entries, or with the `beforeprint` event (whose
+    // first item is no entry): the map goes in when near, or to be printed.
     let report = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let near = entries.get(0).dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.is_intersecting());
+        let near = entries.get(0).dyn_into::<web_sys::IntersectionObserverEntry>().map_or(true, |e| e.is_intersecting());
         if near && !*done.borrow() {
             if let Some(map) = whole.0.as_ref() {
                 set_markup(&target, map.svg());
@@ -439,6 +442,9 @@ fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, fill
     match web_sys::IntersectionObserver::new_with_options(report.as_ref().unchecked_ref(), &init) {
         Ok(observer) => {
             observer.observe(&element);
+            if let Some(window) = web_sys::window() {
+                let _ = window.add_event_listener_with_callback("beforeprint", report.as_ref().unchecked_ref());
+            }
             Some((observer, report))
         }
         Err(_) => {
@@ -448,5 +454,13 @@ fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, fill
             *filled.borrow_mut() = true;
             None
         }
+    }
+}
+
+/// Lets go of what [`fill_when_near`] set up.
+fn let_go((observer, report): Watch) {
+    observer.disconnect();
+    if let Some(window) = web_sys::window() {
+        let _ = window.remove_event_listener_with_callback("beforeprint", report.as_ref().unchecked_ref());
     }
 }
