@@ -41,6 +41,55 @@ test('the article: three widgets from one script, all ready, under the strict po
   await context.close();
 });
 
+test('without JavaScript the article shows its three results, with charts and party colours, under the strict policy', async () => {
+  const { page, context, problems } = await strictPage(browser, { viewport: { width: 360, height: 900 }, javaScriptEnabled: false });
+  await page.goto(server.url + 'article.html');
+  assert.deepEqual(await page.locator(host).evaluateAll((hosts) => hosts.map((h) => `${h.dataset.view} ${h.dataset.state}`)), ['result static', 'compare static', 'history static']);
+  const [result, compare, history] = ['result', 'compare', 'history'].map((view) => page.locator(`${host}[data-view="${view}"]`));
+  const rows = await result.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.equal(rows.length, 11);
+  assert.deepEqual(rows[0].slice(0, 3), ['Rushanara Ali Elected', 'Labour', '15,896']);
+  assert.equal(await compare.locator('thead th').count(), 4, 'a column a seat, after the party');
+  assert.equal(await history.locator('tbody tr').count(), 7);
+  assert.equal(await page.locator(`${host} svg[role="img"]`).count(), 3);
+  // The colours come from data/colours.css, a stylesheet of the page's own origin
+  // (an inline <style> would be refused): the swatch and the bar are Labour red.
+  const swatch = await result.locator('tbody .rw-party-label').first().evaluate((label) => getComputedStyle(label, '::before').backgroundColor);
+  assert.equal(swatch, 'rgb(228, 0, 59)');
+  const bar = await result.locator('svg rect[class^="rw-c-e4003b"]').evaluate((rect) => getComputedStyle(rect).fill);
+  assert.equal(bar, 'rgb(228, 0, 59)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the live widgets take over the static copies without moving anything (no layout shift), and then sort', async () => {
+  for (const width of [360, 1280]) {
+    const { page, context, problems } = await strictPage(browser, { viewport: { width, height: 800 } });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.url + 'article.html');
+    // Each widget starts as it comes near: scroll to each, and wait for it.
+    for (let i = 0; i < 3; i += 1) {
+      await page.locator(host).nth(i).scrollIntoViewIfNeeded();
+      await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel)[n].dataset.state === 'ready', [host, i]);
+    }
+    assert.equal(await page.locator(`${host} .rw-static`).count(), 0, 'no static copy is left');
+    // Two frames after the last take-over, for any shift it caused to be reported.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], `no layout shift at ${width} px`);
+    const result = page.locator(`${host}[data-view="result"]`);
+    await result.getByRole('button', { name: /^Votes/ }).click();
+    await page.waitForSelector(`${host}[data-view="result"] th[aria-sort="ascending"]`);
+    assert.match(await result.locator('tbody tr').first().textContent(), /Jon Mabbutt/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('widgets below the fold start when they come near, and report ready by event', async () => {
   const { page, context } = await strictPage(browser, { viewport: { width: 360, height: 640 } });
   await page.goto(server.url + 'article.html');
@@ -48,7 +97,7 @@ test('widgets below the fold start when they come near, and report ready by even
   await page.waitForSelector(`${host}[data-state="ready"]`);
   assert.equal(await first.getAttribute('data-state'), 'ready');
   const last = page.locator(host).last();
-  assert.equal(await last.getAttribute('data-state'), null, 'the history widget, far below, has not started');
+  assert.equal(await last.getAttribute('data-state'), 'static', 'the history widget, far below, has not started: its static copy shows');
   const readyEvent = page.evaluate(() => new Promise((resolve) => {
     document.addEventListener('results-widget:ready', (e) => resolve(e.target.dataset.view), { once: false });
   }));

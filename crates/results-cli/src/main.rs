@@ -63,6 +63,10 @@ enum Command {
         /// Write a whole HTML page (with the widget's styles and loader) rather than the snippet.
         #[arg(long)]
         page: bool,
+        /// The stylesheet of party colours, as the page will fetch it; the nearest
+        /// colours.css at or above the data's folder (`results colours`) when left out.
+        #[arg(long)]
+        colours: Option<String>,
         /// Write numbers for this locale (a BCP 47 tag such as de-DE); en-GB when left out.
         #[arg(long)]
         locale: Option<String>,
@@ -70,6 +74,30 @@ enum Command {
         #[arg(long)]
         labels: Option<PathBuf>,
         /// The file to write; standard output when left out.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Render afresh the static HTML inside every widget of an HTML page (each
+    /// element with data-results-widget, from its data- attributes), so that the page
+    /// shows its results in its first frame and without JavaScript.
+    #[command(after_help = "Example:\n  results fill embed/article.html\n\nEach widget's data is read from where its data-src leads from the page's folder\n(or from --data); its party colours come from the nearest colours.css there\n(`results colours`).")]
+    Fill {
+        /// The HTML page; written in place unless --out is given.
+        page: PathBuf,
+        /// The folder the widgets' data-src paths start from, when not the page's folder.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// The file to write.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write the stylesheet of party colours (colours.css) of every results file in a
+    /// directory, which the static HTML of `results render` and `results fill` links.
+    #[command(after_help = "Example:\n  results colours data/")]
+    Colours {
+        /// A results directory.
+        dir: PathBuf,
+        /// The file to write; DIR/colours.css when left out.
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -394,8 +422,16 @@ fn csv(seat: Option<&str>, election: Option<&str>, src: &std::path::Path, out: O
     }
 }
 
+fn fill(page: &Path, data: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
+    let html = std::fs::read_to_string(page).map_err(|source| ImportError::Read { path: page.to_path_buf(), source })?;
+    let base = data.unwrap_or_else(|| page.parent().map(Path::to_path_buf).unwrap_or_default());
+    let filled = results_cli::render::fill(&html, &base)?;
+    let path = out.unwrap_or_else(|| page.to_path_buf());
+    std::fs::write(&path, filled).map_err(|source| ImportError::Write { path, source })
+}
+
 #[allow(clippy::too_many_arguments)]
-fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: bool, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
+fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: bool, colours: Option<&str>, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
     let mut pairs = vec![("view", view), ("seat", seat)];
     if let Some(election) = election.as_deref() {
         pairs.push(("election", election));
@@ -410,7 +446,7 @@ fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Opt
         None => None,
     };
     let embed = results_cli::render::Embed::new(locale, labels)?;
-    let widget = results_cli::render::render(&route, &dir, src, &embed)?;
+    let widget = results_cli::render::render(&route, &dir, src, &embed, colours)?;
     let text = if page { results_cli::render::page("Election results", &widget) } else { widget + "\n" };
     match out {
         Some(path) => std::fs::write(&path, text).map_err(|source| ImportError::Write { path, source }),
@@ -449,7 +485,12 @@ fn main() -> ExitCode {
             let night = results_cli::simulate::Night { interval, batch, seed, steps };
             results_cli::simulate::run(&from, &out, &night, |declared, total| progress(&format!("{declared} of {total} declared")))
         }
-        Command::Render { view, seat, election, src, data, page, locale, labels, out } => render(&view, &seat, election, &src, data, page, locale, labels, out),
+        Command::Render { view, seat, election, src, data, page, colours, locale, labels, out } => render(&view, &seat, election, &src, data, page, colours.as_deref(), locale, labels, out),
+        Command::Fill { page, data, out } => fill(&page, data, out),
+        Command::Colours { dir, out } => results_cli::render::colours(&dir).and_then(|css| {
+            let path = out.unwrap_or_else(|| dir.join(results_cli::render::COLOURS));
+            std::fs::write(&path, css).map_err(|source| ImportError::Write { path: path.clone(), source }).map(|()| progress(&format!("wrote {}", path.display())))
+        }),
         Command::Postcodes { ranges, codes, out } => postcodes(&ranges, &codes, &out),
         Command::Csv { seat, election, src, out } => csv(seat.as_deref(), election.as_deref(), &src, out),
         Command::Postcode { postcode, src } => match results_cli::postcodes::lookup(&src, &postcode) {

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use results_core::Route;
-use results_widget::fetch::{data_from_text, Data};
+use results_widget::fetch::{data_from_text, Data, Kind};
 use results_widget::state::WidgetState;
 use results_widget::{Widget, WidgetProps};
 
@@ -50,36 +50,11 @@ impl Embed {
 }
 
 /// Renders `route` with the data in `dir`, which the embed will fetch from `src`.
-/// Returns the host element with the rendered widget inside.
-pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed) -> Result<String, ImportError> {
-    let state = WidgetState::new(src.to_string(), route.clone());
-    let needs = state.needs().map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
-    let mut files: Vec<(String, Data)> = Vec::new();
-    // The widget puts one slash after a directory, given with or without one.
-    let base = if src.is_empty() { String::new() } else { format!("{}/", src.trim_end_matches('/')) };
-    for (url, kind) in needs {
-        let relative = url.strip_prefix(base.as_str()).unwrap_or(&url);
-        let path = if src.ends_with(".json") { dir.to_path_buf() } else { dir.join(relative) };
-        let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
-        let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
-        files.push((url, data));
-    }
-    // The swatches' colours: the live widget adds these rules itself; the static
-    // HTML carries them (a page with a strict style-src shows the swatches' outline only).
-    let mut rules: Vec<String> = Vec::new();
-    for (_, data) in &files {
-        for (_, rule) in results_core::html::swatch_rules(data.parties()) {
-            if !rules.contains(&rule) {
-                rules.push(rule);
-            }
-        }
-    }
-    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None, handover: None, versions: Default::default(), width: None, first: None };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;
-    let local = tokio::task::LocalSet::new();
-    let inner = local.block_on(&runtime, yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false).render());
+/// Returns the host element with the rendered widget inside. The party colours come
+/// from `colours` (a stylesheet's URL as the page will fetch it), or else from the
+/// data's own `colours.css` (see [`colours`]), found at or above `dir`.
+pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Option<&str>) -> Result<String, ImportError> {
+    let inner = static_copy(route, dir, src, embed, colours)?;
     let mut attributes = format!(" data-view=\"{}\"", route.view.as_str());
     if !route.seats.is_empty() {
         attributes.push_str(&format!(" data-seat=\"{}\"", escape_attribute(&route.seats.join(","))));
@@ -93,7 +68,236 @@ pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed) -> Result<Str
     if let Some(labels) = &embed.labels_json {
         attributes.push_str(&format!(" data-labels=\"{}\"", escape_attribute(labels)));
     }
-    Ok(format!("<div data-results-widget{attributes} data-src=\"{}\" data-state=\"static\"><style>{}</style>{inner}</div>", escape_attribute(src), rules.concat()))
+    Ok(format!("<div data-results-widget{attributes} data-src=\"{}\" data-state=\"static\">{inner}</div>", escape_attribute(src)))
+}
+
+/// The static copy that goes inside a host element: the widget's own components
+/// rendered, in `<div class="rw-static">` (whose charts keep the height they were
+/// drawn at, so that the live widget, drawing them at the page's width, moves
+/// nothing as it takes over), with the stylesheet of the party colours: a page whose
+/// policy allows only its own stylesheets (no inline `<style>`) shows them.
+fn static_copy(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Option<&str>) -> Result<String, ImportError> {
+    let state = WidgetState::new(src.to_string(), route.clone());
+    let needs = state.needs().map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
+    let mut files: Vec<(String, Data)> = Vec::new();
+    // The widget puts one slash after a directory, given with or without one.
+    let base = if src.is_empty() { String::new() } else { format!("{}/", src.trim_end_matches('/')) };
+    for (url, kind) in needs {
+        let relative = url.strip_prefix(base.as_str()).unwrap_or(&url);
+        let path = if src.ends_with(".json") { dir.to_path_buf() } else { dir.join(relative) };
+        let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
+        let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
+        files.push((url, data));
+    }
+    let mut rules: Vec<(String, String)> = Vec::new();
+    for (_, data) in &files {
+        for rule in results_core::html::swatch_rules(data.parties()) {
+            if !rules.contains(&rule) {
+                rules.push(rule);
+            }
+        }
+    }
+    let colours = match colours {
+        Some(url) => url.to_string(),
+        None => colours_url(dir, src, &rules)?,
+    };
+    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None, handover: None, versions: Default::default(), width: None, first: None };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;
+    let local = tokio::task::LocalSet::new();
+    let inner = local.block_on(&runtime, yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false).render());
+    Ok(format!("<div class=\"rw-static\"><link rel=\"stylesheet\" href=\"{}\">{inner}</div>", escape_attribute(&colours)))
+}
+
+/// The file name of a data directory's stylesheet of party colours.
+pub const COLOURS: &str = "colours.css";
+
+/// The stylesheet of party colours for every results file under `dir` (at any
+/// depth): one rule per colour (and dark-mode colour) a party has, in the order of
+/// their class names. `results colours` writes it into the directory as
+/// [`COLOURS`]; the static HTML links it.
+pub fn colours(dir: &Path) -> Result<String, ImportError> {
+    let mut rules: Vec<(String, String)> = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|source| ImportError::Read { path: folder.clone(), source })?;
+        for entry in entries {
+            let path = entry.map_err(|source| ImportError::Read { path: folder.clone(), source })?.path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            if path.extension().and_then(|e| e.to_str()) != Some("json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
+            let kind = if path.file_name().and_then(|n| n.to_str()) == Some("index.json") { Kind::Index } else { Kind::Results };
+            let data = match data_from_text(&text, kind) {
+                Ok(data) => data,
+                // A postcode look-up file carries no parties.
+                Err(_) if data_from_text(&text, Kind::Postcode).is_ok() => continue,
+                Err(e) => return Err(ImportError::Invalid(vec![format!("{}: {e}", path.display())])),
+            };
+            rules.extend(results_core::html::swatch_rules(data.parties()));
+        }
+    }
+    rules.sort();
+    rules.dedup();
+    let mut css = String::from("/* The party colours of the results in this directory, for the static HTML of\n   `results render`: written by `results colours`. */\n");
+    for (_, rule) in rules {
+        css.push_str(&rule);
+        css.push('\n');
+    }
+    Ok(css)
+}
+
+/// The URL (as the page fetches it) of the nearest [`COLOURS`] at or above the
+/// data's directory, which must hold every rule in `needed`.
+fn colours_url(dir: &Path, src: &str, needed: &[(String, String)]) -> Result<String, ImportError> {
+    let single = src.ends_with(".json");
+    let folder = if single { dir.parent().map(Path::to_path_buf).unwrap_or_default() } else { dir.to_path_buf() };
+    let mut local = folder.clone();
+    let mut url = if single { src.rfind('/').map_or(String::new(), |i| src[..=i].to_string()) } else if src.is_empty() { String::new() } else { format!("{}/", src.trim_end_matches('/')) };
+    loop {
+        let file = local.join(COLOURS);
+        if file.is_file() {
+            let css = std::fs::read_to_string(&file).map_err(|source| ImportError::Read { path: file.clone(), source })?;
+            let missing: Vec<&str> = needed.iter().filter(|(_, rule)| !css.contains(rule.as_str())).map(|(class, _)| class.as_str()).collect();
+            if !missing.is_empty() {
+                return Err(ImportError::Invalid(vec![format!("{} has no rule for {}: it is older than the data; write it again with `results colours {}`", file.display(), missing.join(", "), local.display())]));
+            }
+            return Ok(format!("{url}{COLOURS}"));
+        }
+        // One folder up, in the page's URL and on this machine alike.
+        let trimmed = url.trim_end_matches('/');
+        let last = trimmed.rsplit('/').next().unwrap_or("");
+        if trimmed.is_empty() || last == ".." || last == "." {
+            break;
+        }
+        url = trimmed.rfind('/').map_or(String::new(), |i| trimmed[..=i].to_string());
+        match local.parent() {
+            Some(parent) => local = parent.to_path_buf(),
+            None => break,
+        }
+    }
+    let shown = if folder.as_os_str().is_empty() { ".".to_string() } else { folder.display().to_string() };
+    Err(ImportError::Unsupported(format!(
+        "the static HTML's party colours need a stylesheet: there is no {COLOURS} in {shown} or a folder above it that the page reaches; write one with `results colours {shown}` (or name one with --colours)"
+    )))
+}
+
+/// `page` with every host element's static copy rendered afresh (the host
+/// elements as `data-results-widget` marks them, their view and data from their
+/// `data-` attributes, their data read from `base` joined with `data-src`), so that
+/// the page shows its results in its first frame and without JavaScript. The host
+/// elements keep their attributes, and get `data-state="static"`. A page already
+/// filled is filled again the same way.
+pub fn fill(page: &str, base: &Path) -> Result<String, ImportError> {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    let mut hosts = 0;
+    while let Some(at) = rest.find("<div") {
+        let Some(tag_len) = rest[at..].find('>').map(|i| i + 1) else { break };
+        let tag = &rest[at..at + tag_len];
+        let attributes = tag_attributes(tag);
+        if !attributes.iter().any(|(name, _)| name == "data-results-widget") {
+            out.push_str(&rest[..at + tag_len]);
+            rest = &rest[at + tag_len..];
+            continue;
+        }
+        hosts += 1;
+        let end = closing_div(&rest[at + tag_len..]).ok_or_else(|| ImportError::Invalid(vec![format!("host element {hosts} has no closing </div>")]))?;
+        let attribute = |name: &str| attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
+        let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election")].into_iter().filter_map(|(name, attr)| attribute(attr).map(|v| (name, v))).collect();
+        let route = Route::from_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
+        let src = attribute("data-src").unwrap_or_else(|| "data/".to_string());
+        let embed = Embed::new(attribute("data-locale"), attribute("data-labels"))?;
+        let copy = static_copy(&route, &base.join(&src), &src, &embed, None).map_err(|e| ImportError::Invalid(vec![format!("host element {hosts} ({}): {e}", tag.trim())]))?;
+        out.push_str(&rest[..at]);
+        if attributes.iter().any(|(name, _)| name == "data-state") {
+            out.push_str(tag);
+        } else {
+            out.push_str(&tag[..tag.len() - 1]);
+            out.push_str(" data-state=\"static\">");
+        }
+        out.push_str(&copy);
+        out.push_str("</div>");
+        rest = &rest[at + tag_len + end + "</div>".len()..];
+    }
+    out.push_str(rest);
+    if hosts == 0 {
+        return Err(ImportError::Invalid(vec!["the page has no element with data-results-widget to fill".to_string()]));
+    }
+    Ok(out)
+}
+
+/// A start tag's attributes, names in lower case and values unescaped as the
+/// browser reads them (`&quot;`, `&amp;`, `&lt;`, `&gt;`, `&#39;`).
+fn tag_attributes(tag: &str) -> Vec<(String, String)> {
+    let inner = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
+    let mut chars = inner.char_indices().peekable();
+    // Past the tag's name.
+    while chars.next_if(|(_, c)| !c.is_whitespace()).is_some() {}
+    let mut attributes = Vec::new();
+    loop {
+        while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        let Some(&(start, _)) = chars.peek() else { break };
+        let mut end = start;
+        while let Some((i, c)) = chars.next_if(|(_, c)| !c.is_whitespace() && *c != '=') {
+            end = i + c.len_utf8();
+        }
+        let name = inner[start..end].to_ascii_lowercase();
+        while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        let mut value = String::new();
+        if chars.next_if(|(_, c)| *c == '=').is_some() {
+            while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+            match chars.peek().map(|(_, c)| *c) {
+                Some(quote @ ('"' | '\'')) => {
+                    chars.next();
+                    for (_, c) in chars.by_ref() {
+                        if c == quote {
+                            break;
+                        }
+                        value.push(c);
+                    }
+                }
+                _ => {
+                    while let Some((_, c)) = chars.next_if(|(_, c)| !c.is_whitespace()) {
+                        value.push(c);
+                    }
+                }
+            }
+        }
+        if name.is_empty() {
+            break;
+        }
+        let value = value.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        attributes.push((name, value));
+    }
+    attributes
+}
+
+/// Where the `</div>` that closes a `<div>` just opened is in `html` (the element's
+/// content and end tag), counting the `<div>` elements opened and closed within it.
+fn closing_div(html: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = 0;
+    loop {
+        let open = html[at..].find("<div").map(|i| i + at);
+        let close = html[at..].find("</div>").map(|i| i + at)?;
+        match open {
+            Some(open) if open < close => {
+                depth += 1;
+                at = open + 4;
+            }
+            _ if depth == 0 => return Some(close),
+            _ => {
+                depth -= 1;
+                at = close + 6;
+            }
+        }
+    }
 }
 
 /// A whole page around a rendered widget: its styles, and the loader so that the

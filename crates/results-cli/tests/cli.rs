@@ -172,7 +172,15 @@ fn render_writes_hostile_strings_as_inert_text() {
         .replace("2024 general election", payload);
     std::fs::create_dir_all(dir.join("seats")).unwrap();
     std::fs::write(dir.join("seats/E14001086.json"), hostile).unwrap();
-    let out = results(&["render", "--view", "result", "--seat", "E14001086", "--src", "data/", "--data", dir.to_str().unwrap()]);
+    let render = || results(&["render", "--view", "result", "--seat", "E14001086", "--src", "data/", "--data", dir.to_str().unwrap()]);
+    // The party colours come from the data's stylesheet, which `results colours` writes.
+    let out = render();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains(&format!("there is no colours.css in {} or a folder above it that the page reaches; write one with `results colours {}`", dir.display(), dir.display())), "{said}");
+    let out = results(&["colours", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = render();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let html = String::from_utf8_lossy(&out.stdout);
     // Escaped text may say "onerror=": what must not exist is a tag that would run it.
@@ -180,6 +188,60 @@ fn render_writes_hostile_strings_as_inert_text() {
         assert!(!html.contains(injected), "{injected} in {html}");
     }
     assert!(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
+    // No inline styles, which a strict policy refuses: the colours are linked.
+    assert!(!html.contains("<style") && !html.contains(" style="), "{html}");
+    assert!(html.contains(r#"<div class="rw-static"><link rel="stylesheet" href="data/colours.css">"#), "{html}");
+}
+
+#[test]
+fn colours_has_a_rule_for_every_party_colour_and_render_says_when_it_is_stale() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // The shipped stylesheet is what the tool writes from the shipped data.
+    let dir = scratch("colours");
+    let written = dir.join("colours.css");
+    let out = results(&["colours", root.join("data").to_str().unwrap(), "--out", written.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let css = std::fs::read_to_string(&written).unwrap();
+    assert_eq!(css, std::fs::read_to_string(root.join("data/colours.css")).unwrap());
+    assert!(css.contains(".rw-c-e4003b-ff5c7a{--rw-swatch:#e4003b;--rw-swatch-dark:#ff5c7a;}"), "Labour, light and dark");
+    // A stylesheet older than the data: a party's colour changed since.
+    let data = dir.join("data");
+    std::fs::create_dir_all(data.join("seats")).unwrap();
+    let shipped = std::fs::read_to_string(root.join("data/seats/E14001086.json")).unwrap();
+    std::fs::write(data.join("seats/E14001086.json"), &shipped).unwrap();
+    let out = results(&["colours", data.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::write(data.join("seats/E14001086.json"), shipped.replace("#e4003b", "#c00000")).unwrap();
+    let out = results(&["render", "--view", "result", "--seat", "E14001086", "--src", "data/", "--data", data.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("has no rule for rw-c-c00000-ff5c7a: it is older than the data; write it again with `results colours"), "{said}");
+}
+
+#[test]
+fn fill_renders_each_widget_of_a_page_and_keeps_its_attributes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = scratch("fill");
+    let page = dir.join("page.html");
+    std::fs::write(&page, "<!doctype html><title>t</title><p>Before.</p>\n<div class=\"results-widget\" data-results-widget data-view='history' data-seat=\"E14001086\" data-src=\"data/\"><noscript>old</noscript></div>\n<div class=\"other\"><div>kept</div></div>\n<div data-results-widget data-seat=\"E14001430\" data-src=\"data/\" data-labels=\"{&quot;view.result&quot;:&quot;Canlyniad&quot;}\"></div><p>After.</p>").unwrap();
+    let out = results(&["fill", page.to_str().unwrap(), "--data", root.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let filled = std::fs::read_to_string(&page).unwrap();
+    assert!(filled.starts_with("<!doctype html><title>t</title><p>Before.</p>\n<div class=\"results-widget\" data-results-widget data-view='history' data-seat=\"E14001086\" data-src=\"data/\" data-state=\"static\"><div class=\"rw-static\"><link rel=\"stylesheet\" href=\"data/colours.css\">"), "{filled}");
+    assert!(!filled.contains("<noscript>old"), "the host's old content is replaced");
+    assert!(filled.contains("<div class=\"other\"><div>kept</div></div>"));
+    assert!(filled.ends_with("</div><p>After.</p>"), "{filled}");
+    assert!(filled.contains("G. Galloway"), "the history of the first");
+    assert!(filled.contains("Poplar and Limehouse") && filled.contains(">Canlyniad<"), "the second, in its own words");
+    // Filling again changes nothing.
+    let out = results(&["fill", page.to_str().unwrap(), "--data", root.to_str().unwrap(), "--out", dir.join("again.html").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(dir.join("again.html")).unwrap(), filled);
+    // A page with no widget says so.
+    std::fs::write(&page, "<p>nothing</p>").unwrap();
+    let out = results(&["fill", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the page has no element with data-results-widget to fill"));
 }
 
 #[test]
@@ -355,6 +417,7 @@ fn each_view_credits_the_source_of_what_it_shows() {
     let older = dir.join("bgs.json");
     let shipped = std::fs::read_to_string(root.join("data/seats/E14001086.json")).unwrap();
     std::fs::write(&older, shipped.replace(r#""code":"E14000555","name":"Bethnal Green and Bow","election":"ge2015""#, r#""code":"E14001086","name":"Bethnal Green and Bow","election":"ge2015""#)).unwrap();
+    assert!(results(&["colours", dir.to_str().unwrap()]).status.success());
     assert_eq!(render(&["--view", "result", "--seat", "E14001086", "--election", "ge2015", "--src", "bgs.json", "--data", older.to_str().unwrap()]), ec);
     // The history shows both, newest first.
     assert_eq!(render(&["--src", "data/", "--view", "history", "--seat", "E14001086"]), format!("{hoc}. {ec}"));
