@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serve, launch, strictPage, root, dist } from './support.mjs';
 
+const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server;
 let browser;
 before(async () => {
@@ -13,7 +14,11 @@ before(async () => {
     execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'results-cli', '--bin', 'results', '--', 'render', '--view', view,
       '--seat', 'E14001086', '--src', 'data/', '--data', path.join(root, 'data'), '--page', '--out', path.join(dist, file)], { cwd: root, stdio: 'inherit' });
   }
-  server = await serve();
+  // The iframe page of one view: the build's embed.html with the static copy in it.
+  execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'results-cli', '--bin', 'results', '--', 'render', '--view', 'result',
+    '--seat', 'E14001086', '--src', 'data/', '--data', path.join(root, 'data'), '--page', '--template', path.join(dist, 'embed.html'),
+    '--out', path.join(dist, 'static-embed.html')], { cwd: root, stdio: 'inherit' });
+  server = await serve(undefined, { headers: (p) => (p.endsWith('.html') ? { 'content-security-policy': policy } : {}) });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -51,6 +56,33 @@ test('with JavaScript the live widget takes over from the static HTML', async ()
   assert.equal(await page.locator(`${host} [hidden]`).count(), 0);
   await page.getByRole('button', { name: /^Votes/ }).click();
   await page.waitForSelector(`${host} th[aria-sort="ascending"]`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an iframe page of one view (results render --template embed.html) shows without JavaScript, and the live widget takes over without a shift', async () => {
+  const off = await strictPage(browser, { javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  await off.page.goto(server.url + 'static-embed.html');
+  assert.equal(await off.page.locator('#widget').getAttribute('data-state'), 'static');
+  assert.equal(await off.page.locator('#widget tbody tr').count(), 11);
+  assert.equal(await off.page.locator('#widget svg[role="img"] rect').count(), 11);
+  assert.equal(await off.page.locator('#widget noscript').count(), 0, 'no word that JavaScript is needed');
+  assert.equal(await off.page.locator('#widget tbody .rw-party-label').first().evaluate((l) => getComputedStyle(l, '::before').backgroundColor), 'rgb(228, 0, 59)');
+  assert.deepEqual(off.problems, []);
+  await off.context.close();
+
+  const { page, context, problems } = await strictPage(browser, { viewport: { width: 360, height: 800 } });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url + 'static-embed.html');
+  await page.waitForSelector('#widget[data-state="ready"]');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await page.locator('#widget .rw-static').count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+  await page.getByRole('button', { name: /^Votes/ }).click();
+  await page.waitForSelector('#widget th[aria-sort="ascending"]');
   assert.deepEqual(problems, []);
   await context.close();
 });

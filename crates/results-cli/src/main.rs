@@ -63,6 +63,11 @@ enum Command {
         /// Write a whole HTML page (with the widget's styles and loader) rather than the snippet.
         #[arg(long)]
         page: bool,
+        /// With --page: the page to put the widget in, an embed page such as the
+        /// build's embed.html (its styles and its script, which fits an iframe to the
+        /// widget, kept); a plain page with the loader when left out.
+        #[arg(long, requires = "page")]
+        template: Option<PathBuf>,
         /// The stylesheet of party colours, as the page will fetch it; the nearest
         /// colours.css at or above the data's folder (`results colours`) when left out.
         #[arg(long)]
@@ -431,7 +436,8 @@ fn fill(page: &Path, data: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), 
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: bool, colours: Option<&str>, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
+/// `page`: none for the snippet; a whole page, from a template or plain.
+fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: Option<Option<PathBuf>>, colours: Option<&str>, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
     let mut pairs = vec![("view", view), ("seat", seat)];
     if let Some(election) = election.as_deref() {
         pairs.push(("election", election));
@@ -447,7 +453,14 @@ fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Opt
     };
     let embed = results_cli::render::Embed::new(locale, labels)?;
     let widget = results_cli::render::render(&route, &dir, src, &embed, colours)?;
-    let text = if page { results_cli::render::page("Election results", &widget) } else { widget + "\n" };
+    let text = match page {
+        None => widget + "\n",
+        Some(None) => results_cli::render::page("Election results", &widget),
+        Some(Some(template)) => {
+            let html = std::fs::read_to_string(&template).map_err(|source| ImportError::Read { path: template.clone(), source })?;
+            results_cli::render::from_template(&html, &widget).map_err(|e| ImportError::Unsupported(format!("{}: {e}", template.display())))?
+        }
+    };
     match out {
         Some(path) => std::fs::write(&path, text).map_err(|source| ImportError::Write { path, source }),
         None => {
@@ -485,7 +498,10 @@ fn main() -> ExitCode {
             let night = results_cli::simulate::Night { interval, batch, seed, steps };
             results_cli::simulate::run(&from, &out, &night, |declared, total| progress(&format!("{declared} of {total} declared")))
         }
-        Command::Render { view, seat, election, src, data, page, colours, locale, labels, out } => render(&view, &seat, election, &src, data, page, colours.as_deref(), locale, labels, out),
+        Command::Render { view, seat, election, src, data, page, template, colours, locale, labels, out } => {
+            let page = if page { Some(template) } else { None };
+            render(&view, &seat, election, &src, data, page, colours.as_deref(), locale, labels, out)
+        }
         Command::Fill { page, data, out } => fill(&page, data, out),
         Command::Colours { dir, out } => results_cli::render::colours(&dir).and_then(|css| {
             let path = out.unwrap_or_else(|| dir.join(results_cli::render::COLOURS));

@@ -300,11 +300,33 @@ fn closing_div(html: &str) -> Option<usize> {
     }
 }
 
+/// A page of one view made from `template`, an embed page (the build's
+/// `embed.html`): its widget element replaced by `widget` (a host element from
+/// [`render`]), which keeps the template element's own attributes that are not the
+/// widget's `data-` ones (its `id`, by which the page's script finds it). The rest
+/// of the page (its styles, its script, which sizes an iframe to the widget) is kept.
+pub fn from_template(template: &str, widget: &str) -> Result<String, ImportError> {
+    let mut at = 0;
+    while let Some(found) = template[at..].find("<div").map(|i| i + at) {
+        let Some(tag_len) = template[found..].find('>').map(|i| i + 1) else { break };
+        let attributes = tag_attributes(&template[found..found + tag_len]);
+        if !attributes.iter().any(|(name, _)| name == "data-results-widget") {
+            at = found + tag_len;
+            continue;
+        }
+        let end = closing_div(&template[found + tag_len..]).ok_or_else(|| ImportError::Unsupported("the template's widget element has no closing </div>".to_string()))?;
+        let kept: String = attributes.iter().filter(|(name, _)| !name.starts_with("data-")).map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value))).collect();
+        let widget = widget.strip_prefix("<div").ok_or_else(|| ImportError::Unsupported("the rendered widget is not a <div> element".to_string()))?;
+        return Ok(format!("{}<div{kept}{widget}{}", &template[..found], &template[found + tag_len + end + "</div>".len()..]));
+    }
+    Err(ImportError::Unsupported("the template has no element with data-results-widget to put the widget in".to_string()))
+}
+
 /// A whole page around a rendered widget: its styles, and the loader so that the
 /// live widget takes over where JavaScript runs.
 pub fn page(title: &str, widget: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"results-widget.css\">\n</head>\n<body>\n{widget}\n<script type=\"module\" src=\"results-widget.js\"></script>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"results-widget.css\" data-results-widget-css>\n</head>\n<body>\n{widget}\n<script type=\"module\" src=\"results-widget.js\"></script>\n</body>\n</html>\n",
         escape_attribute(title)
     )
 }

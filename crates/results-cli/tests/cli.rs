@@ -580,3 +580,26 @@ fn csv_writes_a_seats_candidates_and_every_seat_as_the_tables_show_them() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("seats/E99999999.json"), "the file it could not read");
 }
+
+#[test]
+fn render_puts_a_view_into_an_embed_page_template() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let template = root.join("embed/embed.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_results")).current_dir(&root).args(["render", "--view", "history", "--seat", "E14001086", "--src", "data/", "--page", "--template", template.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8_lossy(&out.stdout);
+    // The template's element keeps its id, by which its script finds it, and gets the view.
+    assert!(html.contains(r#"<div id="widget" data-results-widget data-view="history" data-seat="E14001086" data-src="data/" data-state="static"><div class="rw-static">"#), "{html}");
+    assert!(html.contains("G. Galloway"));
+    // The page around it is the template's: its styles and its script; its word that
+    // JavaScript is needed went with the element's old content.
+    assert!(html.contains(r#"<body class="rw-embed-page">"#) && html.contains(r#"<script type="module" src="embed.mjs"></script>"#));
+    assert!(!html.contains("<noscript>"), "{html}");
+    // A template with no widget element says so.
+    let dir = scratch("template");
+    let bare = dir.join("bare.html");
+    std::fs::write(&bare, "<!doctype html><p>no widget</p>").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_results")).current_dir(&root).args(["render", "--seat", "E14001086", "--src", "data/", "--page", "--template", bare.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bare.html: the template has no element with data-results-widget to put the widget in"));
+}
