@@ -187,6 +187,31 @@ fn colours_url(dir: &Path, src: &str, needed: &[(String, String)]) -> Result<Str
     )))
 }
 
+/// A widget's element in a page: where its start tag begins, the tag, its
+/// attributes, and where its content ends (at its own `</div>`), in bytes.
+struct Host<'a> {
+    start: usize,
+    tag: &'a str,
+    attributes: Vec<(String, String)>,
+    content_end: usize,
+}
+
+/// The first element at or after `from` in `html` that `data-results-widget` marks;
+/// `Err` with `what` named when it has no closing `</div>`.
+fn next_host<'a>(html: &'a str, mut from: usize, what: &str) -> Result<Option<Host<'a>>, ImportError> {
+    while let Some(start) = html[from..].find("<div").map(|i| i + from) {
+        let Some(tag_len) = html[start..].find('>').map(|i| i + 1) else { break };
+        let tag = &html[start..start + tag_len];
+        let attributes = tag_attributes(tag);
+        if attributes.iter().any(|(name, _)| name == "data-results-widget") {
+            let end = closing_div(&html[start + tag_len..]).ok_or_else(|| ImportError::Unsupported(format!("{what} has no closing </div>")))?;
+            return Ok(Some(Host { start, tag, attributes, content_end: start + tag_len + end }));
+        }
+        from = start + tag_len;
+    }
+    Ok(None)
+}
+
 /// `page` with every host element's static copy rendered afresh (the host
 /// elements as `data-results-widget` marks them, their view and data from their
 /// `data-` attributes, their data read from `base` joined with `data-src`), so that
@@ -195,37 +220,28 @@ fn colours_url(dir: &Path, src: &str, needed: &[(String, String)]) -> Result<Str
 /// filled is filled again the same way.
 pub fn fill(page: &str, base: &Path) -> Result<String, ImportError> {
     let mut out = String::with_capacity(page.len());
-    let mut rest = page;
+    let mut done = 0;
     let mut hosts = 0;
-    while let Some(at) = rest.find("<div") {
-        let Some(tag_len) = rest[at..].find('>').map(|i| i + 1) else { break };
-        let tag = &rest[at..at + tag_len];
-        let attributes = tag_attributes(tag);
-        if !attributes.iter().any(|(name, _)| name == "data-results-widget") {
-            out.push_str(&rest[..at + tag_len]);
-            rest = &rest[at + tag_len..];
-            continue;
-        }
+    while let Some(host) = next_host(page, done, &format!("host element {}", hosts + 1))? {
         hosts += 1;
-        let end = closing_div(&rest[at + tag_len..]).ok_or_else(|| ImportError::Invalid(vec![format!("host element {hosts} has no closing </div>")]))?;
-        let attribute = |name: &str| attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
+        let attribute = |name: &str| host.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
         let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election")].into_iter().filter_map(|(name, attr)| attribute(attr).map(|v| (name, v))).collect();
         let route = Route::from_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
         let src = attribute("data-src").unwrap_or_else(|| "data/".to_string());
         let embed = Embed::new(attribute("data-locale"), attribute("data-labels"))?;
-        let copy = static_copy(&route, &base.join(&src), &src, &embed, None).map_err(|e| ImportError::Invalid(vec![format!("host element {hosts} ({}): {e}", tag.trim())]))?;
-        out.push_str(&rest[..at]);
-        if attributes.iter().any(|(name, _)| name == "data-state") {
-            out.push_str(tag);
+        let copy = static_copy(&route, &base.join(&src), &src, &embed, None).map_err(|e| ImportError::Invalid(vec![format!("host element {hosts} ({}): {e}", host.tag.trim())]))?;
+        out.push_str(&page[done..host.start]);
+        if host.attributes.iter().any(|(name, _)| name == "data-state") {
+            out.push_str(host.tag);
         } else {
-            out.push_str(&tag[..tag.len() - 1]);
+            out.push_str(&host.tag[..host.tag.len() - 1]);
             out.push_str(" data-state=\"static\">");
         }
         out.push_str(&copy);
         out.push_str("</div>");
-        rest = &rest[at + tag_len + end + "</div>".len()..];
+        done = host.content_end + "</div>".len();
     }
-    out.push_str(rest);
+    out.push_str(&page[done..]);
     if hosts == 0 {
         return Err(ImportError::Invalid(vec!["the page has no element with data-results-widget to fill".to_string()]));
     }
@@ -306,20 +322,10 @@ fn closing_div(html: &str) -> Option<usize> {
 /// widget's `data-` ones (its `id`, by which the page's script finds it). The rest
 /// of the page (its styles, its script, which sizes an iframe to the widget) is kept.
 pub fn from_template(template: &str, widget: &str) -> Result<String, ImportError> {
-    let mut at = 0;
-    while let Some(found) = template[at..].find("<div").map(|i| i + at) {
-        let Some(tag_len) = template[found..].find('>').map(|i| i + 1) else { break };
-        let attributes = tag_attributes(&template[found..found + tag_len]);
-        if !attributes.iter().any(|(name, _)| name == "data-results-widget") {
-            at = found + tag_len;
-            continue;
-        }
-        let end = closing_div(&template[found + tag_len..]).ok_or_else(|| ImportError::Unsupported("the template's widget element has no closing </div>".to_string()))?;
-        let kept: String = attributes.iter().filter(|(name, _)| !name.starts_with("data-")).map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value))).collect();
-        let widget = widget.strip_prefix("<div").ok_or_else(|| ImportError::Unsupported("the rendered widget is not a <div> element".to_string()))?;
-        return Ok(format!("{}<div{kept}{widget}{}", &template[..found], &template[found + tag_len + end + "</div>".len()..]));
-    }
-    Err(ImportError::Unsupported("the template has no element with data-results-widget to put the widget in".to_string()))
+    let host = next_host(template, 0, "the template's widget element")?.ok_or_else(|| ImportError::Unsupported("the template has no element with data-results-widget to put the widget in".to_string()))?;
+    let kept: String = host.attributes.iter().filter(|(name, _)| !name.starts_with("data-")).map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value))).collect();
+    let widget = widget.strip_prefix("<div").ok_or_else(|| ImportError::Unsupported("the rendered widget is not a <div> element".to_string()))?;
+    Ok(format!("{}<div{kept}{widget}{}", &template[..host.start], &template[host.content_end + "</div>".len()..]))
 }
 
 /// A whole page around a rendered widget: its styles, and the loader so that the
