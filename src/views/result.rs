@@ -90,7 +90,7 @@ fn candidates(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> 
     let has_change = result.rows.iter().any(|r| r.change.is_some());
     let stages = &result.summary.stages;
     let headers = Column::ALL.iter().map(|&column| {
-        if column == Column::Votes && !stages.is_empty() {
+        if column == Column::Votes && (!stages.is_empty() || result.summary.transferable) {
             sort_header(column, locale.text("column.first_preferences"), state.result_sort, &on_sort)
         } else {
             column_header(column, locale, state.result_sort, &on_sort)

@@ -30,6 +30,9 @@ const views = {
   history: '?view=history&seat=E14001086',
   compare: '?view=compare&seat=E14001086,E14001430,E14001525',
   national: '?view=national',
+  // A ward counted by the single transferable vote, and its council.
+  ward: '?view=result&src=data/city-of-edinburgh/&seat=S13002919',
+  council: '?view=national&src=data/city-of-edinburgh/',
 };
 
 /** Axe rules switched off, each with the change that lets it back on. None today. */

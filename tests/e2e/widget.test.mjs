@@ -70,7 +70,7 @@ test('the keyboard alone sorts: Tab to a header, then Enter or Space', async () 
   await page.goto(server.url);
   await page.waitForSelector(ready);
   // Tab through the page (its links, the view tabs, the headers) to Share.
-  for (let i = 0; i < 20 && !/^Share/.test(await page.evaluate(() => document.activeElement.textContent)); i += 1) {
+  for (let i = 0; i < 40 && !/^Share/.test(await page.evaluate(() => document.activeElement.textContent)); i += 1) {
     await page.keyboard.press('Tab');
   }
   assert.match(await page.evaluate(() => document.activeElement.textContent), /^Share/);

@@ -8,6 +8,7 @@ pub mod hoc;
 pub mod local;
 pub mod longrun;
 pub mod names;
+pub mod stv;
 #[cfg(test)]
 mod testing;
 
@@ -108,7 +109,13 @@ impl Builder {
             stages: Vec::new(),
             candidates: Vec::new(),
             previous: None,
+            count: None,
         })
+    }
+
+    /// Forgets the seat with this code (a contest the source gives no figures for).
+    pub fn remove(&mut self, code: &str) {
+        self.seats.remove(code);
     }
 
     /// Registers a party by the source's abbreviation and name; returns its id.

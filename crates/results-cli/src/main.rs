@@ -317,6 +317,32 @@ enum Source {
         #[command(flatten)]
         output: Output,
     },
+    /// A Scottish council election (2017 or 2022) counted by the single transferable
+    /// vote, from the stv.vote layout: one contest per ward, each with its count.
+    #[command(after_help = "Example:\n  results import stv-scotland --file scotland_council_2022/council.csv --council edinburgh \\\n      --out data/edinburgh/\n\nA ward whose count contradicts itself is imported without it (its first preferences and\nwhom the source declares elected), and a warning says why.")]
+    StvScotland {
+        /// The file (`council.csv`, `council17-mulvenna-org.csv`).
+        #[arg(long)]
+        file: PathBuf,
+        /// The council: its council_id (edinburgh) or name (City of Edinburgh).
+        #[arg(long)]
+        council: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The Northern Ireland Assembly election from ElectionsNI's constituency folders
+    /// (Count.csv, ConstituencyCount.csv, NonTransferable.csv in each).
+    #[command(after_help = "Example:\n  results import ni-assembly --dir ni_assembly_2022 --date 2022-05-05 --out data/ni-assembly/\n\nA constituency whose count contradicts itself is imported without it, and a warning says why.")]
+    NiAssembly {
+        /// The folder holding one folder per constituency.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Polling day, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        #[command(flatten)]
+        output: Output,
+    },
     /// A hand-filled CSV file (one row per candidate; see docs/hand-csv.md).
     #[command(after_help = "Example:\n  results import csv --file examples/by-election.csv --out by-election/\n\nColumns: election_id, election_name, date, kind, seat_code, seat_name, candidate, party, votes;\noptional: seats, electorate, ballots, rejected, party_name, colour, elected, sitting, stage, stage_name,\nregion, nation, attribution. See docs/hand-csv.md.")]
     Csv {
@@ -357,6 +383,12 @@ fn import(source: Source) -> Result<(), ImportError> {
         Source::MayorSv { file, year, output } => (import::local::mayor_sv(&file, &year)?, output),
         Source::Lga { file, date, kind, attribution, output } => (import::local::lga(&file, &date, kind.as_deref(), attribution.as_deref())?, output),
         Source::Csv { file, election, output } => (import::local::hand_csv(&file, election.as_deref())?, output),
+        Source::StvScotland { file, council, output } => {
+            let mut file = warned(import::stv::scotland(&file, &council)?);
+            import::stv::follow(&mut file, &store::elections(&output.out)?);
+            (file, output)
+        }
+        Source::NiAssembly { dir, date, output } => (warned(import::stv::ni_assembly(&dir, &date)?), output),
     };
     let file = link(file, &output)?;
     progress(&format!(
@@ -368,6 +400,14 @@ fn import(source: Source) -> Result<(), ImportError> {
     let written = store::add_election(&output.out, &file)?;
     progress(&format!("wrote index.json and {written} seat files in {} ms", started.elapsed().as_millis()));
     Ok(())
+}
+
+/// An import's file, its warnings about the source printed.
+fn warned(imported: import::stv::Imported) -> ResultsFile {
+    for warning in &imported.warnings {
+        eprintln!("warning: {warning}");
+    }
+    imported.file
 }
 
 fn link(mut file: ResultsFile, output: &Output) -> Result<ResultsFile, ImportError> {

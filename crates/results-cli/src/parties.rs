@@ -88,6 +88,9 @@ const NAMES: &[(&str, &str)] = &[
     ("UCUNF", "Ulster Conservatives and Unionists - New Force"),
     ("ICHC", "Independent Community and Health Concern"),
     ("KHHC", "Kidderminster Hospital and Health Concern"),
+    ("PBPA", "People Before Profit Alliance"),
+    ("AONT", "Aontú"),
+    ("PUP", "Progressive Unionist Party"),
     // Local parties (London boroughs).
     ("Aspire", "Aspire"),
     ("PATH", "People's Alliance of Tower Hamlets"),
@@ -129,6 +132,8 @@ const KNOWN: &[(&str, &str, &str, Option<&str>)] = &[
     ("ND", "none", "#8c8c8c", None),
     ("TUSC", "tusc", "#b5006e", Some("#f25db1")),
     ("CPA", "cpa", "#813887", Some("#c07ac6")),
+    ("PBPA", "pbpa", "#e91d50", Some("#ff6b8b")),
+    ("AONT", "aont", "#44532a", Some("#9db36b")),
     // Local parties.
     ("Aspire", "aspire", "#8b0000", Some("#e0605a")),
     ("PATH", "path", "#00897b", Some("#4db6ac")),
@@ -178,6 +183,29 @@ const LOCAL_ALIASES: &[(&str, &str)] = &[
     ("National Front", "NF"),
     ("Communist Party of Britain", "Comm"),
     ("Rejoin EU", "REU"),
+    // Scottish councils' and the Northern Ireland Assembly's registered names.
+    ("Scottish National Party (SNP)", "SNP"),
+    ("Scottish National Party", "SNP"),
+    ("Scottish Green Party", "Green"),
+    ("Scottish Labour Party", "Lab"),
+    ("Scottish Liberal Democrats", "LD"),
+    ("Scottish Conservative and Unionist", "Con"),
+    ("Alba Party", "Alba"),
+    ("Scottish Socialist Party", "SSP"),
+    ("Democratic Unionist Party", "DUP"),
+    ("Democratic Unionist Party - D.U.P.", "DUP"),
+    ("Social Democratic and Labour Party", "SDLP"),
+    ("SDLP (Social Democratic & Labour Party)", "SDLP"),
+    ("Ulster Unionist Party", "UUP"),
+    ("Alliance Party", "APNI"),
+    ("Alliance - Alliance Party of Northern Ireland", "APNI"),
+    ("Traditional Unionist Voice", "TUV"),
+    ("Traditional Unionist Voice - TUV", "TUV"),
+    ("People Before Profit Alliance", "PBPA"),
+    ("People Before Profit", "PBPA"),
+    ("Aontu", "AONT"),
+    ("Aontú", "AONT"),
+    ("Progressive Unionist Party", "PUP"),
 ];
 
 /// The tables' own spelling of an abbreviation they know ("LAB" is "Lab"), after

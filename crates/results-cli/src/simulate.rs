@@ -158,6 +158,7 @@ mod tests {
             stages: Vec::new(),
             candidates: vec![results_core::Candidate { name: "A".into(), party: "p".into(), votes: 1, ..Default::default() }],
             previous: None,
+            count: None,
         }
     }
 

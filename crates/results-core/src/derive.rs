@@ -80,6 +80,18 @@ pub struct Tie {
     pub place: usize,
 }
 
+/// The margin of a count by the single transferable vote (`stv::margin`), where the
+/// build reads counts; the widget's build does not, and shows no margin for one.
+#[cfg(feature = "stv")]
+fn transferable_margin(seat: &Constituency) -> u64 {
+    seat.count.as_ref().map_or(0, |count| crate::stv::margin(seat, count))
+}
+
+#[cfg(not(feature = "stv"))]
+fn transferable_margin(_: &Constituency) -> u64 {
+    0
+}
+
 /// Candidates who tie for the last place elected (first place in a seat electing
 /// one; the final stage where the count has stages), if any do. Nobody's votes
 /// counted yet is no tie: the seat awaits its declaration.
@@ -136,6 +148,8 @@ pub struct Summary {
     pub seats: u32,
     /// Stage names after the first, for staged counts.
     pub stages: Vec<String>,
+    /// Counted by the single transferable vote: the votes are first preferences.
+    pub transferable: bool,
     pub valid_votes: u64,
     /// Whether the previous figures are notional (boundaries changed).
     pub previous_notional: bool,
@@ -235,7 +249,11 @@ impl SeatResult {
 
         let last_winner = rows.get(seats - 1).map_or(0, Row::final_votes);
         let first_loser = rows.get(seats).map_or(0, Row::final_votes);
-        let majority = if declared { last_winner.saturating_sub(first_loser) } else { 0 };
+        let majority = match (declared, seat.transferable()) {
+            (false, _) => 0,
+            (true, false) => last_winner.saturating_sub(first_loser),
+            (true, true) => transferable_margin(seat),
+        };
 
         let previous_winner = previous.and_then(|p| {
             if let Some(winner) = &p.winner {
@@ -270,7 +288,7 @@ impl SeatResult {
                 outcome,
                 before: previous_winner.map(Into::into),
                 declared,
-                tie: edge_tie(seat).filter(|_| declared),
+                tie: edge_tie(seat).filter(|_| declared && !seat.transferable()),
                 majority,
                 majority_share: share_of(majority),
                 turnout: seat.electorate.filter(|e| *e > 0 && declared).map(|e| {
@@ -279,6 +297,7 @@ impl SeatResult {
                 }),
                 seats: seat.seats.max(1),
                 stages: seat.stages.clone(),
+                transferable: seat.transferable(),
                 valid_votes: valid,
                 previous_notional: previous.is_some_and(|p| p.notional),
                 swing,

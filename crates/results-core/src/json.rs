@@ -727,6 +727,52 @@ impl Reader {
             stages: self.text_list(value, &path, "stages"),
             candidates: self.list(value, &path, "candidates", true, |r, v, at| r.candidate(v, at)),
             previous: Self::optional(value, "previous").map(|previous| self.previous(previous, join(&path, "previous"))),
+            #[cfg(not(feature = "stv"))]
+            transferable: value.member("count").is_some(),
+            #[cfg(feature = "stv")]
+            count: Self::optional(value, "count").map(|count| Box::new(self.count(count, join(&path, "count")))),
+        }
+    }
+
+    /// A number of votes in a count, perhaps a fraction (`model::Tally`).
+    #[cfg(feature = "stv")]
+    fn tally_of(&mut self, value: &Value, path: impl FnOnce() -> String) -> crate::model::Tally {
+        match value.as_f64().and_then(crate::model::Tally::from_f64) {
+            Some(tally) => tally,
+            None => {
+                self.wrong(path(), "a number of votes", value);
+                crate::model::Tally(0)
+            }
+        }
+    }
+
+    #[cfg(feature = "stv")]
+    fn count(&mut self, value: &Value, path: String) -> crate::model::Count {
+        self.object(value, &path);
+        let quota = match self.required(value, &path, "quota") {
+            Some(quota) => self.tally_of(quota, || join(&path, "quota")),
+            None => crate::model::Tally(0),
+        };
+        crate::model::Count {
+            quota,
+            quota_given: self.flag(value, &path, "quota_given", false),
+            stages: self.list(value, &path, "stages", true, |r, v, at| r.stage(v, at)),
+        }
+    }
+
+    #[cfg(feature = "stv")]
+    fn stage(&mut self, value: &Value, path: String) -> crate::model::Stage {
+        self.object(value, &path);
+        let indices = |r: &mut Self, key: &str| r.list(value, &path, key, false, |r, v, at| usize::try_from(r.whole_of(v, || at)).unwrap_or(usize::MAX));
+        let tallies = |r: &mut Self, key: &str| r.list(value, &path, key, false, |r, v, at| r.tally_of(v, || at));
+        crate::model::Stage {
+            surplus: indices(self, "surplus"),
+            excluded: indices(self, "excluded"),
+            transfers: tallies(self, "transfers"),
+            totals: tallies(self, "totals"),
+            non_transferable: Self::optional(value, "non_transferable").map_or(crate::model::Tally(0), |v| self.tally_of(v, || join(&path, "non_transferable"))),
+            non_transferable_derived: self.flag(value, &path, "non_transferable_derived", false),
+            elected: indices(self, "elected"),
         }
     }
 

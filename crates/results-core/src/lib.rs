@@ -23,6 +23,8 @@ pub mod postcode;
 pub mod route;
 pub mod sort;
 pub mod story;
+#[cfg(feature = "stv")]
+pub mod stv;
 pub mod validate;
 pub mod view;
 

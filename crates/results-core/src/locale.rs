@@ -274,6 +274,7 @@ defaults! {
     ("result.majority", "Majority {majority} ({share} of valid votes)."),
     ("result.majority_stage", "Majority {majority} {stage}."),
     ("result.majority_multi", "{majority} votes between the last elected and the next candidate."),
+    ("result.transferable", "Counted by the single transferable vote: the votes are first preferences."),
     ("result.tie", "Elected after a tie, decided by lot: {votes} votes each."),
     ("result.tie_short", "Tie"),
     ("result.turnout", "Turnout {turnout}."),

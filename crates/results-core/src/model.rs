@@ -217,9 +217,176 @@ pub struct Constituency {
     /// How this seat relates to the previous election.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Previous>,
+    /// Whether the file gives the contest's `count`, in a build that does not read
+    /// counts (the widget's): see [`Constituency::transferable`]. Not written.
+    #[cfg(not(feature = "stv"))]
+    #[serde(skip)]
+    pub transferable: bool,
+    /// A single transferable vote count, stage by stage (Scottish council wards, the
+    /// Northern Ireland Assembly); `candidates`' votes are then first preferences.
+    /// Only with the `stv` feature (the `results` tool): the widget's build reads
+    /// such a contest as a staged count (its candidates' `stages`) and leaves this
+    /// out, which keeps its code within budget until it draws a count (issue 24).
+    #[cfg(feature = "stv")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Box<Count>>,
+}
+
+/// A number of votes in a count with transfers, which may be a fraction: Scottish
+/// counts carry transfers to five decimal places (2716.39423). Held as a whole number
+/// of hundred-thousandths of a vote, so that sums and carries are exact; written as a
+/// JSON number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Tally(pub i64);
+
+impl Tally {
+    /// Hundred-thousandths in a vote.
+    pub const UNIT: i64 = 100_000;
+
+    /// Whole votes.
+    pub fn votes(votes: u64) -> Tally {
+        Tally(i64::try_from(votes).unwrap_or(i64::MAX / Tally::UNIT).saturating_mul(Tally::UNIT))
+    }
+
+    /// A JSON number of votes, to the nearest hundred-thousandth; `None` for one
+    /// beyond any count (a thousand billion votes) or not a number.
+    pub fn from_f64(votes: f64) -> Option<Tally> {
+        (votes.is_finite() && votes.abs() < 1e12).then(|| Tally((votes * Tally::UNIT as f64).round() as i64))
+    }
+
+    pub fn to_f64(self) -> f64 {
+        self.0 as f64 / Tally::UNIT as f64
+    }
+}
+
+/// The votes as a decimal, to as many places as they need: "2716.39423", "2782".
+impl std::fmt::Display for Tally {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let units = self.0.unsigned_abs();
+        let (whole, fraction) = (units / Tally::UNIT as u64, units % Tally::UNIT as u64);
+        if fraction == 0 {
+            write!(f, "{sign}{whole}")
+        } else {
+            let digits = format!("{fraction:05}");
+            write!(f, "{sign}{whole}.{}", digits.trim_end_matches('0'))
+        }
+    }
+}
+
+impl std::ops::Add for Tally {
+    type Output = Tally;
+    fn add(self, other: Tally) -> Tally {
+        Tally(self.0.saturating_add(other.0))
+    }
+}
+
+impl std::ops::Sub for Tally {
+    type Output = Tally;
+    fn sub(self, other: Tally) -> Tally {
+        Tally(self.0.saturating_sub(other.0))
+    }
+}
+
+impl std::ops::Neg for Tally {
+    type Output = Tally;
+    fn neg(self) -> Tally {
+        Tally(self.0.saturating_neg())
+    }
+}
+
+impl std::iter::Sum for Tally {
+    fn sum<I: Iterator<Item = Tally>>(tallies: I) -> Tally {
+        tallies.fold(Tally(0), |sum, t| sum + t)
+    }
+}
+
+impl Serialize for Tally {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0 % Tally::UNIT == 0 {
+            serializer.serialize_i64(self.0 / Tally::UNIT)
+        } else {
+            serializer.serialize_f64(self.to_f64())
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Tally {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Tally, D::Error> {
+        let votes = f64::deserialize(deserializer)?;
+        Tally::from_f64(votes).ok_or_else(|| serde::de::Error::custom("a number of votes below a thousand billion"))
+    }
+}
+
+/// A single transferable vote count. The first stage is the candidates' first
+/// preferences (their `votes`); at each later stage the votes of one or more
+/// candidates move to others: the surplus of a candidate elected with more than the
+/// quota, or all the votes of candidates excluded as the lowest. Candidates are named
+/// by their place in the contest's `candidates`, counting from 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Count {
+    /// The votes a candidate needs to be elected.
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub quota: Tally,
+    /// True where the quota is not the Droop quota of the valid votes and seats
+    /// (`valid_votes / (seats + 1)`, rounded down, plus one), because the count's
+    /// rules set it otherwise: validation then takes it as given.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quota_given: bool,
+    /// Every stage in order, the first (first preferences) included.
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of a count. The first has only `elected`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Stage {
+    /// The candidates (elected before) whose surplus moved at this stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub surplus: Vec<usize>,
+    /// The candidates excluded as the lowest, whose votes moved at this stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<usize>,
+    /// Each candidate's change of votes at this stage, in `candidates`' order:
+    /// negative for those whose votes moved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<f64>"))]
+    pub transfers: Vec<Tally>,
+    /// Each candidate's total after this stage, in `candidates`' order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<f64>"))]
+    pub totals: Vec<Tally>,
+    /// The votes that moved to no one: ballots with no preference for a candidate
+    /// still in the count.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(feature = "schema", schemars(with = "f64"))]
+    pub non_transferable: Tally,
+    /// True where the source gives no figure for `non_transferable` and it was
+    /// derived: the votes that moved less those the others received.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_transferable_derived: bool,
+    /// The candidates elected at this stage: those who reached the quota, or those
+    /// deemed elected at the end, when as few candidates were left as seats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elected: Vec<usize>,
+}
+
+fn is_zero(tally: &Tally) -> bool {
+    tally.0 == 0
 }
 
 impl Constituency {
+    /// Whether the contest is counted by the single transferable vote (the file gives
+    /// its `count`): its candidates' votes are then first preferences, from which no
+    /// majority or tie is read.
+    pub fn transferable(&self) -> bool {
+        #[cfg(feature = "stv")]
+        return self.count.is_some();
+        #[cfg(not(feature = "stv"))]
+        return self.transferable;
+    }
+
     /// Whether the count has declared a result: not marked `declared: false`, and
     /// a candidate has a vote (or the seat was uncontested: no more candidates than
     /// places, elected without a poll).

@@ -125,7 +125,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
         if seat.declared == Some(true) && !seat.has_result() {
             problem(format!("{at}.declared"), "is true, but no candidate has a vote: a seat awaiting its count is `\"declared\": false` (or leaves it out)".into());
         }
-        if let Some(tie) = crate::derive::edge_tie(seat).filter(|tie| seat.has_result() && !tie.settled(seat)) {
+        if let Some(tie) = crate::derive::edge_tie(seat).filter(|tie| seat.has_result() && !seat.transferable() && !tie.settled(seat)) {
             let names: Vec<&str> = tie.candidates.iter().filter_map(|&j| seat.candidates.get(j)).map(|c| c.name.as_str()).collect();
             let place = if tie.place == 1 { "first place".to_string() } else { format!("place {}", tie.place) };
             let staged = if seat.stages.is_empty() { "" } else { " at the last stage of the count" };
@@ -156,6 +156,12 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             let cast = seat.ballots.or(seat.valid_votes).unwrap_or(total / u64::from(seat.seats.max(1))).saturating_add(seat.invalid_votes.unwrap_or(0));
             if cast > electorate {
                 problem(format!("{at}.electorate"), format!("is {electorate}, fewer than the {cast} votes cast"));
+            }
+        }
+        #[cfg(feature = "stv")]
+        if let Some(count) = &seat.count {
+            for found in crate::stv::check(seat, count, &at) {
+                problem(found.path, found.message);
             }
         }
         if let Some(previous) = &seat.previous {

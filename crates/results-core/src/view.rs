@@ -50,6 +50,7 @@ impl ResultLine {
         let majority = n.thousands(s.majority);
         let majority = match (&s.tie, s.seats > 1, s.stages.last()) {
             (Some(tie), _, _) => locale.fill("result.tie", &[("votes", &n.thousands(tie.votes))]),
+            (None, true, _) if s.transferable => locale.text("result.transferable").to_string(),
             (None, true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
             (None, false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
             (None, false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
@@ -175,7 +176,12 @@ pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<Row> {
                 };
             }
             let note = entry.boundary_change_after.then(|| locale.text("history.old_boundaries").to_string());
-            let majority = if r.summary.tie.is_some() { locale.text("result.tie_short").to_string() } else { n.thousands(r.summary.majority) };
+            // A transferable vote's margin needs its count, which the widget does not read.
+            let majority = match (&r.summary.tie, r.summary.transferable) {
+                (Some(_), _) => locale.text("result.tie_short").to_string(),
+                (None, true) => "–".to_string(),
+                (None, false) => n.thousands(r.summary.majority),
+            };
             Row {
                 mark: Mark::Plain,
                 cells: vec![

@@ -1,0 +1,258 @@
+//! Single transferable vote counts (`model::Count`): what a count must satisfy, and
+//! who was elected or excluded at which stage.
+//!
+//! A count is checked as a returning officer's sheet is read: the quota is the Droop
+//! quota of the valid votes and seats; the first stage is the first preferences;
+//! at each later stage the votes of the candidates it names (a surplus, or those
+//! excluded) move, every total carries from the stage before with that stage's
+//! transfer, and what moved is what the others received plus what could go to no
+//! one; the count elects as many as there are seats.
+
+use crate::model::{Constituency, Count, Tally};
+use crate::validate::Problem;
+
+/// How far a sum may be from what it should be, for the source's rounding: counts
+/// are published with each figure rounded (Northern Ireland's transfers to a tenth
+/// of a vote), so a total or a stage's balance made from rounded figures can be a
+/// little out. A hundredth of a vote a candidate, and never more than one vote.
+fn slack(candidates: usize) -> Tally {
+    Tally((candidates as i64 * Tally::UNIT / 100).min(Tally::UNIT))
+}
+
+/// The Droop quota: the fewest votes that only `seats` candidates can reach.
+pub fn droop_quota(valid_votes: u64, seats: u32) -> u64 {
+    valid_votes / (u64::from(seats) + 1) + 1
+}
+
+/// Where each candidate's count ended: elected at a stage, excluded at a stage
+/// (the stage at which their votes moved), or still in at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// Elected at this stage (counting from 1); `deemed` when below the quota.
+    Elected { stage: usize, deemed: bool },
+    /// Excluded, their votes moving at this stage (counting from 1).
+    Excluded { stage: usize },
+    /// Neither, when the seats were filled.
+    Continuing,
+}
+
+/// Each candidate's fate in the count, in `candidates`' order. Out-of-range indices
+/// are left out (validation reports them).
+pub fn fates(seat: &Constituency, count: &Count) -> Vec<Fate> {
+    let mut fates = vec![Fate::Continuing; seat.candidates.len()];
+    let mut totals: Vec<Tally> = seat.candidates.iter().map(|c| Tally::votes(c.votes)).collect();
+    for (k, stage) in count.stages.iter().enumerate() {
+        if stage.totals.len() == totals.len() {
+            totals.clone_from(&stage.totals);
+        }
+        for &i in &stage.excluded {
+            if let Some(fate) = fates.get_mut(i) {
+                *fate = Fate::Excluded { stage: k + 1 };
+            }
+        }
+        for &i in &stage.elected {
+            let deemed = totals.get(i).is_some_and(|total| *total < count.quota);
+            if let Some(fate) = fates.get_mut(i) {
+                *fate = Fate::Elected { stage: k + 1, deemed };
+            }
+        }
+    }
+    fates
+}
+
+/// The count's margin, in whole votes (rounded down): at the end of the count, the
+/// total of the last candidate elected (the lowest of those elected at the last
+/// stage anyone was) less the highest total any candidate not elected reached
+/// before leaving the count, or at its end. What `results import` writes as the
+/// contest's majority in an index.
+pub fn margin(seat: &Constituency, count: &Count) -> u64 {
+    let fates = fates(seat, count);
+    // Each candidate's total after stage `k` (counting from 1).
+    let total = |i: usize, k: usize| -> Tally {
+        match k.checked_sub(1).and_then(|at| count.stages.get(at)).filter(|_| k > 1) {
+            Some(stage) => stage.totals.get(i).copied().unwrap_or_default(),
+            None => seat.candidates.get(i).map_or(Tally(0), |c| Tally::votes(c.votes)),
+        }
+    };
+    let last = count.stages.len();
+    let last_elected_at = fates.iter().filter_map(|f| if let Fate::Elected { stage, .. } = f { Some(*stage) } else { None }).max();
+    let Some(at) = last_elected_at else { return 0 };
+    let winner = fates
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f, Fate::Elected { stage, .. } if *stage == at))
+        .map(|(i, _)| total(i, last))
+        .min()
+        .unwrap_or_default();
+    let loser = fates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| match f {
+            Fate::Continuing => Some(total(i, last)),
+            Fate::Excluded { stage } => Some(total(i, stage - 1)),
+            Fate::Elected { .. } => None,
+        })
+        .max()
+        .unwrap_or_default();
+    u64::try_from((winner - loser).0.max(0) / Tally::UNIT).unwrap_or(0)
+}
+
+/// Every problem with a contest's count; `at` is the contest's path.
+pub fn check(seat: &Constituency, count: &Count, at: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut problem = |path: String, message: String| problems.push(Problem { path, message });
+    let n = seat.candidates.len();
+    let name = |i: usize| seat.candidates.get(i).map_or("?", |c| c.name.as_str());
+    let slack = slack(n);
+    let near = |a: Tally, b: Tally| (a - b).0.abs() <= slack.0;
+
+    let first: Tally = seat.candidates.iter().map(|c| Tally::votes(c.votes)).sum();
+    match seat.valid_votes {
+        Some(valid) if Tally::votes(valid) != first => {
+            problem(format!("{at}.valid_votes"), format!("is {valid}, but the candidates' first preferences add up to {first}"));
+        }
+        _ => {}
+    }
+    if !count.quota_given {
+        match seat.valid_votes {
+            Some(valid) => {
+                let droop = droop_quota(valid, seat.seats);
+                if count.quota != Tally::votes(droop) {
+                    problem(
+                        format!("{at}.count.quota"),
+                        format!("is {}, but the Droop quota of {valid} valid votes and {} seats is {droop} (a count whose rules set another quota says \"quota_given\": true)", count.quota, seat.seats),
+                    );
+                }
+            }
+            None => problem(format!("{at}.count.quota"), "is checked against the contest's valid_votes, which is missing (a count whose rules set the quota otherwise says \"quota_given\": true)".into()),
+        }
+    }
+    if count.stages.is_empty() {
+        problem(format!("{at}.count.stages"), "must have at least the first stage (first preferences)".into());
+    }
+
+    // Where each candidate stands before the stage being read.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Standing {
+        In,
+        Elected(usize),
+        Excluded(usize),
+    }
+    let mut standing = vec![Standing::In; n];
+    let mut totals: Vec<Tally> = seat.candidates.iter().map(|c| Tally::votes(c.votes)).collect();
+    let last = count.stages.len();
+    for (k, stage) in count.stages.iter().enumerate() {
+        let here = format!("{at}.count.stages[{k}]");
+        let number = k + 1;
+        for (key, list) in [("surplus", &stage.surplus), ("excluded", &stage.excluded), ("elected", &stage.elected)] {
+            for (m, &i) in list.iter().enumerate() {
+                if i >= n {
+                    problem(format!("{here}.{key}[{m}]"), format!("names candidate {i}, but the contest has {n} (counting from 0)"));
+                }
+            }
+        }
+        if k == 0 {
+            if !stage.surplus.is_empty() || !stage.excluded.is_empty() || !stage.transfers.is_empty() || !stage.totals.is_empty() || stage.non_transferable.0 != 0 {
+                problem(here.clone(), "is the first stage, the first preferences (the candidates' votes): it moves no votes, so it has only `elected`".into());
+            }
+        } else {
+            if stage.surplus.is_empty() && stage.excluded.is_empty() {
+                problem(here.clone(), "moves nobody's votes: a later stage moves a surplus (`surplus`), the votes of candidates excluded (`excluded`), or both".into());
+            }
+            for &i in stage.surplus.iter().filter(|&&i| i < n) {
+                if !matches!(standing.get(i), Some(Standing::Elected(_))) {
+                    problem(format!("{here}.surplus"), format!("moves the surplus of {}, who was not elected at an earlier stage", name(i)));
+                }
+            }
+            for &i in stage.excluded.iter().filter(|&&i| i < n) {
+                match standing.get(i) {
+                    Some(Standing::Elected(s)) => problem(format!("{here}.excluded"), format!("excludes {}, who was elected at stage {s}", name(i))),
+                    Some(Standing::Excluded(s)) => problem(format!("{here}.excluded"), format!("excludes {}, whose votes moved at stage {s}", name(i))),
+                    _ => {}
+                }
+            }
+            let sizes_fit = stage.transfers.len() == n && stage.totals.len() == n;
+            for (key, list) in [("transfers", &stage.transfers), ("totals", &stage.totals)] {
+                if list.len() != n {
+                    problem(format!("{here}.{key}"), format!("has {} figures, but the contest has {n} candidates", list.len()));
+                }
+            }
+            if sizes_fit {
+                let moved_from = |i: usize| stage.surplus.contains(&i) || stage.excluded.contains(&i);
+                let mut moved = Tally(0);
+                let mut received = Tally(0);
+                for (i, (&transfer, &total)) in stage.transfers.iter().zip(&stage.totals).enumerate() {
+                    let before = totals.get(i).copied().unwrap_or_default();
+                    if !near(before + transfer, total) {
+                        problem(
+                            format!("{here}.totals[{i}]"),
+                            format!("is {total}, but {}'s total after stage {k} ({before}) and this stage's transfer ({transfer}) make {}", name(i), before + transfer),
+                        );
+                    }
+                    if moved_from(i) {
+                        if transfer.0 > 0 {
+                            problem(format!("{here}.transfers[{i}]"), format!("is {transfer}, but {}'s votes move at this stage, so it cannot be a gain", name(i)));
+                        }
+                        moved = moved - transfer;
+                    } else {
+                        if let Some(Standing::Excluded(s)) = standing.get(i) {
+                            if transfer.0 != 0 {
+                                problem(format!("{here}.transfers[{i}]"), format!("is {transfer}, but {} was excluded at stage {s}", name(i)));
+                            }
+                        }
+                        received = received + transfer;
+                    }
+                    if stage.excluded.contains(&i) && total.0 != 0 {
+                        problem(format!("{here}.totals[{i}]"), format!("is {total}, but {}'s votes all move at this stage", name(i)));
+                    }
+                }
+                if stage.non_transferable.0 < -slack.0 {
+                    problem(format!("{here}.non_transferable"), format!("is {}, below 0", stage.non_transferable));
+                }
+                if !near(moved, received + stage.non_transferable) {
+                    problem(
+                        format!("{here}.transfers"),
+                        format!("move {moved} votes, but the others receive {received} and {} are non-transferable: {} are not accounted for", stage.non_transferable, moved - received - stage.non_transferable),
+                    );
+                }
+                totals.clone_from(&stage.totals);
+            }
+            for &i in stage.excluded.iter().filter(|&&i| i < n) {
+                if let Some(s) = standing.get_mut(i) {
+                    *s = Standing::Excluded(number);
+                }
+            }
+        }
+        for (m, &i) in stage.elected.iter().enumerate().filter(|(_, &i)| i < n) {
+            match standing.get(i).copied() {
+                Some(Standing::Elected(s)) => problem(format!("{here}.elected[{m}]"), format!("elects {}, who was elected at stage {s}", name(i))),
+                Some(Standing::Excluded(s)) => problem(format!("{here}.elected[{m}]"), format!("elects {}, who was excluded at stage {s}", name(i))),
+                _ => {}
+            }
+            let total = totals.get(i).copied().unwrap_or_default();
+            if total < count.quota && number != last {
+                problem(format!("{here}.elected[{m}]"), format!("elects {} with {total} votes, below the quota of {}, before the last stage", name(i), count.quota));
+            }
+            if let Some(s) = standing.get_mut(i) {
+                *s = Standing::Elected(number);
+            }
+        }
+    }
+
+    if count.stages.is_empty() {
+        return problems;
+    }
+    let elected = standing.iter().filter(|s| matches!(s, Standing::Elected(_))).count();
+    if elected != seat.seats as usize {
+        problem(format!("{at}.count"), format!("elects {elected}, but the contest has {} seats", seat.seats));
+    }
+    for (j, (candidate, standing)) in seat.candidates.iter().zip(&standing).enumerate() {
+        let in_count = matches!(standing, Standing::Elected(_));
+        match candidate.elected {
+            Some(true) if !in_count => problem(format!("{at}.candidates[{j}].elected"), format!("is true, but the count elects {} at no stage", candidate.name)),
+            Some(false) if in_count => problem(format!("{at}.candidates[{j}].elected"), format!("is false, but the count elects {}", candidate.name)),
+            _ => {}
+        }
+    }
+    problems
+}
