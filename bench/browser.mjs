@@ -1,7 +1,8 @@
 // Browser figures for `make bench`: the release build in headless Chromium against
 // a local static server, cache disabled, median of several runs. Prints one JSON
 // line per figure on stdout for bench/report.mjs.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
+import { writeFileSync, rmSync } from 'node:fs';
 import { serve, launch } from '../tests/e2e/support.mjs';
 
 const runs = Number(process.env.BENCH_RUNS || 15);
@@ -147,6 +148,101 @@ async function typeFigure(budget) {
   report('compare search: a key to its frame painted', times, budget, 'ms');
 }
 
+// First paint (issue 22): the page's first contentful paint, and when the widget's
+// result is first on screen: the end of the first frame that starts with a widget's
+// summary in the page (a requestAnimationFrame callback finds it; the first task
+// after that callback runs once the frame is painted). A page carrying the static
+// copy has the summary from its HTML, so its result is in the first frame drawn
+// (`static`: the summary was there when parsing ended, before any script ran); a
+// page without it has it once the live widget renders. An empty page (a paragraph,
+// the same viewport) gives the floor every ratio is taken against.
+const observePaint = () => {
+  const summary = () => document.querySelector('[data-results-widget] .rw-summary');
+  window.__static = new Promise((resolve) => {
+    document.addEventListener('readystatechange', () => { if (document.readyState === 'interactive') resolve(Boolean(summary())); }, { once: true });
+  });
+  window.__result = new Promise((resolve) => {
+    const look = () => requestAnimationFrame(() => (summary() ? setTimeout(() => resolve(performance.now()), 0) : look()));
+    look();
+  });
+  // Ready for a page of several widgets: those in the first screen (a widget
+  // further down keeps its static copy until a reader scrolls near it).
+  window.__inViewReady = new Promise((resolve) => {
+    const check = () => {
+      const hosts = [...document.querySelectorAll('[data-results-widget]')].filter((h) => h.getBoundingClientRect().top < innerHeight);
+      if (hosts.length && hosts.every((h) => h.dataset.state === 'ready' || h.dataset.state === 'error')) {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
+  });
+  window.__fcp = new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const entry = list.getEntriesByName('first-contentful-paint')[0];
+      if (entry) resolve(entry.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  });
+};
+
+async function paintFigures(path, { widgets = true } = {}) {
+  const figures = { first: [], result: [], ready: [], static: [] };
+  for (let i = -1; i < runs; i += 1) {
+    const { p, context } = await page();
+    await p.addInitScript(observePaint);
+    await p.goto(staticUrl + path);
+    const first = await p.evaluate(() => window.__fcp);
+    if (i >= 0) figures.first.push(first);
+    if (widgets) {
+      const [ready, result, inHtml] = await p.evaluate(() => Promise.all([window.__inViewReady, window.__result, window.__static]));
+      if (i >= 0) {
+        figures.ready.push(ready);
+        figures.result.push(result);
+        figures.static.push(inHtml ? 1 : 0);
+      }
+    }
+    await context.close();
+  }
+  return figures;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// The pages the paint figures load, made for the run: the one-seat iframe page with
+// its static copy, as `results render --page --template embed.html` writes it (the
+// README's way to a per-view iframe page), and an empty page.
+const PAINT_PAGES = { empty: 'bench-empty.html', seat: 'bench-one-seat.html' };
+function writePaintPages() {
+  const dist = new URL('../dist/', import.meta.url).pathname;
+  writeFileSync(dist + PAINT_PAGES.empty, '<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>An empty page</title></head><body><p>An empty page.</p></body></html>\n');
+  execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'results-cli', '--bin', 'results', '--', 'render', '--view', 'result', '--seat', 'E14001086',
+    '--src', 'data/', '--data', dist + 'data', '--page', '--template', dist + 'embed.html', '--out', dist + PAINT_PAGES.seat], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+function removePaintPages() {
+  const dist = new URL('../dist/', import.meta.url).pathname;
+  for (const page of Object.values(PAINT_PAGES)) rmSync(dist + page, { force: true });
+}
+
+async function firstPaintBudgets(oneSeatReady) {
+  const empty = await paintFigures(PAINT_PAGES.empty, { widgets: false });
+  const floor = median(empty.first);
+  report('empty page: first contentful paint (the floor)', empty.first, null, 'ms');
+  const seat = await paintFigures(PAINT_PAGES.seat);
+  report('one-seat iframe page with its static copy: the result in its HTML (1 = yes)', seat.static, 1, '');
+  report(`one-seat iframe page with its static copy: result first painted (budget 1.3 x the empty page's ${fmt(floor)} ms)`, seat.result, round(floor * 1.3), 'ms');
+  report('one-seat iframe page with its static copy: interactive (taken over, ready and painted)', seat.ready, 150, 'ms');
+  const live = await paintFigures('embed.html?view=result&seat=E14001086&src=data/');
+  report('one-seat iframe page without a static copy: result first painted (reference)', live.result, null, 'ms');
+  const article = await paintFigures('article.html');
+  report('showcase article (three widgets): the result in its HTML, so in its first frame (1 = yes)', article.static, 1, '');
+  report(`showcase article (three widgets): page first painted (budget 1.3 x the empty page's ${fmt(floor)} ms)`, article.first, round(floor * 1.3), 'ms');
+  report('showcase article (three widgets): result first painted (reference)', article.result, null, 'ms');
+  report(`showcase article (three widgets): the widget in its first screen ready and painted (budget 1.2 x the one-seat embed's ${fmt(median(oneSeatReady))} ms)`, article.ready, round(median(oneSeatReady) * 1.2), 'ms');
+}
+const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const round = (v) => Math.round(v * 10) / 10;
+
 // Bytes a national view transfers per poll: nothing changed (304s), and one seat changed.
 async function pollBytes() {
   const { p, context } = await page();
@@ -171,7 +267,9 @@ async function pollBytes() {
 try {
   // The embed page (an iframe's page, the loader as on an article page) is what a
   // reader loads; the demo page, started by Trunk's script, is for reference.
-  await readyFigures('embed.html?view=result&seat=E14001086&src=data/', 'one-seat embed', 150);
+  const oneSeat = await readyFigures('embed.html?view=result&seat=E14001086&src=data/', 'one-seat embed', 150);
+  writePaintPages();
+  await firstPaintBudgets(oneSeat);
   againstBefore('national view embed, ready', await readyFigures('embed.html?view=national&src=data/', 'national view embed', 200), BEFORE_ONE_DESIGN.ready);
   await readyFigures('', 'one-seat demo page (Trunk\'s start script)', null);
   await readyFigures('?view=national', 'national view, demo page', null);
@@ -180,6 +278,7 @@ try {
   await typeFigure(16);
   await pollBytes();
 } finally {
+  removePaintPages();
   await browser.close();
   await server.close();
   child.kill();
