@@ -35,7 +35,11 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
         <>
             <header class="rw-header">
                 <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("history.title", &[("seat", &name), ("year", since)]) }</h2>
-                <p class="rw-election">{ locale.text("history.note") }</p>
+                // Said only where an earlier contest is another seat's (a history
+                // of one ward across elections is not of predecessors).
+                if entries.iter().any(|e| e.predecessor) {
+                    <p class="rw-election">{ locale.text("history.note") }</p>
+                }
                 if let Some(formed) = results_core::history::formed_from(&current.result, file, locale) {
                     <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text("history.formed_credit") }</small></p>
                 }

@@ -53,6 +53,8 @@ test('a ward across 2017 and 2022, and a Northern Ireland Assembly constituency'
   const years = rows.map((r) => r[0]).filter((y) => /^20\d\d$/.test(y));
   assert.deepEqual(years, ['2022', '2017']);
   assert.ok(rows.every((r) => !r.includes('0')), 'no majority of 0 read from first preferences');
+  // The same ward in both years: no word of predecessor seats.
+  assert.doesNotMatch(await page.locator(`${widget} .rw-header`).textContent(), /predecessor seats/);
   await context.close();
   const ni = await open('?view=result&src=data/ni-assembly-2022/&seat=belfast-south');
   const elected = await ni.page.locator(`${widget} tbody tr.rw-elected th`).allTextContents();

@@ -34,6 +34,7 @@ test('history: Bethnal Green and Stepney from the 2005 Respect win to 2024', asy
   assert.deepEqual(rows[1].slice(1, 4), ['Bethnal Green and Stepney (estimate on these boundaries)', '', 'Labour']);
   assert.deepEqual(rows[2].slice(1, 5), ['Bethnal Green and Bow (old boundaries)', 'Rushanara Ali', 'Labour', '37,524']);
   assert.deepEqual(rows[6].slice(1, 5), ['Bethnal Green & Bow (old boundaries)', 'G. Galloway', 'Respect', '823']);
+  assert.match(await page.locator(`${widget} .rw-header`).textContent(), /Earlier results are of the predecessor seats, on their own boundaries\./);
   const chart = page.locator(`${widget} svg[role="img"]`);
   assert.match(await chart.locator('title').textContent(), /Vote share by election/);
   assert.match(await chart.locator('desc').textContent(), /Respect 35\.9%/);
