@@ -68,7 +68,7 @@ fn elected_match_the_source(files: &[ResultsFile], flags: &BTreeMap<(String, Str
             assert_eq!(candidate.elected, Some(*flag), "{}: {}", seat.name, candidate.name);
             compared += 1;
         }
-        if seat.count.is_some() {
+        if staged(seat) {
             for (name, stage) in elected_at(seat) {
                 let candidate = seat.candidates.iter().find(|c| c.name == name).unwrap();
                 assert_eq!(stage.is_some(), candidate.elected == Some(true), "{}: {name}", seat.name);
@@ -76,6 +76,12 @@ fn elected_match_the_source(files: &[ResultsFile], flags: &BTreeMap<(String, Str
         }
     }
     compared
+}
+
+/// Whether the contest carries its count's stages (a count whose stages the source
+/// gets wrong keeps only its quota).
+fn staged(seat: &Constituency) -> bool {
+    seat.count.as_ref().is_some_and(|c| !c.stages.is_empty())
 }
 
 fn with<'a>(warnings: &'a [String], text: &str) -> Vec<&'a String> {
@@ -95,7 +101,7 @@ fn every_scottish_ward_of_2022_imports_with_its_count_or_the_sources_error() {
     assert_eq!(with(&warnings, "read as returned unopposed").len(), 5);
     assert_eq!(imported + 28, 355);
 
-    let without: Vec<&String> = with(&warnings, "the count is left out");
+    let without: Vec<&String> = with(&warnings, "the count's stages are left out");
     let places: Vec<&str> = without.iter().map(|w| w.split(':').next().unwrap()).collect();
     assert_eq!(places, ["Aberdeenshire, Fraserburgh and District", "East Dunbartonshire, Bishopbriggs North and Campsie", "East Dunbartonshire, Bishopbriggs South"]);
     assert!(without[0].contains("at stage 4 others gain 49.28435 votes, but nobody loses any"), "{}", without[0]);
@@ -103,7 +109,7 @@ fn every_scottish_ward_of_2022_imports_with_its_count_or_the_sources_error() {
     assert!(without[2].contains("\"0.0.00000\""), "{}", without[2]);
     assert_eq!(warnings.len(), 28 + 5 + 3, "{warnings:#?}");
 
-    let counted = contests(&files).filter(|s| s.count.is_some()).count();
+    let counted = contests(&files).filter(|s| staged(s)).count();
     // 355 less 28 left out, 3 unopposed, 5 read as unopposed and 3 without their count.
     assert_eq!(counted, 316);
     let compared = elected_match_the_source(&files, &scottish_flags("scotland_council_2022/council.csv"));
@@ -133,7 +139,7 @@ fn every_scottish_ward_of_2017_imports_with_its_count_or_the_sources_error() {
     let (files, warnings) = scotland("scotland_council_2017/council17-mulvenna-org.csv");
     assert_eq!(files.len(), 32);
     assert_eq!(contests(&files).count(), 354);
-    let left_out: Vec<&str> = with(&warnings, "the count is left out").iter().map(|w| w.split(':').next().unwrap()).collect();
+    let left_out: Vec<&str> = with(&warnings, "the count's stages are left out").iter().map(|w| w.split(':').next().unwrap()).collect();
     assert_eq!(left_out, ["Glasgow City, Linn", "The Scottish Borders, Galashiels and District", "The Scottish Borders, Kelso and District"]);
     assert_eq!(with(&warnings, "Alan Digney's total after stage 2 (293) and this stage's transfer (10) make 303").len(), 1);
     assert_eq!(
@@ -141,7 +147,7 @@ fn every_scottish_ward_of_2017_imports_with_its_count_or_the_sources_error() {
         1
     );
     assert_eq!(warnings.len(), 4, "{warnings:#?}");
-    assert_eq!(contests(&files).filter(|s| s.count.is_some()).count(), 351 - 3);
+    assert_eq!(contests(&files).filter(|s| staged(s)).count(), 351 - 3);
     elected_match_the_source(&files, &scottish_flags("scotland_council_2017/council17-mulvenna-org.csv"));
     let almond = contests(&files).find(|s| s.code == "S13002919").unwrap();
     assert_eq!((almond.count.as_ref().unwrap().quota, almond.valid_votes), (Tally::votes(2842), Some(14207)));
@@ -168,11 +174,17 @@ fn every_assembly_constituency_of_2022_imports_and_the_known_errors_are_named() 
     // Others the counts' own figures show.
     one("Mid Ulster (mid-ulster): the source's quota is 8616, but the Droop quota of its valid poll (51689) is 8615");
 
-    let counted: Vec<&str> = file.constituencies.iter().filter(|s| s.count.is_some()).map(|s| s.code.as_str()).collect();
+    let counted: Vec<&str> = file.constituencies.iter().filter(|s| staged(s)).map(|s| s.code.as_str()).collect();
+    // Those without stages are still counts by the transferable vote: their quota
+    // is kept, and no majority is read from their first preferences.
+    let foyle = file.constituencies.iter().find(|s| s.code == "foyle").unwrap();
+    assert!(foyle.transferable() && !staged(foyle));
+    assert_eq!(foyle.count.as_ref().unwrap().quota, Tally::votes(7811));
+    assert_eq!(results_core::SeatResult::new(&file, foyle).summary.majority, 0);
     assert_eq!(counted, ["belfast-east", "belfast-south", "belfast-west", "east-antrim", "east-londonderry", "lagan-valley", "newry-armagh", "north-down", "west-tyrone"]);
-    let left_out: Vec<&String> = with(&warnings, "the count is left out");
+    let left_out: Vec<&String> = with(&warnings, "the count's stages are left out");
     assert_eq!(left_out.len(), 9);
-    assert!(with(&warnings, "Strangford (strangford): the count is left out").iter().all(|w| w.contains("at stage 4 others gain 2522 votes, but nobody loses any")), "{warnings:#?}");
+    assert!(with(&warnings, "Strangford (strangford): the count's stages are left out").iter().all(|w| w.contains("at stage 4 others gain 2522 votes, but nobody loses any")), "{warnings:#?}");
 
     let south = file.constituencies.iter().find(|s| s.code == "belfast-south").unwrap();
     assert_eq!(south.count.as_ref().unwrap().quota, Tally::votes(7824));
@@ -267,7 +279,13 @@ fn a_count_is_checked_as_a_returning_officer_reads_it() {
         "c.candidates[5].elected: is false, but the count elects James Hill"
     ]);
     assert_eq!(broken(&|s| s.candidates[8].elected = Some(false)), ["c.candidates[8].elected: is false, but the count elects Lewis James Younie"]);
-    assert_eq!(broken(&|s| s.count.as_mut().unwrap().stages.clear()), ["c.count.stages: must have at least the first stage (first preferences)"]);
+    // A count without stages (the source's could not be used) says its quota alone.
+    assert_eq!(broken(&|s| s.count.as_mut().unwrap().stages.clear()), Vec::<String>::new());
+    assert_eq!(broken(&|s| {
+        s.count.as_mut().unwrap().stages.clear();
+        s.count.as_mut().unwrap().quota = Tally::votes(2000);
+    }).len(), 1);
+    assert_eq!(broken(&|s| s.candidates[8].elected = None), ["c.candidates[8].elected: is missing: a contest with a count says whether it elected Lewis James Younie (`elected`)"]);
     assert_eq!(
         broken(&|s| s.count.as_mut().unwrap().stages[0].transfers = vec![Tally(0); 9]),
         ["c.count.stages[0]: is the first stage, the first preferences (the candidates' votes): it moves no votes, so it has only `elected`"]

@@ -728,7 +728,7 @@ impl Reader {
             candidates: self.list(value, &path, "candidates", true, |r, v, at| r.candidate(v, at)),
             previous: Self::optional(value, "previous").map(|previous| self.previous(previous, join(&path, "previous"))),
             #[cfg(not(feature = "stv"))]
-            transferable: value.member("count").is_some(),
+            transferable: Self::optional(value, "count").is_some(),
             #[cfg(feature = "stv")]
             count: Self::optional(value, "count").map(|count| Box::new(self.count(count, join(&path, "count")))),
         }

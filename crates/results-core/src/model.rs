@@ -220,7 +220,7 @@ pub struct Constituency {
     /// Whether the file gives the contest's `count`, in a build that does not read
     /// counts (the widget's): see [`Constituency::transferable`]. Not written.
     #[cfg(not(feature = "stv"))]
-    #[serde(skip)]
+    #[serde(rename = "count", default, deserialize_with = "present", skip_serializing)]
     pub transferable: bool,
     /// A single transferable vote count, stage by stage (Scottish council wards, the
     /// Northern Ireland Assembly); `candidates`' votes are then first preferences.
@@ -370,6 +370,12 @@ pub struct Stage {
     /// deemed elected at the end, when as few candidates were left as seats.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elected: Vec<usize>,
+}
+
+/// Whether a member is there and not null, whatever it holds.
+#[cfg(not(feature = "stv"))]
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(Option::<serde::de::IgnoredAny>::deserialize(deserializer)?.is_some())
 }
 
 fn is_zero(tally: &Tally) -> bool {

@@ -104,10 +104,12 @@ pub fn check(seat: &Constituency, count: &Count, at: &str) -> Vec<Problem> {
     let n = seat.candidates.len();
     let name = |i: usize| seat.candidates.get(i).map_or("?", |c| c.name.as_str());
     let slack = slack(n);
-    let near = |a: Tally, b: Tally| (a - b).0.abs() <= slack.0;
+    let near = |a: Tally, b: Tally| (a - b).0.unsigned_abs() <= slack.0.unsigned_abs();
 
     let first: Tally = seat.candidates.iter().map(|c| Tally::votes(c.votes)).sum();
     match seat.valid_votes {
+        // Without stages (a source whose stages cannot be used) only the quota is said.
+        _ if count.stages.is_empty() => {}
         Some(valid) if Tally::votes(valid) != first => {
             problem(format!("{at}.valid_votes"), format!("is {valid}, but the candidates' first preferences add up to {first}"));
         }
@@ -126,9 +128,6 @@ pub fn check(seat: &Constituency, count: &Count, at: &str) -> Vec<Problem> {
             }
             None => problem(format!("{at}.count.quota"), "is checked against the contest's valid_votes, which is missing (a count whose rules set the quota otherwise says \"quota_given\": true)".into()),
         }
-    }
-    if count.stages.is_empty() {
-        problem(format!("{at}.count.stages"), "must have at least the first stage (first preferences)".into());
     }
 
     // Where each candidate stands before the stage being read.
@@ -251,6 +250,7 @@ pub fn check(seat: &Constituency, count: &Count, at: &str) -> Vec<Problem> {
         match candidate.elected {
             Some(true) if !in_count => problem(format!("{at}.candidates[{j}].elected"), format!("is true, but the count elects {} at no stage", candidate.name)),
             Some(false) if in_count => problem(format!("{at}.candidates[{j}].elected"), format!("is false, but the count elects {}", candidate.name)),
+            None => problem(format!("{at}.candidates[{j}].elected"), format!("is missing: a contest with a count says whether it elected {} (`elected`)", candidate.name)),
             _ => {}
         }
     }

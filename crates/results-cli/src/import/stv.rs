@@ -193,7 +193,10 @@ fn add_sheet(builder: &mut Builder, code: &str, mut sheet: Sheet, warnings: &mut
         }
     }
     if !trouble.is_empty() {
-        warnings.push(format!("{}: the count is left out (the contest keeps its first preferences and whom the source declares elected): {}", sheet.place, trouble.join("; ")));
+        // Still a transferable vote: its quota, and no stages, so that nothing
+        // reads a majority or a tie from its first preferences.
+        seat.count = Some(Box::new(Count { quota: sheet.quota, quota_given: false, stages: Vec::new() }));
+        warnings.push(format!("{}: the count's stages are left out (the contest keeps its first preferences, its quota and whom the source declares elected): {}", sheet.place, trouble.join("; ")));
     }
 }
 
@@ -480,7 +483,7 @@ fn ni_constituency(builder: &mut Builder, folder: &Path, directory: &str, warnin
         // for the count after (Belfast North's and Fermanagh and South Tyrone's
         // last), which the statuses of those lines confirm.
         let k = if entry.1.contains_key(&k) {
-            let next = entry.1.keys().max().copied().unwrap_or(k) + 1;
+            let next = entry.1.keys().max().copied().unwrap_or(k).saturating_add(1);
             let lines = repeated.entry(k).or_insert((next, u64::MAX, 0));
             lines.1 = lines.1.min(row.line);
             lines.2 = lines.2.max(row.line);
@@ -526,18 +529,18 @@ fn ni_constituency(builder: &mut Builder, folder: &Path, directory: &str, warnin
     let derived = |k: usize| -> Tally { -lines.iter().filter_map(|l| l.stages.get(k - 2)).map(|s| s.0).sum::<Tally>() };
     let slack = Tally(lines.len() as i64 * Tally::UNIT / 20);
     let mismatch = (2..=stages).find_map(|k| match given.get(&k) {
-        Some(&v) if (v - derived(k)).0.abs() <= slack.0 => None,
+        Some(&v) if (v - derived(k)).0.unsigned_abs() <= slack.0.unsigned_abs() => None,
         Some(&v) => Some(format!("count {k}: {v} against {} moved and not received", derived(k))),
         None => Some(format!("no figure for count {k}")),
     });
     let listed = given.keys().filter(|&&k| k > 1).count();
     let non_transferable = match mismatch {
-        None if listed == stages - 1 => Some((2..=stages).filter_map(|k| given.get(&k).copied()).collect()),
+        None if listed == stages.saturating_sub(1) => Some((2..=stages).filter_map(|k| given.get(&k).copied()).collect()),
         other => {
             let why = other.unwrap_or_else(|| "more counts".into());
             warnings.push(format!(
                 "{place}: NonTransferable.csv lists {listed} counts after the first where Count.csv has {}, and does not match it ({why}): the non-transferable votes are derived from Count.csv's transfers",
-                stages - 1
+                stages.saturating_sub(1)
             ));
             None
         }
