@@ -21,10 +21,12 @@ const browser = await launch().catch(async (err) => { child.kill(); await server
 // task after it runs once the frame's style, layout and paint are done (the same end
 // point as the interaction figures below). `next` is the start of the frame after,
 // for reference: it adds the wait for the screen's next refresh.
+// `__inViewReady` is the same for the widgets in the first screen only, for a page of
+// several (a widget further down keeps its static copy until a reader scrolls near).
 const observeReady = () => {
-  window.__ready = new Promise((resolve) => {
+  const whenReady = (shown) => new Promise((resolve) => {
     const check = () => {
-      const hosts = [...document.querySelectorAll('[data-results-widget]')];
+      const hosts = [...document.querySelectorAll('[data-results-widget]')].filter(shown);
       if (hosts.length && hosts.every((h) => h.dataset.state === 'ready' || h.dataset.state === 'error')) {
         observer.disconnect();
         const ready = performance.now();
@@ -37,6 +39,8 @@ const observeReady = () => {
     const observer = new MutationObserver(check);
     observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
   });
+  window.__ready = whenReady(() => true);
+  window.__inViewReady = whenReady((h) => h.getBoundingClientRect().top < innerHeight);
 };
 
 async function page() {
@@ -165,19 +169,6 @@ const observePaint = () => {
     const look = () => requestAnimationFrame(() => (summary() ? setTimeout(() => resolve(performance.now()), 0) : look()));
     look();
   });
-  // Ready for a page of several widgets: those in the first screen (a widget
-  // further down keeps its static copy until a reader scrolls near it).
-  window.__inViewReady = new Promise((resolve) => {
-    const check = () => {
-      const hosts = [...document.querySelectorAll('[data-results-widget]')].filter((h) => h.getBoundingClientRect().top < innerHeight);
-      if (hosts.length && hosts.every((h) => h.dataset.state === 'ready' || h.dataset.state === 'error')) {
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-      }
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true });
-  });
   window.__fcp = new Promise((resolve) => {
     new PerformanceObserver((list) => {
       const entry = list.getEntriesByName('first-contentful-paint')[0];
@@ -197,7 +188,7 @@ async function paintFigures(path, { widgets = true } = {}) {
     if (widgets) {
       const [ready, result, inHtml] = await p.evaluate(() => Promise.all([window.__inViewReady, window.__result, window.__static]));
       if (i >= 0) {
-        figures.ready.push(ready);
+        figures.ready.push(ready.painted);
         figures.result.push(result);
         figures.static.push(inHtml ? 1 : 0);
       }

@@ -248,6 +248,11 @@ impl Tally {
         Tally(i64::try_from(votes).unwrap_or(i64::MAX / Tally::UNIT).saturating_mul(Tally::UNIT))
     }
 
+    /// The whole number of votes, where it is one (and not below 0).
+    pub fn whole(self) -> Option<u64> {
+        if self.0 % Tally::UNIT == 0 { u64::try_from(self.0 / Tally::UNIT).ok() } else { None }
+    }
+
     /// A JSON number of votes, to the nearest hundred-thousandth; `None` for one
     /// beyond any count (a thousand billion votes) or not a number.
     pub fn from_f64(votes: f64) -> Option<Tally> {

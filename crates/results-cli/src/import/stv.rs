@@ -64,6 +64,12 @@ struct Line {
     stages: Vec<(Tally, Tally)>,
 }
 
+/// The votes that moved at stage `k` (counting from 1, from 2 on) less those the
+/// others received: what went to no one, as the lines' transfers give it.
+fn unaccounted(lines: &[Line], k: usize) -> Tally {
+    -lines.iter().filter_map(|l| l.stages.get(k - 2)).map(|s| s.0).sum::<Tally>()
+}
+
 /// One contest's count as a source gives it.
 struct Sheet {
     /// For messages: "City of Edinburgh, Almond".
@@ -114,16 +120,13 @@ impl Sheet {
                 let gained: Tally = self.lines.iter().map(|l| at(l).0).filter(|t| t.0 > 0).sum();
                 return Err(format!("at stage {k} others gain {gained} votes, but nobody loses any (lines of the candidate whose votes moved may be missing)"));
             }
-            let transfers: Vec<Tally> = self.lines.iter().map(|l| at(l).0).collect();
-            let moved: Tally = transfers.iter().filter(|t| t.0 < 0).map(|t| Tally(-t.0)).sum();
-            let received: Tally = transfers.iter().filter(|t| t.0 > 0).copied().sum();
             let given = self.non_transferable.as_ref().and_then(|nt| nt.get(k - 2)).copied();
             out.push(Stage {
                 surplus,
                 excluded,
-                transfers,
+                transfers: self.lines.iter().map(|l| at(l).0).collect(),
                 totals: self.lines.iter().map(|l| at(l).1).collect(),
-                non_transferable: given.unwrap_or(moved - received),
+                non_transferable: given.unwrap_or_else(|| unaccounted(&self.lines, k)),
                 non_transferable_derived: given.is_none(),
                 elected: elected_at(k),
             });
@@ -140,8 +143,7 @@ impl Sheet {
 /// where those elected are brought down to it when their surpluses move.
 fn settle(sheet: &mut Sheet, warnings: &mut Vec<String>) {
     let first: Tally = sheet.lines.iter().map(|l| l.first).sum();
-    let sum = u64::try_from(first.0 / Tally::UNIT).unwrap_or(0);
-    if first.0 % Tally::UNIT == 0 && sum != sheet.valid {
+    if let Some(sum) = first.whole().filter(|&sum| sum != sheet.valid) {
         let droop = results_core::stv::droop_quota(sum, sheet.seats);
         if sheet.quota == Tally::votes(droop) {
             warnings.push(format!(
@@ -163,9 +165,9 @@ fn settle(sheet: &mut Sheet, warnings: &mut Vec<String>) {
 }
 
 /// Puts a sheet's candidates into the builder's contest `code`, with its count
-/// where the count can be read and validates; otherwise without it, and a warning
-/// says why (the contest still shows its first preferences and whom the source
-/// declares elected).
+/// where the count can be read and validates; otherwise with its quota alone (no
+/// stages), and a warning says why (the contest still shows its first preferences
+/// and whom the source declares elected).
 fn add_sheet(builder: &mut Builder, code: &str, mut sheet: Sheet, warnings: &mut Vec<String>) {
     settle(&mut sheet, warnings);
     let valid = sheet.valid;
@@ -173,7 +175,7 @@ fn add_sheet(builder: &mut Builder, code: &str, mut sheet: Sheet, warnings: &mut
     let mut candidates = Vec::new();
     for line in &sheet.lines {
         let party = local_party(builder, &line.party);
-        let votes = if line.first.0 % Tally::UNIT == 0 { u64::try_from(line.first.0 / Tally::UNIT).ok() } else { None };
+        let votes = line.first.whole();
         if votes.is_none() {
             trouble.push(format!("{}'s first preferences ({}) are not a whole number", line.name, line.first));
         }
@@ -187,7 +189,7 @@ fn add_sheet(builder: &mut Builder, code: &str, mut sheet: Sheet, warnings: &mut
     seat.valid_votes = Some(valid);
     seat.seats = sheet.seats;
     if let Some(count) = count {
-        trouble.extend(results_core::stv::check(seat, &count, "").into_iter().map(|p| named(&p, seat)));
+        trouble.extend(results_core::stv::check(seat, &count, "").iter().map(named));
         if trouble.is_empty() {
             seat.count = Some(Box::new(count));
         }
@@ -201,7 +203,7 @@ fn add_sheet(builder: &mut Builder, code: &str, mut sheet: Sheet, warnings: &mut
 }
 
 /// A problem of a contest's count in words, its path within the count.
-fn named(problem: &results_core::Problem, _seat: &results_core::Constituency) -> String {
+fn named(problem: &results_core::Problem) -> String {
     format!("{} {}", problem.path.trim_start_matches('.'), problem.message)
 }
 
@@ -526,7 +528,7 @@ fn ni_constituency(builder: &mut Builder, folder: &Path, directory: &str, warnin
         let value = tally(row.text(nt_value)).ok_or_else(|| row.column_error(nt_value, "is not a number of votes"))?;
         given.insert(k, value);
     }
-    let derived = |k: usize| -> Tally { -lines.iter().filter_map(|l| l.stages.get(k - 2)).map(|s| s.0).sum::<Tally>() };
+    let derived = |k: usize| unaccounted(&lines, k);
     let slack = Tally(lines.len() as i64 * Tally::UNIT / 20);
     let mismatch = (2..=stages).find_map(|k| match given.get(&k) {
         Some(&v) if (v - derived(k)).0.unsigned_abs() <= slack.0.unsigned_abs() => None,
