@@ -45,7 +45,7 @@ pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>
             // offers Hackney South and Shoreditch before Hackney North, which was
             // formed partly from it. (Two passes, not a sort: a sort for this one
             // list would bring its own code.)
-            let found = |text: &str| collation_key(text).contains(&key);
+            let found = |text: &str| results_core::text::contains(&collation_key(text), &key);
             let open = props.seats.iter().filter(|(code, _, _)| !props.picked.contains(code));
             let by_name = open.clone().filter(|(_, name, _)| found(name));
             let by_other = open.filter(|(_, name, names)| !found(name) && found(names));

@@ -130,7 +130,7 @@ impl BarChart {
 /// already ("Votes by candidate, Mayor of Tower Hamlets election 2022").
 pub fn result_title(result: &SeatResult, locale: &Locale, keys: (&str, &str)) -> String {
     let election = ("election", result.election_name.as_str());
-    if result.election_name.contains(result.name.as_str()) {
+    if crate::text::contains(&result.election_name, &result.name) {
         locale.fill(keys.1, &[election])
     } else {
         locale.fill(keys.0, &[("seat", &result.name), election])
@@ -208,7 +208,7 @@ fn wrap(Marks(mut inner): Marks, id: &str, (width, height): (u32, u32), (title, 
     for (colour, dark_colour) in dark {
         let (r, g, b) = parse_colour(colour);
         let fill = format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
-        inner = inner.replace(&fill, &format!("{fill} class=\"{}\"", crate::html::swatch_class(colour, Some(dark_colour))));
+        inner = crate::text::replace(&inner, &fill, &format!("{fill} class=\"{}\"", crate::html::swatch_class(colour, Some(dark_colour))));
     }
     let id = escape(id);
     SafeHtml::built(format!(

@@ -25,6 +25,7 @@ pub mod sort;
 pub mod story;
 #[cfg(feature = "stv")]
 pub mod stv;
+pub mod text;
 pub mod validate;
 pub mod view;
 

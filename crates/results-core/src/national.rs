@@ -113,7 +113,7 @@ pub struct SeatFilter {
 impl SeatFilter {
     pub fn matches(&self, row: &IndexRow) -> bool {
         let text = collation_key(self.text.trim());
-        (text.is_empty() || names(row).chain(row.winner.as_deref()).any(|name| collation_key(name).contains(&text)))
+        (text.is_empty() || names(row).chain(row.winner.as_deref()).any(|name| crate::text::contains(&collation_key(name), &text)))
             && self.area.as_ref().is_none_or(|area| row.region.as_ref() == Some(area) || row.nation.as_ref() == Some(area))
             && self.party.as_ref().is_none_or(|party| row.party.as_ref() == Some(party))
     }

@@ -79,7 +79,7 @@ pub fn is_local_src(src: &str) -> bool {
     !src.is_empty()
         && src.len() <= 200
         && !src.starts_with("//")
-        && !src.contains("..")
+        && !crate::text::contains(src, "..")
         && !src.contains(':')
         && !src.contains('\\')
         && src.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
