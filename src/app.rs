@@ -66,7 +66,7 @@ pub struct WidgetProps {
 /// A widget's first state: its route and words, and the files already in hand read in.
 pub fn first_state(props: &WidgetProps) -> WidgetState {
     let mut state = WidgetState::new(props.src.to_string(), props.route.clone()).with_locale(props.locale.clone());
-    state.embed_error = props.embed_error.clone().map(|why| Rc::new(crate::fetch::FetchError::Embed(why)));
+    state.embed_error = props.embed_error.clone().map(|why| Shared(Rc::new(crate::fetch::FetchError::Embed(why))));
     for (url, data) in props.preloaded.iter().flat_map(|files| files.iter()) {
         state = state.apply(Action::Fetched(url.clone(), Ok(data.clone())));
     }

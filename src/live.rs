@@ -106,7 +106,7 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
                     delay = every;
                 }
                 Err(err) => {
-                    dispatcher.dispatch(Action::RefreshFailed(std::rc::Rc::new(err)));
+                    dispatcher.dispatch(Action::RefreshFailed(crate::state::Shared(std::rc::Rc::new(err))));
                     failing = true;
                     delay = (delay * 2.0).min(MAX_BACKOFF_MS).max(every);
                 }
