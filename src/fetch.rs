@@ -287,7 +287,7 @@ pub fn data_from_bytes_within(bytes: Vec<u8>, kind: Kind, max_bytes: u64) -> Res
     if length > max_bytes {
         return Err(FetchError::TooLarge { bytes: length, limit: max_bytes });
     }
-    let text = String::from_utf8(bytes).map_err(|_| FetchError::NotText)?;
+    let text = results_core::text::utf8(&bytes).ok_or(FetchError::NotText)?;
     // A byte order mark, as some Windows editors write, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // JSON never starts with `<`: this is a page (an error page served with 200, a

@@ -294,8 +294,8 @@ impl<'a> Parser<'a> {
 
     /// At `u`: the four hex digits after it, ending on the last.
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.bytes.get(self.at + 1..self.at + 5).and_then(|d| std::str::from_utf8(d).ok());
-        match digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())).and_then(|d| u64::from_str_radix(d, 16).ok()).and_then(|code| u32::try_from(code).ok()) {
+        let digits = self.bytes.get(self.at + 1..self.at + 5);
+        match digits.and_then(|d| d.iter().try_fold(0, |code, &b| Some(code << 4 | char::from(b).to_digit(16)?))) {
             Some(code) => {
                 self.at += 4;
                 Ok(code)
