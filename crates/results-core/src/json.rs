@@ -22,7 +22,8 @@ use crate::validate::Problem;
 pub enum Value<'a> {
     Null,
     Bool(bool),
-    Number(f64),
+    /// A number, and its text as the file writes it (for messages).
+    Number(f64, &'a str),
     /// A whole number written without sign, fraction or exponent that is too large
     /// for a double to hold exactly (over 2^53) but fits 64 bits: kept exact, as a
     /// count of votes is a `u64`.
@@ -47,7 +48,7 @@ impl Value<'_> {
     }
     fn as_f64(&self) -> Option<f64> {
         match self {
-            Value::Number(n) => Some(*n),
+            Value::Number(n, _) => Some(*n),
             Value::Whole(n) => Some(*n as f64),
             _ => None,
         }
@@ -348,7 +349,7 @@ impl<'a> Parser<'a> {
         }
         let number = decimal(token);
         if number.is_finite() {
-            Ok(Value::Number(number))
+            Ok(Value::Number(number, self.text.get(start..self.at).unwrap_or_default()))
         } else {
             Err(SyntaxError { message: "a number is out of range", offset: start })
         }
@@ -426,12 +427,13 @@ fn beyond_exact(_: &[u8], mantissa: f64, exponent: i32) -> f64 {
     mantissa * 10_f64.powi(exponent / 2) * 10_f64.powi(exponent - exponent / 2)
 }
 
-/// How a value is named in a message ("found string \"many\"", "found -5").
+/// How a value is named in a message ("found string \"many\"", "found -5"); a
+/// number as the file writes it.
 fn found(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("boolean {b}"),
-        Value::Number(n) => crate::number::number(*n),
+        Value::Number(_, text) => (*text).to_string(),
         Value::Whole(n) => n.to_string(),
         Value::String(s) => format!("string \"{s}\""),
         Value::Array(_) => "sequence".into(),

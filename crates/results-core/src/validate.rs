@@ -170,7 +170,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
             }
             for (k, part) in previous.from.iter().enumerate() {
                 if !(0.0..=1.0).contains(&part.share) {
-                    problem(format!("{at}.previous.from[{k}].share"), format!("must be a fraction between 0 and 1, found {}", crate::number::number(part.share)));
+                    problem(format!("{at}.previous.from[{k}].share"), format!("must be a fraction between 0 and 1, found {}", crate::number::approximate(part.share)));
                 }
             }
             for (k, share) in previous.shares.iter().enumerate() {
@@ -178,7 +178,7 @@ pub fn validate(file: &ResultsFile) -> Vec<Problem> {
                     problem(format!("{at}.previous.shares[{k}].party"), format!("names party \"{}\", which is not in `parties`", share.party));
                 }
                 if !(0.0..=1.0).contains(&share.share) {
-                    problem(format!("{at}.previous.shares[{k}].share"), format!("must be a fraction between 0 and 1, found {}", crate::number::number(share.share)));
+                    problem(format!("{at}.previous.shares[{k}].share"), format!("must be a fraction between 0 and 1, found {}", crate::number::approximate(share.share)));
                 }
             }
         }

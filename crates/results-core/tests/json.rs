@@ -195,7 +195,8 @@ fn from_serde(value: &serde_json::Value) -> results_core::json::Value<'_> {
         serde_json::Value::Bool(b) => Value::Bool(*b),
         serde_json::Value::Number(n) => match n.as_u64().filter(|&n| n > 1 << 53) {
             Some(whole) => Value::Whole(whole),
-            None => Value::Number(n.as_f64().unwrap()),
+            // serde_json keeps no text of a number: `close` compares the values.
+            None => Value::Number(n.as_f64().unwrap(), ""),
         },
         serde_json::Value::String(s) => Value::String(s.as_str().into()),
         serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
@@ -222,7 +223,7 @@ fn agrees(text: &str) {
 fn close(a: &results_core::json::Value, b: &results_core::json::Value) -> bool {
     use results_core::json::Value;
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x == y || (x - y).abs() <= x.abs().max(y.abs()) * 8.0 * f64::EPSILON,
+        (Value::Number(x, _), Value::Number(y, _)) => x == y || (x - y).abs() <= x.abs().max(y.abs()) * 8.0 * f64::EPSILON,
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| close(x, y)),
         (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().zip(y).all(|((k, x), (l, y))| k == l && close(x, y)),
         _ => a == b,
@@ -290,12 +291,12 @@ proptest::proptest! {
 #[test]
 fn long_numbers_are_within_a_few_units_in_the_last_place() {
     for text in ["0.1", "0.73512", "-0.000001", "46647", "1e22", "123456789012345e-22", "0.081124"] {
-        assert_eq!(results_core::json::parse(text).unwrap(), results_core::json::Value::Number(text.parse().unwrap()), "{text} is exact");
+        assert_eq!(results_core::json::parse(text).unwrap(), results_core::json::Value::Number(text.parse().unwrap(), text), "{text} is exact");
     }
     for text in ["0.30000000000000004", "0.1234567890123456789", "2.2250738585072014e-308", "1.5e308", "4.9406564584124654e-300", "123456789.123456789e-5"] {
         let exact: f64 = text.parse().unwrap();
         let ours = match results_core::json::parse(text).unwrap() {
-            results_core::json::Value::Number(n) => n,
+            results_core::json::Value::Number(n, _) => n,
             other => panic!("{other:?}"),
         };
         assert!((ours - exact).abs() <= exact.abs() * 8.0 * f64::EPSILON, "{text}: {ours} against {exact}");
