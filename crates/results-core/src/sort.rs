@@ -148,10 +148,20 @@ pub fn order_by<T>(items: &[T], direction: Direction, key: impl Fn(&T) -> Key) -
 }
 
 /// Sorts `items` in place by `key`, stably.
-pub fn sort_by_key_stable<T>(items: &mut Vec<T>, direction: Direction, key: impl Fn(&T) -> Key) {
+pub fn sort_by_key_stable<T>(items: &mut [T], direction: Direction, key: impl Fn(&T) -> Key) {
     let order = order_by(items, direction, key);
-    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
+    // The order applied by swaps, in place: the code each type of item needs is a
+    // loop and a swap (moving the items through a list of slots cost the widget
+    // 1 KB gzip over its seven types of item). Position `i` takes the item
+    // `order[i]` names or, where an earlier swap moved that item on, the one its
+    // place names in turn (the lists are of parties and candidates: short).
+    for i in 0..order.len() {
+        let mut from = order.get(i).copied().unwrap_or(i);
+        while from < i {
+            from = order.get(from).copied().unwrap_or(i);
+        }
+        items.swap(i, from);
+    }
 }
 
 /// Every sort in the crate ends here, so the widget carries one copy of the sort
@@ -308,6 +318,32 @@ mod tests {
         assert_eq!(items, [("a", 2), ("d", 2), ("b", 1), ("c", 1)]);
         sort_by_key_stable(&mut items, Direction::Ascending, |(name, _)| Key::Text(name.to_string()));
         assert_eq!(items, [("a", 2), ("b", 1), ("c", 1), ("d", 2)]);
+    }
+
+    #[test]
+    fn sorting_in_place_matches_the_standard_stable_sort() {
+        // Lists of 0 to 40 items with few distinct keys (many ties), from a fixed
+        // pseudo-random sequence, each item tagged with its first place.
+        let mut seed: u64 = 2024;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 41) as usize;
+            let distinct = next() % 8 + 1;
+            let items: Vec<(u64, usize)> = (0..len).map(|i| (next() % distinct, i)).collect();
+            for direction in [Direction::Ascending, Direction::Descending] {
+                let mut ours = items.clone();
+                sort_by_key_stable(&mut ours, direction, |(k, _)| Key::Number(*k));
+                let mut std = items.clone();
+                match direction {
+                    Direction::Ascending => std.sort_by_key(|(k, _)| *k),
+                    Direction::Descending => std.sort_by(|(a, _), (b, _)| b.cmp(a)),
+                }
+                assert_eq!(ours, std, "{items:?} {direction:?}");
+            }
+        }
     }
 
     #[test]
