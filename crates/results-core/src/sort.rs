@@ -143,7 +143,13 @@ impl Key {
 /// Indices of `items` ordered by `key` in `direction`. Items that compare equal keep
 /// their given order in both directions, so sorting is stable and reversible.
 pub fn order_by<T>(items: &[T], direction: Direction, key: impl Fn(&T) -> Key) -> Vec<usize> {
-    let keys: Vec<Key> = items.iter().map(key).collect();
+    order_of(items.len(), direction, &|i| items.get(i).map_or(Key::Missing, &key))
+}
+
+/// [`order_by`] for the items `0..len`, the `i`-th keyed by `key(i)`: one copy of
+/// the code that gathers the keys, rather than one for each type of item and key.
+fn order_of(len: usize, direction: Direction, key: &dyn Fn(usize) -> Key) -> Vec<usize> {
+    let keys: Vec<Key> = (0..len).map(key).collect();
     sort_indices(&keys, direction)
 }
 
