@@ -42,7 +42,7 @@ setup-test:
 test-scripts: setup
 	node --test tests/scripts/
 
-# The workspace (its tools read counts: results-core's stv feature), then the core
+# The workspace (its tools check counts: results-core's stv feature), then the core
 # as the widget builds it, without that feature.
 test-native:
 	cargo test --workspace --quiet

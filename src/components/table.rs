@@ -143,19 +143,30 @@ fn server_bodies(rows: &Shared<Vec<SafeHtml>>, order: &[usize], groups: usize) -
     }
 }
 
-/// A typed row, keyed by its place in the data: its first cell is the row's header.
+/// A header row made by the core (`Mark::Head`), whose every cell heads a column.
+pub fn head(cells: &Row) -> Html {
+    row(cells, 0)
+}
+
+/// A typed row, keyed by its place in the data: its first cell is the row's header
+/// (or, in a header row, every cell heads a column).
 /// Elements are made here rather than with `html!`, which would bring in Yew's
 /// class-list code for a class that comes from the data (a party's colour), and
 /// measured larger for the rest.
 fn row(row: &Row, key: usize) -> Html {
     let mut tr = element("tr", match row.mark {
-        Mark::Plain => None,
+        Mark::Plain | Mark::Head => None,
         Mark::Elected => Some("rw-elected".into()),
         Mark::Estimate => Some("rw-notional".into()),
     });
     tr.key = Some(key.into());
     for (i, cell) in row.cells.iter().enumerate() {
         let mut td = match cell {
+            _ if row.mark == Mark::Head => {
+                let mut th = VTag::new("th");
+                th.set_attributes(Attributes::Static(&[("scope", AttributeOrProperty::Static("col"))]));
+                th
+            }
             _ if i == 0 => {
                 let mut th = VTag::new("th");
                 th.set_attributes(Attributes::Static(&[("scope", AttributeOrProperty::Static("row"))]));

@@ -2,11 +2,12 @@
 
 use results_core::chart::{result_title, BarChart};
 use results_core::view::{result_rows, ResultLine, Winners};
+use results_core::stv::{count_view, CountView};
 use results_core::{Column, SeatResult};
 use yew::prelude::*;
 
 use super::{column_header, loading, problem, send, sort_header, source, updated, Dispatch};
-use crate::components::{chart_frame, table, ChartSpec};
+use crate::components::{chart_frame, head, table, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
@@ -17,6 +18,8 @@ pub struct Shown {
     pub attribution: Option<String>,
     pub updated: Option<String>,
     pub spoken: String,
+    /// A count by the single transferable vote, where the contest has one.
+    pub count: Option<Result<CountView, String>>,
 }
 
 /// The seat's result in the route's election, once its file is loaded.
@@ -35,7 +38,8 @@ pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, Stri
                 (one, _) => one.map(|entry| &entry.result),
             };
             let spoken = results_core::history::spoken_summary(&result, before, &state.locale);
-            Ok(Shown { result, attribution: file.credit(&contest.election).map(Into::into), updated: file.updated.clone(), spoken })
+            let count = count_view(file, contest, &state.locale);
+            Ok(Shown { result, attribution: file.credit(&contest.election).map(Into::into), updated: file.updated.clone(), spoken, count })
         }
         None => Err(state.locale.fill("result.no_seat", &[("seat", code)])),
     })
@@ -47,7 +51,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     match seat_result(state, code) {
         None => loading(locale),
         Some(Err(message)) => problem(message),
-        Some(Ok(Shown { result, attribution, updated: stamp, spoken })) => html! {
+        Some(Ok(Shown { result, attribution, updated: stamp, spoken, count: stv })) => html! {
             <>
                 <p class="rw-visually-hidden rw-spoken">{ spoken }</p>
                 <header class="rw-header">
@@ -58,6 +62,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                 { result_line(&ResultLine::new(&result, locale)) }
                 { candidates(&result, state, dispatch) }
                 { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), &format!("{id}-chart"), width) }
+                { stv.map(|stv| count(stv, id, width)).unwrap_or_default() }
                 { source(attribution.as_deref()) }
             </>
         },
@@ -106,4 +111,29 @@ fn candidates(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> 
     };
     let caption = result_title(result, locale, ("result.caption", "result.caption_election"));
     table(caption, head, &result_rows(result, locale), &state.result_sort.order(&result.rows))
+}
+
+/// A count by the single transferable vote: the quota and who was elected when, in
+/// words; every stage as a table whose first and last columns stay in view while
+/// the stages between scroll (see the styles); each candidate's best total against
+/// the quota. A count that does not fit its contest says so in place of the table.
+fn count(count: Result<CountView, String>, id: &str, width: Option<u32>) -> Html {
+    let count = match count {
+        Ok(count) => count,
+        Err(message) => return problem(message),
+    };
+    let order: Vec<usize> = (0..count.rows.len()).collect();
+    html! {
+        <div class="rw-stv">
+            <p>{ count.quota }{ " " }{ count.story }</p>
+            if !count.rows.is_empty() {
+                // The stages scroll sideways in a region of their own, which the
+                // keyboard can reach and scroll (it holds no control of its own).
+                <div class="rw-stv-stages" tabindex="0" role="region" aria-label={count.caption.clone()}>
+                    { table(count.caption, head(&count.head), &count.rows, &order) }
+                </div>
+                { chart_frame(&ChartSpec::Bars(count.chart), &format!("{id}-count-chart"), width) }
+            }
+        </div>
+    }
 }

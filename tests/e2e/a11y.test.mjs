@@ -273,7 +273,9 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
-/** Sideways overflow of the page, and of each table's scrolling wrapper. */
+/** Sideways overflow of the page, and of each table's scrolling wrapper. (A count's
+ * stages scroll by design, in a region of their own that keeps the names and the
+ * last stage in view: stv.test.mjs.) */
 const overflows = (page) => page.evaluate(() => ({
   page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   tables: [...document.querySelectorAll('.rw-table-wrap')].map((w) => w.scrollWidth - w.clientWidth),

@@ -63,10 +63,14 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
     /// Colours with a dark-mode variant: (colour, dark colour).
     pub dark: Vec<(String, String)>,
+    /// A line across the bars at a length (a fraction, as the bars'), with its
+    /// label: a count's quota.
+    pub line: Option<(f64, String)>,
 }
 
 /// The (colour, dark colour) pairs among `pairs`, each once.
-pub(crate) fn dark_pairs<'a>(pairs: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Vec<(String, String)> {
+/// (A `dyn` iterator: one copy of this code for every chart's kind of rows.)
+pub(crate) fn dark_pairs<'a>(pairs: &mut dyn Iterator<Item = (&'a str, Option<&'a str>)>) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for (colour, dark) in pairs {
         if let Some(dark) = dark {
@@ -119,7 +123,8 @@ impl BarChart {
             title: result_title(result, locale, ("result.chart", "result.chart_election")),
             description: format!("{description}."),
             bars,
-            dark: dark_pairs(result.rows.iter().map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
+            dark: dark_pairs(&mut result.rows.iter().map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
+            line: None,
         }
     }
 }
@@ -187,16 +192,28 @@ fn parse_colour(hex: &str) -> (u8, u8, u8) {
 pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> SafeHtml {
     use layout::*;
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
-    let height = (chart.bars.len() as i32 * ROW + 2 * MARGIN).max(ROW) as u32;
+    // A line's label goes on a line of its own above the bars.
+    let above = if chart.line.is_some() { 22 } else { 0 };
+    let height = (chart.bars.len() as i32 * ROW + 2 * MARGIN + above).max(ROW) as u32;
     let mut marks = Marks::default();
     let full = width as i32 - 2 * MARGIN - VALUE_ROOM;
+    let at = |length: f64| ((length.clamp(0.0, 1.0) * f64::from(full)).round() as i32).max(2);
     for (i, bar) in chart.bars.iter().enumerate() {
-        let top = MARGIN + i as i32 * ROW;
+        let top = MARGIN + above + i as i32 * ROW;
         marks.text(&fit_label(&bar.label, width as i32 - 2 * MARGIN), (MARGIN, top), false);
-        let length = ((bar.length.clamp(0.0, 1.0) * f64::from(full)).round() as i32).max(2);
+        let length = at(bar.length);
         let y = top + BAR_TOP;
         marks.rect((MARGIN, y), (MARGIN + length, y + BAR_HEIGHT), &bar.colour);
         marks.text(&bar.value_label, (MARGIN + length + 6, y + BAR_HEIGHT / 2), true);
+    }
+    if let Some((length, label)) = &chart.line {
+        let x = MARGIN + at(*length);
+        // Drawn in the text's colour, as the House's majority line is.
+        let _ = writeln!(marks.0, "<path d=\"M{x} {}V{}\" class=\"rw-line\"/>", MARGIN + 18, height as i32 - MARGIN);
+        // Its label ends at the line where it would not fit after it.
+        let room = (label.chars().count() as f64 * 8.4) as i32;
+        let start = if x + 4 + room <= width as i32 - MARGIN { x + 4 } else { (x - 4 - room).max(MARGIN) };
+        marks.text(label, (start, MARGIN), false);
     }
     wrap(marks, id, (width, height), (&chart.title, &chart.description), &chart.dark)
 }
@@ -300,7 +317,7 @@ impl StackedChart {
             description: format!("{}.", described.join("; ")),
             rows,
             legend,
-            dark: dark_pairs(entries.iter().flat_map(|e| e.result.rows.iter()).map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
+            dark: dark_pairs(&mut entries.iter().flat_map(|e| e.result.rows.iter()).map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
         }
     }
 }
@@ -415,7 +432,8 @@ impl BarChart {
             title: locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]),
             description: format!("{description}."),
             bars,
-            dark: dark_pairs(results.iter().flat_map(|r| r.rows.iter()).map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
+            dark: dark_pairs(&mut results.iter().flat_map(|r| r.rows.iter()).map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
+            line: None,
         }
     }
 }
@@ -471,6 +489,7 @@ mod tests {
                 .map(|(label, length)| Bar { label: label.to_string(), value_label: "1.0%".into(), length: *length, colour: "#e4003b".into() })
                 .collect(),
             dark: vec![("#e4003b".into(), "#ff5c7a".into())],
+            line: None,
         }
     }
 

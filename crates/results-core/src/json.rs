@@ -729,15 +729,11 @@ impl Reader {
             stages: self.text_list(value, &path, "stages"),
             candidates: self.list(value, &path, "candidates", true, |r, v, at| r.candidate(v, at)),
             previous: Self::optional(value, "previous").map(|previous| self.previous(previous, join(&path, "previous"))),
-            #[cfg(not(feature = "stv"))]
-            transferable: Self::optional(value, "count").is_some(),
-            #[cfg(feature = "stv")]
             count: Self::optional(value, "count").map(|count| Box::new(self.count(count, join(&path, "count")))),
         }
     }
 
     /// A number of votes in a count, perhaps a fraction (`model::Tally`).
-    #[cfg(feature = "stv")]
     fn tally_of(&mut self, value: &Value, path: impl FnOnce() -> String) -> crate::model::Tally {
         match value.as_f64().and_then(crate::model::Tally::from_f64) {
             Some(tally) => tally,
@@ -748,7 +744,6 @@ impl Reader {
         }
     }
 
-    #[cfg(feature = "stv")]
     fn count(&mut self, value: &Value, path: String) -> crate::model::Count {
         self.object(value, &path);
         let quota = match self.required(value, &path, "quota") {
@@ -762,7 +757,6 @@ impl Reader {
         }
     }
 
-    #[cfg(feature = "stv")]
     fn stage(&mut self, value: &Value, path: String) -> crate::model::Stage {
         self.object(value, &path);
         let indices = |r: &mut Self, key: &str| r.list(value, &path, key, false, |r, v, at| usize::try_from(r.whole_of(v, || at)).unwrap_or(usize::MAX));

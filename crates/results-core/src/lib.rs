@@ -23,7 +23,6 @@ pub mod postcode;
 pub mod route;
 pub mod sort;
 pub mod story;
-#[cfg(feature = "stv")]
 pub mod stv;
 pub mod text;
 pub mod validate;

@@ -217,17 +217,8 @@ pub struct Constituency {
     /// How this seat relates to the previous election.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Previous>,
-    /// Whether the file gives the contest's `count`, in a build that does not read
-    /// counts (the widget's): see [`Constituency::transferable`]. Not written.
-    #[cfg(not(feature = "stv"))]
-    #[serde(rename = "count", default, deserialize_with = "present", skip_serializing)]
-    pub transferable: bool,
     /// A single transferable vote count, stage by stage (Scottish council wards, the
     /// Northern Ireland Assembly); `candidates`' votes are then first preferences.
-    /// Only with the `stv` feature (the `results` tool): the widget's build reads
-    /// such a contest as a staged count (its candidates' `stages`) and leaves this
-    /// out, which keeps its code within budget until it draws a count (issue 24).
-    #[cfg(feature = "stv")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<Box<Count>>,
 }
@@ -377,12 +368,6 @@ pub struct Stage {
     pub elected: Vec<usize>,
 }
 
-/// Whether a member is there and not null, whatever it holds.
-#[cfg(not(feature = "stv"))]
-fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
-    Ok(Option::<serde::de::IgnoredAny>::deserialize(deserializer)?.is_some())
-}
-
 fn is_zero(tally: &Tally) -> bool {
     tally.0 == 0
 }
@@ -392,10 +377,7 @@ impl Constituency {
     /// its `count`): its candidates' votes are then first preferences, from which no
     /// majority or tie is read.
     pub fn transferable(&self) -> bool {
-        #[cfg(feature = "stv")]
-        return self.count.is_some();
-        #[cfg(not(feature = "stv"))]
-        return self.transferable;
+        self.count.is_some()
     }
 
     /// Whether the count has declared a result: not marked `declared: false`, and

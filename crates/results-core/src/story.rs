@@ -112,7 +112,7 @@ impl House {
             title: locale.text("chart.seats_title").to_string(),
             heading: locale.fill("house.title", &[("total", &n.thousands(u64::from(total))), ("line", &n.thousands(u64::from(line)))]),
             description: format!("{summary} {}.", described.join("; ")),
-            dark: dark_pairs(parties.iter().map(|(p, _)| (p.colour.as_str(), p.dark_colour.as_deref()))),
+            dark: dark_pairs(&mut parties.iter().map(|(p, _)| (p.colour.as_str(), p.dark_colour.as_deref()))),
             parties,
             total,
             line,

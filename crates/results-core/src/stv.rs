@@ -1,5 +1,6 @@
 //! Single transferable vote counts (`model::Count`): what a count must satisfy, and
-//! who was elected or excluded at which stage.
+//! who was elected or excluded at which stage, and the count as a reader follows it
+//! ([`count_view`]).
 //!
 //! A count is checked as a returning officer's sheet is read: the quota is the Droop
 //! quota of the valid votes and seats; the first stage is the first preferences;
@@ -8,9 +9,14 @@
 //! transfer, and what moved is what the others received plus what could go to no
 //! one; the count elects as many as there are seats.
 
-use crate::model::{Constituency, Count, Tally};
+use crate::chart::{dark_pairs, Bar, BarChart};
+use crate::locale::{Locale, Numbers};
+use crate::model::{Constituency, Count, ResultsFile, Tally};
+use crate::view::{Cell, Mark, Row};
+#[cfg(feature = "stv")]
 use crate::validate::Problem;
 
+#[cfg(feature = "stv")]
 /// How far a sum may be from what it should be, for the source's rounding: counts
 /// are published with each figure rounded (Northern Ireland's transfers to a tenth
 /// of a vote), so a total or a stage's balance made from rounded figures can be a
@@ -65,6 +71,7 @@ pub fn fates(seat: &Constituency, count: &Count) -> Vec<Fate> {
 /// stage anyone was) less the highest total any candidate not elected reached
 /// before leaving the count, or at its end. What `results import` writes as the
 /// contest's majority in an index.
+#[cfg(feature = "stv")]
 pub fn margin(seat: &Constituency, count: &Count) -> u64 {
     let fates = fates(seat, count);
     // Each candidate's total after stage `k` (counting from 1).
@@ -98,6 +105,7 @@ pub fn margin(seat: &Constituency, count: &Count) -> u64 {
 }
 
 /// Every problem with a contest's count; `at` is the contest's path.
+#[cfg(feature = "stv")]
 pub fn check(seat: &Constituency, count: &Count, at: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem = |path: String, message: String| problems.push(Problem { path, message });
@@ -255,4 +263,207 @@ pub fn check(seat: &Constituency, count: &Count, at: &str) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// A count as a reader follows it, in the locale's words: the quota, a sentence
+/// that says who was elected when and why, and every candidate's total at each
+/// stage, as a table and as a chart against the quota. Made by [`count_view`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountView {
+    /// "A candidate needed 2,782 votes (the quota) to be elected."
+    pub quota: String,
+    /// "Kevin Lang and Norman Work were elected on first preferences; Louise Young
+    /// at stage 2, after Kevin Lang's surplus was transferred; …", or why the count
+    /// has no stages to show.
+    pub story: String,
+    /// The table's caption, which heads the count.
+    pub caption: String,
+    /// The table's header row: "Candidate", then each stage and what happened at
+    /// it ("Stage 2", "Kevin Lang's surplus was transferred").
+    pub head: Row,
+    /// A row a candidate, in the order the count left them (elected, by stage;
+    /// still in at the end; excluded, the last first), then the non-transferable
+    /// votes: the name (with how their count ended; the candidates' table and the
+    /// chart give the party) and a cell a stage, the total after it with that
+    /// stage's transfer below.
+    pub rows: Vec<Row>,
+    /// Each candidate's highest total, against the quota.
+    pub chart: BarChart,
+}
+
+/// The count of a contest that has one, ready to show; an error in words where the
+/// count does not fit its contest (a stage without a figure for every candidate, or
+/// naming a candidate the contest does not have). The widget does not check a
+/// count's arithmetic (`results check` does, with the `stv` feature): it shows what
+/// the data says.
+pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> Option<Result<CountView, String>> {
+    let count = seat.count.as_deref()?;
+    let n = seat.candidates.len();
+    for (k, stage) in count.stages.iter().enumerate().skip(1) {
+        if stage.transfers.len() != n || stage.totals.len() != n || stage.surplus.iter().chain(&stage.excluded).chain(&stage.elected).any(|&i| i >= n) {
+            return Some(Err(locale.fill("count.unreadable", &[("stage", &(k + 1).to_string()), ("candidates", &n.to_string())])));
+        }
+    }
+    let numbers = &locale.numbers;
+    // A label in its form for one name or several ("was", "were"), with the names.
+    let named = |key: &str, list: &[usize], stage: &str, moved: &str| {
+        let names: Vec<String> = list.iter().map(|&i| seat.candidates.get(i).map_or_else(String::new, |c| c.name.clone())).collect();
+        let names = and_list(&names, locale);
+        let key = format!("{key}{}", if list.len() == 1 { "_one" } else { "_many" });
+        locale.fill(&key, &[("names", &names), ("stage", stage), ("moved", moved)])
+    };
+    let first = |i: usize| Tally::votes(seat.candidates.get(i).map_or(0, |c| c.votes));
+    // The total after stage `k` (counting from 1).
+    let total = |i: usize, k: usize| match count.stages.get(k.wrapping_sub(1)) {
+        Some(stage) if k > 1 => stage.totals.get(i).copied().unwrap_or_default(),
+        _ => first(i),
+    };
+
+    let mut stages = vec![Cell::text(locale.text("column.candidate"))];
+    let mut clauses: Vec<String> = Vec::new();
+    for (k, stage) in count.stages.iter().enumerate() {
+        let number = (k + 1).to_string();
+        let mut moved: Vec<String> = Vec::new();
+        for (key, list) in [("count.surplus", &stage.surplus), ("count.excluded", &stage.excluded)] {
+            if !list.is_empty() {
+                moved.push(named(key, list, "", ""));
+            }
+        }
+        let moved = and_list(&moved, locale);
+        if !stage.elected.is_empty() {
+            // The first clause says "was elected"; the later ones leave it understood.
+            let key = if k == 0 { "count.first" } else if clauses.is_empty() { "count.elected" } else { "count.then" };
+            clauses.push(named(key, &stage.elected, &number, &moved));
+        }
+        stages.push(Cell::Text(locale.fill("count.stage", &[("stage", &number)]), Some(if k == 0 { locale.text("column.first_preferences").to_string() } else { moved })));
+    }
+    let story = if clauses.is_empty() { locale.text("count.no_stages").to_string() } else { format!("{}.", clauses.join("; ")) };
+
+    // How each candidate's count ended (the stage, counting from 1, and whether they
+    // were elected; 0 for still in at the end), and the order it left them in: the
+    // elected as they were elected, those still in, the excluded the last first.
+    let mut ended = vec![(0, false); n];
+    for (k, stage) in count.stages.iter().enumerate() {
+        for (list, elected) in [(&stage.excluded, false), (&stage.elected, true)] {
+            for &i in list {
+                if let Some(end) = ended.get_mut(i) {
+                    *end = (k + 1, elected);
+                }
+            }
+        }
+    }
+    let last = count.stages.len();
+    let mut order: Vec<usize> = Vec::with_capacity(n);
+    let mut take = |list: &[usize], end: (usize, bool)| order.extend(list.iter().filter(|&&i| ended.get(i) == Some(&end)));
+    for (k, stage) in count.stages.iter().enumerate() {
+        take(&stage.elected, (k + 1, true));
+    }
+    take(&(0..n).collect::<Vec<_>>(), (0, false));
+    for (k, stage) in count.stages.iter().enumerate().rev() {
+        take(&stage.excluded, (k + 1, false));
+    }
+    // Each candidate's highest total, for the chart.
+    let peaks: Vec<Tally> = (0..n).map(|i| (1..=last).map(|k| total(i, k)).max().unwrap_or_default()).collect();
+    let scale = peaks.iter().copied().fold(count.quota, Tally::max).to_f64().max(1.0);
+    let mut rows = Vec::new();
+    let mut bars = Vec::new();
+    for &i in &order {
+        let Some(candidate) = seat.candidates.get(i) else { continue };
+        let party = file.party(&candidate.party);
+        let (party_name, colour) = party.map_or((candidate.party.as_str(), "#767676"), |p| (p.name.as_str(), p.colour.as_str()));
+        let (ended, elected) = ended.get(i).copied().unwrap_or_default();
+        // Deemed elected: at the end, with fewer votes than the quota.
+        let (key, at) = match (ended, elected) {
+            (0, _) => ("", usize::MAX),
+            (_, true) if total(i, ended) < count.quota => ("count.deemed_at", usize::MAX),
+            (_, true) => ("count.elected_at", usize::MAX),
+            (_, false) => ("count.excluded_at", ended),
+        };
+        let mut cells = vec![Cell::Text(candidate.name.clone(), (ended > 0).then(|| locale.fill(key, &[("stage", &ended.to_string())])))];
+        for (k, stage) in count.stages.iter().enumerate().map(|(k, stage)| (k + 1, stage)) {
+            let mut note = if k > 1 { signed(numbers, stage.transfers.get(i).copied().unwrap_or_default()) } else { String::new() };
+            let word = if k == at { locale.text("count.excluded_word") } else if k == ended && at == usize::MAX { locale.text("result.elected") } else { "" };
+            add_word(&mut note, word);
+            cells.push(if k > at { Cell::text("–") } else { Cell::Text(tally(numbers, total(i, k)), (!note.is_empty()).then_some(note)) });
+        }
+        let peak = peaks.get(i).copied().unwrap_or_default();
+        bars.push(Bar { label: format!("{}, {party_name}", candidate.name), value_label: tally(numbers, peak), length: peak.to_f64() / scale, colour: colour.to_string() });
+        rows.push(Row { mark: if elected { Mark::Elected } else { Mark::Plain }, cells });
+    }
+    // The votes that went to no one, added up stage by stage.
+    let mut lost = Tally(0);
+    let mut cells = vec![Cell::text(locale.text("count.non_transferable")), Cell::text("–")];
+    for stage in count.stages.iter().skip(1) {
+        lost = lost + stage.non_transferable;
+        let mut note = signed(numbers, stage.non_transferable);
+        add_word(&mut note, if stage.non_transferable_derived { locale.text("count.derived") } else { "" });
+        cells.push(Cell::Text(tally(numbers, lost), (!note.is_empty()).then_some(note)));
+    }
+    rows.push(Row { mark: Mark::Plain, cells });
+
+    let quota_votes = tally(numbers, count.quota);
+    let quota = [("quota", quota_votes.as_str())];
+    let line = locale.fill("count.quota_line", &quota);
+    let mut description = line.clone();
+    for bar in &bars {
+        for part in ["; ", &bar.label, ": ", &bar.value_label] {
+            description.push_str(part);
+        }
+    }
+    description.push('.');
+    let chart = BarChart {
+        title: locale.text("count.chart").to_string(),
+        description,
+        bars,
+        dark: dark_pairs(&mut seat.candidates.iter().filter_map(|c| file.party(&c.party)).map(|p| (p.colour.as_str(), p.dark_colour.as_deref()))),
+        line: Some((count.quota.to_f64() / scale, line)),
+    };
+    let staged = !count.stages.is_empty();
+    Some(Ok(CountView {
+        quota: locale.fill("count.quota", &quota),
+        story,
+        caption: locale.text("count.heading").to_string(),
+        head: Row { mark: Mark::Head, cells: stages },
+        rows: if staged { rows } else { Vec::new() },
+        chart,
+    }))
+}
+
+/// "A", "A and B", "A, B and C", as the locale joins a list.
+fn and_list(items: &[String], locale: &Locale) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => locale.fill("history.and", &[("list", &rest.join(", ")), ("last", last)]),
+    }
+}
+
+/// Votes in a count as a reader reads them: whole votes grouped ("2,782"), a
+/// fraction to two places ("2,716.39").
+pub fn tally(numbers: &Numbers, votes: Tally) -> String {
+    let hundredths = (votes.0.unsigned_abs() + 500) / 1000;
+    let sign = if votes.0 < 0 && hundredths > 0 { numbers.minus.as_str() } else { "" };
+    let whole = numbers.thousands(hundredths / 100);
+    if votes.0 % Tally::UNIT == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}{}{:02}", numbers.decimal, hundredths % 100)
+    }
+}
+
+/// `word` after `note`, a space between them where both have words.
+fn add_word(note: &mut String, word: &str) {
+    if !note.is_empty() && !word.is_empty() {
+        note.push(' ');
+    }
+    note.push_str(word);
+}
+
+/// A transfer with its sign ("+120", "−2,716.39"); nothing for none.
+fn signed(numbers: &Numbers, votes: Tally) -> String {
+    match votes.0 {
+        0 => String::new(),
+        v if v > 0 => format!("+{}", tally(numbers, votes)),
+        _ => tally(numbers, votes),
+    }
 }

@@ -90,6 +90,8 @@ pub enum Mark {
     Elected,
     /// An estimate, not a count (the notional result on new boundaries).
     Estimate,
+    /// The table's header row: every cell heads a column.
+    Head,
 }
 
 /// One cell of a [`Row`].
@@ -107,7 +109,7 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn text(text: impl Into<String>) -> Cell {
+    pub(crate) fn text(text: impl Into<String>) -> Cell {
         Cell::Text(text.into(), None)
     }
 
