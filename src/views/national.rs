@@ -503,11 +503,7 @@ fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, kept
     init.set_root_margin("400px 0px");
     match web_sys::IntersectionObserver::new_with_options(report.as_ref().unchecked_ref(), &init) {
         Ok(observer) => {
-            // Observed once the render has put the element in the page (it is made
-            // in the render): an element observed before it is in the page is not
-            // reported when it comes into view in every case (an iframe's page).
-            let (watching, target) = (observer.clone(), element.clone());
-            wasm_bindgen_futures::spawn_local(async move { watching.observe(&target) });
+            observer.observe(&element);
             if let Some(window) = web_sys::window() {
                 let _ = window.add_event_listener_with_callback("beforeprint", report.as_ref().unchecked_ref());
             }
