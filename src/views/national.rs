@@ -314,27 +314,25 @@ struct NationalProps {
 #[component]
 fn National(props: &NationalProps) -> Html {
     let locale = &*props.locale.0;
-    // What the component keeps between renders is one cell, rather than a Yew hook
-    // for each part (each hook, a use_memo, a use_effect_with, is code of its own).
-    let kept = use_mut_ref(|| Kept { element: new_map_element(), shown: None, filled: false, watch: None, built: None, order: None });
-    let built = remembered(&mut kept.borrow_mut().built, (props.index.clone(), props.fresh.clone(), props.locale.clone()), |(index, fresh, locale)| Built::new(&index.0, &fresh.0, &locale.0));
+    let built = use_memo((props.index.clone(), props.fresh.clone(), props.locale.clone()), |(index, fresh, locale)| Built::new(&index.0, &fresh.0, &locale.0));
     let hexes = &built.hex_map;
-    // The map's frame or (once filled) its hexes brought up to date as the render
-    // goes: the element is the widget's own, which Yew never looks inside, so no
-    // effect after the render is needed.
-    show_map(&kept, hexes);
-    let map = kept.borrow().element.clone();
+    // The map's element, and its frame or (once filled) its hexes brought up to date
+    // as the render goes: the element is the widget's own, which Yew never looks
+    // inside, so no effect after the render is needed.
+    let place = use_mut_ref(|| MapPlace { element: new_map_element(), shown: None, filled: false, watch: None });
+    show_map(&place, hexes);
+    let map = place.borrow().element.clone();
     // The focus coming onto the map: the hexes go in if they are not in yet, and the
     // focused hex becomes the map's one tab stop, so Tab comes back to it.
     let on_focus = {
-        let (kept, svg) = (kept.clone(), hexes.clone());
+        let (place, svg) = (place.clone(), hexes.clone());
         Callback::from(move |e: FocusEvent| {
-            let Some(element) = kept.borrow().element.clone() else {
+            let Some(element) = place.borrow().element.clone() else {
                 return;
             };
             let stop = || element.query_selector(r#"[tabindex="0"]"#).ok().flatten();
-            if !kept.borrow().filled {
-                kept.borrow_mut().filled = true;
+            if !place.borrow().filled {
+                place.borrow_mut().filled = true;
                 if let Some(whole) = svg.0.as_ref() {
                     set_markup(&element, whole.svg());
                     // The frame that had the focus is gone: the map's tab stop takes it.
@@ -355,7 +353,7 @@ fn National(props: &NationalProps) -> Html {
             }
         })
     };
-    let order = remembered(&mut kept.borrow_mut().order, (props.index.clone(), props.filter.clone(), props.sort, props.locale.clone()), |(index, filter, sort, locale)| seat_order(&index.0, filter, *sort, &locale.0));
+    let order = use_memo((props.index.clone(), props.filter.clone(), props.sort, props.locale.clone()), |(index, filter, sort, locale)| seat_order(&index.0, filter, *sort, &locale.0));
     let on_sort = send(&props.dispatch, Action::SortNational);
     let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &on_sort)) }</tr> };
     let seats = use_seats_table(locale.text("national.seats_caption").to_string(), head, &built.rows, &order, SEATS_PER_GROUP, props.on_open.clone());
@@ -399,14 +397,8 @@ fn hex_with(map: &web_sys::Element, code: &str) -> Option<web_sys::SvgElement> {
 /// before the page prints), let go together.
 type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
 
-/// What the view's component keeps between renders: what it built, the seats'
-/// order, and the element the map goes into (`None` on a server) and what it shows.
-struct Kept {
-    /// What the view shows that depends only on its index, the seats just declared
-    /// and the words, with those it was built from.
-    built: Remembered<BuiltFrom, Built>,
-    /// The seats' rows in the reader's order, with what it was made from.
-    order: Remembered<OrderFrom, Vec<usize>>,
+/// The element the map goes into (`None` on a server), and what it shows.
+struct MapPlace {
     element: Option<web_sys::Element>,
     /// The map whose frame or hexes the element holds.
     shown: Option<Shared<Option<HexMap>>>,
@@ -416,33 +408,11 @@ struct Kept {
     watch: Option<Watch>,
 }
 
-/// What the view's component keeps (see [`National`]).
-type Keep = Rc<std::cell::RefCell<Kept>>;
-
-/// A value and what it was made from (see [`remembered`]).
-type Remembered<F, T> = Option<(F, Rc<T>)>;
-
-/// What [`Built`] is built from: the index, the seats just declared, the words.
-type BuiltFrom = (Shared<Index>, Shared<Vec<String>>, Shared<Locale>);
-
-/// What the seats' order is made from: the index, the filter, the sort, the words.
-type OrderFrom = (Shared<Index>, SeatFilter, results_core::Sort<SeatColumn>, Shared<Locale>);
-
-/// What `slot` holds, where it was made from `from`; otherwise `make(&from)`, kept
-/// in `slot` for the next render.
-fn remembered<F: PartialEq, T>(slot: &mut Remembered<F, T>, from: F, make: impl FnOnce(&F) -> T) -> Rc<T> {
-    match slot {
-        Some((made_from, made)) if *made_from == from => made.clone(),
-        _ => {
-            let made = Rc::new(make(&from));
-            *slot = Some((from, made.clone()));
-            made
-        }
-    }
-}
+/// The map as the view's component keeps it (see [`National`]).
+type Place = Rc<std::cell::RefCell<MapPlace>>;
 
 /// The view going, its map goes with it, and the observer with the map.
-impl Drop for Kept {
+impl Drop for MapPlace {
     fn drop(&mut self) {
         if let Some(watch) = self.watch.take() {
             let_go(watch);
@@ -454,10 +424,10 @@ impl Drop for Kept {
 /// than the one it shows: before the hexes are in, the map's frame, to be filled
 /// when near (see [`fill_when_near`]); after, the new map whole, keeping the
 /// reader's place (see [`replace_map`]).
-fn show_map(kept: &Keep, hexes: &Shared<Option<HexMap>>) {
-    // Let go before the map changes: focusing a hex runs `on_focus`, which reads it.
+fn show_map(place: &Place, hexes: &Shared<Option<HexMap>>) {
+    // The place is let go before the map changes: focusing a hex runs `on_focus`.
     let (element, filled, watch) = {
-        let mut now = kept.borrow_mut();
+        let mut now = place.borrow_mut();
         if now.shown.as_ref() == Some(hexes) {
             return;
         }
@@ -474,8 +444,8 @@ fn show_map(kept: &Keep, hexes: &Shared<Option<HexMap>>) {
         replace_map(&element, whole.svg());
     } else {
         set_markup(&element, &whole.frame);
-        let watch = fill_when_near(element, hexes.clone(), kept);
-        kept.borrow_mut().watch = watch;
+        let watch = fill_when_near(element, hexes.clone(), place);
+        place.borrow_mut().watch = watch;
     }
 }
 
@@ -484,19 +454,19 @@ fn show_map(kept: &Keep, hexes: &Shared<Option<HexMap>>) {
 /// ignore the margin: the map goes in as it comes into view.) The observer, to be
 /// let go when the map changes or goes (see [`let_go`]); `None` (the map put in at
 /// once) where the browser has no IntersectionObserver.
-fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, kept: &Keep) -> Option<Watch> {
-    let (target, whole, later) = (element.clone(), hexes.clone(), Rc::downgrade(kept));
+fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, place: &Place) -> Option<Watch> {
+    let (target, whole, later) = (element.clone(), hexes.clone(), Rc::downgrade(place));
     // Called with the observer's entries, or with the `beforeprint` event (whose
-    // first item is no entry): the map goes in when near, or to be printed. (What
-    // the view keeps holds this callback, which holds it weakly.)
+    // first item is no entry): the map goes in when near, or to be printed. (The
+    // place holds this callback: it holds the place weakly.)
     let report = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let near = entries.get(0).dyn_into::<web_sys::IntersectionObserverEntry>().map_or(true, |e| e.is_intersecting());
-        let Some(kept) = later.upgrade() else { return };
-        if near && !kept.borrow().filled {
+        let Some(place) = later.upgrade() else { return };
+        if near && !place.borrow().filled {
             if let Some(map) = whole.0.as_ref() {
                 set_markup(&target, map.svg());
             }
-            kept.borrow_mut().filled = true;
+            place.borrow_mut().filled = true;
         }
     });
     let init = web_sys::IntersectionObserverInit::new();
@@ -513,7 +483,7 @@ fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, kept
             if let Some(map) = hexes.0.as_ref() {
                 set_markup(&element, map.svg());
             }
-            kept.borrow_mut().filled = true;
+            place.borrow_mut().filled = true;
             None
         }
     }
