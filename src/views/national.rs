@@ -316,23 +316,45 @@ fn National(props: &NationalProps) -> Html {
     let locale = &*props.locale.0;
     let built = use_memo((props.index.clone(), props.fresh.clone(), props.locale.clone()), |(index, fresh, locale)| Built::new(&index.0, &fresh.0, &locale.0));
     let hexes = &built.hex_map;
-    // The map's element, and its frame or (once filled) its hexes brought up to date
-    // as the render goes: the element is the widget's own, which Yew never looks
-    // inside, so no effect after the render is needed.
-    let place = use_mut_ref(|| MapPlace { element: new_map_element(), shown: None, filled: false, watch: None });
-    show_map(&place, hexes);
-    let map = place.borrow().element.clone();
+    let map = use_memo((), |()| new_map_element());
+    let filled = use_mut_ref(|| false);
+    let framed = use_mut_ref(|| None::<Shared<Option<HexMap>>>);
+    if let (Some(element), Some(whole)) = (map.as_ref(), hexes.0.as_ref()) {
+        if !*filled.borrow() && framed.borrow().as_ref() != Some(hexes) {
+            set_markup(element, &whole.frame);
+            *framed.borrow_mut() = Some(hexes.clone());
+        }
+    }
+    {
+        let (map, filled) = (map.clone(), filled.clone());
+        use_effect_with(hexes.clone(), move |hexes| {
+            let watch = match ((*map).clone(), hexes.0.as_ref()) {
+                (Some(element), Some(_)) if !*filled.borrow() => fill_when_near(element, hexes.clone(), filled),
+                (Some(element), Some(whole)) => {
+                    replace_map(&element, whole.svg());
+                    *filled.borrow_mut() = true;
+                    None
+                }
+                _ => None,
+            };
+            move || {
+                if let Some(watch) = watch {
+                    let_go(watch);
+                }
+            }
+        });
+    }
     // The focus coming onto the map: the hexes go in if they are not in yet, and the
     // focused hex becomes the map's one tab stop, so Tab comes back to it.
     let on_focus = {
-        let (place, svg) = (place.clone(), hexes.clone());
+        let (map, filled, svg) = (map.clone(), filled.clone(), hexes.clone());
         Callback::from(move |e: FocusEvent| {
-            let Some(element) = place.borrow().element.clone() else {
+            let Some(element) = (*map).clone() else {
                 return;
             };
             let stop = || element.query_selector(r#"[tabindex="0"]"#).ok().flatten();
-            if !place.borrow().filled {
-                place.borrow_mut().filled = true;
+            if !*filled.borrow() {
+                *filled.borrow_mut() = true;
                 if let Some(whole) = svg.0.as_ref() {
                     set_markup(&element, whole.svg());
                     // The frame that had the focus is gone: the map's tab stop takes it.
@@ -397,76 +419,22 @@ fn hex_with(map: &web_sys::Element, code: &str) -> Option<web_sys::SvgElement> {
 /// before the page prints), let go together.
 type Watch = (web_sys::IntersectionObserver, Closure<dyn Fn(js_sys::Array)>);
 
-/// The element the map goes into (`None` on a server), and what it shows.
-struct MapPlace {
-    element: Option<web_sys::Element>,
-    /// The map whose frame or hexes the element holds.
-    shown: Option<Shared<Option<HexMap>>>,
-    /// Whether the hexes are in (after that, a new map goes in whole).
-    filled: bool,
-    /// Until the hexes are in: what puts them in (see [`fill_when_near`]).
-    watch: Option<Watch>,
-}
-
-/// The map as the view's component keeps it (see [`National`]).
-type Place = Rc<std::cell::RefCell<MapPlace>>;
-
-/// The view going, its map goes with it, and the observer with the map.
-impl Drop for MapPlace {
-    fn drop(&mut self) {
-        if let Some(watch) = self.watch.take() {
-            let_go(watch);
-        }
-    }
-}
-
-/// Brings the map's element up to date with `hexes`, when they are another map
-/// than the one it shows: before the hexes are in, the map's frame, to be filled
-/// when near (see [`fill_when_near`]); after, the new map whole, keeping the
-/// reader's place (see [`replace_map`]).
-fn show_map(place: &Place, hexes: &Shared<Option<HexMap>>) {
-    // The place is let go before the map changes: focusing a hex runs `on_focus`.
-    let (element, filled, watch) = {
-        let mut now = place.borrow_mut();
-        if now.shown.as_ref() == Some(hexes) {
-            return;
-        }
-        now.shown = Some(hexes.clone());
-        (now.element.clone(), now.filled, now.watch.take())
-    };
-    if let Some(watch) = watch {
-        let_go(watch);
-    }
-    let (Some(element), Some(whole)) = (element, hexes.0.as_ref()) else {
-        return;
-    };
-    if filled {
-        replace_map(&element, whole.svg());
-    } else {
-        set_markup(&element, &whole.frame);
-        let watch = fill_when_near(element, hexes.clone(), place);
-        place.borrow_mut().watch = watch;
-    }
-}
-
 /// Puts the whole map into `element` when it comes within 400 px of the viewport,
 /// or the page is about to print, once. (In an iframe from another site browsers
 /// ignore the margin: the map goes in as it comes into view.) The observer, to be
 /// let go when the map changes or goes (see [`let_go`]); `None` (the map put in at
 /// once) where the browser has no IntersectionObserver.
-fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, place: &Place) -> Option<Watch> {
-    let (target, whole, later) = (element.clone(), hexes.clone(), Rc::downgrade(place));
+fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, filled: Rc<std::cell::RefCell<bool>>) -> Option<Watch> {
+    let (target, whole, done) = (element.clone(), hexes.clone(), filled.clone());
     // Called with the observer's entries, or with the `beforeprint` event (whose
-    // first item is no entry): the map goes in when near, or to be printed. (The
-    // place holds this callback: it holds the place weakly.)
+    // first item is no entry): the map goes in when near, or to be printed.
     let report = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let near = entries.get(0).dyn_into::<web_sys::IntersectionObserverEntry>().map_or(true, |e| e.is_intersecting());
-        let Some(place) = later.upgrade() else { return };
-        if near && !place.borrow().filled {
+        if near && !*done.borrow() {
             if let Some(map) = whole.0.as_ref() {
                 set_markup(&target, map.svg());
             }
-            place.borrow_mut().filled = true;
+            *done.borrow_mut() = true;
         }
     });
     let init = web_sys::IntersectionObserverInit::new();
@@ -483,7 +451,7 @@ fn fill_when_near(element: web_sys::Element, hexes: Shared<Option<HexMap>>, plac
             if let Some(map) = hexes.0.as_ref() {
                 set_markup(&element, map.svg());
             }
-            place.borrow_mut().filled = true;
+            *filled.borrow_mut() = true;
             None
         }
     }
