@@ -94,7 +94,7 @@ test('an Edinburgh ward\'s count stage by stage: the quota, who was elected when
   assert.equal(rows[0][2], '2,782 −3,122');
   assert.equal(rows[2][2], '4,937.39 +2,716.39 Elected');
   assert.deepEqual(rows[5].slice(0, 1).concat(rows[5].slice(-1)), ['Andrew Brough Excluded at stage 8', '0 −1,187.20 Excluded']);
-  assert.equal(rows.at(-1)[0], 'Non-transferable');
+  assert.equal(rows.length, 9);
   // The chart of each candidate's highest total, with the quota's line.
   const chart = page.locator(`${count} svg`);
   assert.equal(await chart.locator('title').textContent(), 'Each candidate\'s highest total against the quota');

@@ -305,8 +305,6 @@ defaults! {
     ("count.deemed_at", "Deemed elected at stage {stage}"),
     ("count.excluded_at", "Excluded at stage {stage}"),
     ("count.excluded_word", "Excluded"),
-    ("count.non_transferable", "Non-transferable"),
-    ("count.derived", "(derived)"),
     ("count.chart", "Each candidate's highest total against the quota"),
     ("count.quota_line", "Quota {quota}"),
     // The sentence read first.

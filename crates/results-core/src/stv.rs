@@ -282,8 +282,7 @@ pub struct CountView {
     /// it ("Stage 2", "Kevin Lang's surplus was transferred").
     pub head: Row,
     /// A row a candidate, in the order the count left them (elected, by stage;
-    /// still in at the end; excluded, the last first), then the non-transferable
-    /// votes: the name (with how their count ended; the candidates' table and the
+    /// still in at the end; excluded, the last first): the name (with how their count ended; the candidates' table and the
     /// chart give the party) and a cell a stage, the total after it with that
     /// stage's transfer below.
     pub rows: Vec<Row>,
@@ -390,16 +389,6 @@ pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> O
         bars.push(Bar { label: format!("{}, {party_name}", candidate.name), value_label: tally(numbers, peak), length: peak.to_f64() / scale, colour: colour.to_string() });
         rows.push(Row { mark: if elected { Mark::Elected } else { Mark::Plain }, cells });
     }
-    // The votes that went to no one, added up stage by stage.
-    let mut lost = Tally(0);
-    let mut cells = vec![Cell::text(locale.text("count.non_transferable")), Cell::text("–")];
-    for stage in count.stages.iter().skip(1) {
-        lost = lost + stage.non_transferable;
-        let mut note = signed(numbers, stage.non_transferable);
-        add_word(&mut note, if stage.non_transferable_derived { locale.text("count.derived") } else { "" });
-        cells.push(Cell::Text(tally(numbers, lost), (!note.is_empty()).then_some(note)));
-    }
-    rows.push(Row { mark: Mark::Plain, cells });
 
     let quota_votes = tally(numbers, count.quota);
     let quota = [("quota", quota_votes.as_str())];

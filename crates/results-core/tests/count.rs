@@ -41,7 +41,7 @@ fn almond_2022_says_who_was_elected_when_and_shows_every_stage() {
     assert_eq!(head[8], "Stage 8 Andrew Brough was excluded");
     assert_eq!(view.head.mark, Mark::Head);
     // The elected in the order they were elected, then who was still in, then the
-    // excluded, the last first; then the non-transferable votes.
+    // excluded, the last first.
     let names: Vec<String> = view.rows.iter().map(|row| row.cells[0].plain()).collect();
     assert_eq!(
         names,
@@ -55,7 +55,6 @@ fn almond_2022_says_who_was_elected_when_and_shows_every_stage() {
             "Fred Hessler Excluded at stage 7",
             "Stewart Geddes Excluded at stage 6",
             "Annemarie Baillie Excluded at stage 5",
-            "Non-transferable",
         ]
     );
     let marks: Vec<Mark> = view.rows.iter().map(|row| row.mark).collect();
@@ -72,8 +71,6 @@ fn almond_2022_says_who_was_elected_when_and_shows_every_stage() {
     assert_eq!(column(&view, 8)[6].1, "–");
     // Nothing moved: the total alone, no note.
     assert_eq!(view.rows[0].cells[3], Cell::Text("2,782".into(), None));
-    // The non-transferable votes add up stage by stage, said to be derived.
-    assert_eq!(column(&view, 8)[9].1, "1,277.04 +691.33 (derived)");
     // The chart: each candidate's highest total, and the quota's line.
     assert_eq!(view.chart.bars.len(), 9);
     assert_eq!(view.chart.bars[2].value_label, "4,937.39");
