@@ -158,14 +158,16 @@ pub mod layout {
     pub const BAR_HEIGHT: i32 = 16;
     /// Room kept to the right of the longest bar for its value ("100.0%").
     pub const VALUE_ROOM: i32 = 56;
+    /// The average glyph of a wide sans-serif (DejaVu Sans, the Linux default) at
+    /// the labels' size, in units: what a label's width is reckoned by.
+    pub const GLYPH: f64 = 8.4;
 }
 
 /// A label shortened with "…" to fit `width` units at the chart's text size (SVG
-/// text does not wrap). The average glyph of a wide sans-serif (DejaVu Sans, the
-/// Linux default) at 14 px is about 8.4 units; the full label stays in the chart's
-/// description and the table.
+/// text does not wrap), reckoned at [`layout::GLYPH`] units a character; the full
+/// label stays in the chart's description and the table.
 pub fn fit_label(label: &str, width: i32) -> String {
-    let room = (f64::from(width.max(0)) / 8.4) as usize;
+    let room = (f64::from(width.max(0)) / layout::GLYPH) as usize;
     if label.chars().count() <= room || room < 2 {
         return label.to_string();
     }
@@ -211,7 +213,7 @@ pub fn bar_chart_svg(chart: &BarChart, id: &str, width: u32) -> SafeHtml {
         // Drawn in the text's colour, as the House's majority line is.
         let _ = writeln!(marks.0, "<path d=\"M{x} {}V{}\" class=\"rw-line\"/>", MARGIN + 18, height as i32 - MARGIN);
         // Its label ends at the line where it would not fit after it.
-        let room = (label.chars().count() as f64 * 8.4) as i32;
+        let room = (label.chars().count() as f64 * GLYPH) as i32;
         let start = if x + 4 + room <= width as i32 - MARGIN { x + 4 } else { (x - 4 - room).max(MARGIN) };
         marks.text(label, (start, MARGIN), false);
     }

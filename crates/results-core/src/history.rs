@@ -97,11 +97,10 @@ pub fn formed_from(contest: &SeatResult, file: &ResultsFile, locale: &Locale) ->
         .filter(|p| p.share >= SMALL_PART)
         .map(|p| locale.fill("history.part", &[("seat", &p.name), ("share", &locale.numbers.whole_percent(p.share))]))
         .collect();
-    let parts = match named.split_last() {
-        None => return None,
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => locale.fill("history.and", &[("list", &rest.join(", ")), ("last", last)]),
-    };
+    if named.is_empty() {
+        return None;
+    }
+    let parts = locale.and_list(&named);
     let year = contest.election_date.get(..4).unwrap_or(&contest.election_name);
     let small = from.len() - named.len();
     Some(if small == 0 {

@@ -26,6 +26,15 @@ impl Locale {
         fill(self.labels.get(key), values)
     }
 
+    /// A list in words: "A", "A and B", "A, B and C" (the `history.and` label).
+    pub fn and_list(&self, items: &[String]) -> String {
+        match items.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => self.fill("history.and", &[("list", &rest.join(", ")), ("last", last)]),
+        }
+    }
+
     /// Whether the widget speaks Welsh (`cy`, `cy-GB`).
     pub fn is_welsh(&self) -> bool {
         self.lang.as_deref().and_then(|lang| lang.split('-').next()).is_some_and(|primary| primary.eq_ignore_ascii_case("cy"))
