@@ -71,7 +71,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let mut credits: Vec<Option<String>> = Vec::new();
     let mut waiting = false;
     for code in &state.route.seats {
-        match seat_result(state, code) {
+        match seat_result(state, code, false) {
             Some(Ok(shown)) => {
                 results.push(shown.result);
                 credits.push(shown.attribution);

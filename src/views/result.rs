@@ -18,12 +18,15 @@ pub struct Shown {
     pub attribution: Option<String>,
     pub updated: Option<String>,
     pub spoken: String,
-    /// A count by the single transferable vote, where the contest has one.
+    /// A count by the single transferable vote, where the contest has one and the
+    /// caller asked for it.
     pub count: Option<Result<CountView, String>>,
 }
 
-/// The seat's result in the route's election, once its file is loaded.
-pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, String>> {
+/// The seat's result in the route's election, once its file is loaded; with its
+/// count by the single transferable vote made ready where `with_count` (the result
+/// view shows it; a comparison does not).
+pub fn seat_result(state: &WidgetState, code: &str, with_count: bool) -> Option<Result<Shown, String>> {
     let file = state.results(&seat_url(state.src(), code))?;
     crate::swatches::colour(&file.parties);
     Some(match file.contest(code, state.route.election.as_deref()) {
@@ -38,7 +41,7 @@ pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, Stri
                 (one, _) => one.map(|entry| &entry.result),
             };
             let spoken = results_core::history::spoken_summary(&result, before, &state.locale);
-            let count = count_view(file, contest, &state.locale);
+            let count = if with_count { count_view(file, contest, &state.locale) } else { None };
             Ok(Shown { result, attribution: file.credit(&contest.election).map(Into::into), updated: file.updated.clone(), spoken, count })
         }
         None => Err(state.locale.fill("result.no_seat", &[("seat", code)])),
@@ -48,7 +51,7 @@ pub fn seat_result(state: &WidgetState, code: &str) -> Option<Result<Shown, Stri
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let locale = &state.locale;
     let Some(code) = state.route.seat() else { return loading(locale) };
-    match seat_result(state, code) {
+    match seat_result(state, code, true) {
         None => loading(locale),
         Some(Err(message)) => problem(message),
         Some(Ok(Shown { result, attribution, updated: stamp, spoken, count: stv })) => html! {
