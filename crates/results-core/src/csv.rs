@@ -13,12 +13,13 @@ use crate::derive::SeatResult;
 use crate::locale::Locale;
 use crate::model::Index;
 
-/// A CSV document being written.
-struct Csv(String);
+/// A CSV document being written: its text, and whether a field in the line being
+/// written needs a comma before it.
+struct Csv(String, bool);
 
 impl Csv {
     fn new(header: &[&str]) -> Csv {
-        let mut csv = Csv("\u{feff}".to_string());
+        let mut csv = Csv("\u{feff}".to_string(), false);
         for field in header {
             csv.text(field);
         }
@@ -26,24 +27,35 @@ impl Csv {
         csv
     }
 
-    /// A text field from the data: quoted where it must be, and kept inert.
+    /// A text field from the data: quoted where it must be, and kept inert. (Bytes,
+    /// not the standard library's searches for characters, which cost the widget
+    /// their code.)
     fn text(&mut self, field: &str) {
         self.separate();
-        let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
-        let inert = if risky { format!("'{field}") } else { field.to_string() };
-        if inert.contains([',', '"', '\n', '\r']) {
+        let risky = matches!(field.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+        let quoted = field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+        if quoted {
             self.0.push('"');
-            self.0.push_str(&inert.replace('"', "\"\""));
+        }
+        if risky {
+            self.0.push('\'');
+        }
+        for c in field.chars() {
+            // A quote in a quoted field is written twice.
+            if c == '"' {
+                self.0.push('"');
+            }
+            self.0.push(c);
+        }
+        if quoted {
             self.0.push('"');
-        } else {
-            self.0.push_str(&inert);
         }
     }
 
     /// A number this module wrote.
-    fn number(&mut self, field: impl std::fmt::Display) {
+    fn number(&mut self, field: &str) {
         self.separate();
-        self.0.push_str(&field.to_string());
+        self.0.push_str(field);
     }
 
     fn empty(&mut self) {
@@ -51,19 +63,30 @@ impl Csv {
     }
 
     fn separate(&mut self) {
-        if !self.0.ends_with('\n') && !self.0.ends_with('\u{feff}') {
+        if self.1 {
             self.0.push(',');
         }
+        self.1 = true;
     }
 
     fn end(&mut self) {
         self.0.push_str("\r\n");
+        self.1 = false;
     }
 }
 
-/// A fraction as a percentage to one decimal place: 0.3412 is 34.1.
+/// A fraction as a percentage to one decimal place, rounded as the tables round
+/// it (`Numbers::one_decimal`): 0.3412 is 34.1, -0.0394 is -3.9. Written with
+/// integers: float formatting would cost the widget kilobytes. Not a number is an
+/// empty field.
 fn percent(fraction: f64) -> String {
-    format!("{:.1}", fraction * 100.0)
+    let value = fraction * 100.0;
+    if !value.is_finite() {
+        return String::new();
+    }
+    let tenths = (value.abs() * 10.0 + 0.5).trunc() as u64;
+    let sign = if value < 0.0 && tenths > 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
 }
 
 /// A seat's candidates, in `order` (indices into its rows, as the table shows
@@ -81,21 +104,21 @@ pub fn result_csv(result: &SeatResult, order: &[usize], locale: &Locale) -> Stri
     for row in order.iter().filter_map(|&i| result.rows.get(i)) {
         csv.text(&row.name);
         csv.text(&row.party_name);
-        csv.number(row.votes);
-        csv.number(percent(row.share));
+        csv.number(&row.votes.to_string());
+        csv.number(&percent(row.share));
         for k in 0..result.summary.stages.len() {
             match row.stages.get(k) {
-                Some(votes) => csv.number(votes),
+                Some(votes) => csv.number(&votes.to_string()),
                 None => csv.empty(),
             }
         }
         if has_change {
             match row.change {
-                Some(change) => csv.number(percent(change)),
+                Some(change) => csv.number(&percent(change)),
                 None => csv.empty(),
             }
         }
-        csv.number(u8::from(row.elected));
+        csv.number(if row.elected { "1" } else { "0" });
         csv.end();
     }
     csv.0
@@ -121,10 +144,10 @@ pub fn seats_csv(index: &Index, order: &[usize], locale: &Locale) -> String {
         csv.text(row.winner.as_deref().unwrap_or(""));
         csv.text(row.party.as_deref().and_then(|id| index.parties.iter().find(|p| p.id == id)).map_or("", |p| p.name.as_str()));
         csv.text(&locale.outcome(&index.outcome(row)));
-        csv.number(row.majority);
-        csv.number(percent(row.majority_share));
+        csv.number(&row.majority.to_string());
+        csv.number(&percent(row.majority_share));
         match row.turnout {
-            Some(turnout) => csv.number(percent(turnout)),
+            Some(turnout) => csv.number(&percent(turnout)),
             None => csv.empty(),
         }
         csv.end();
@@ -183,6 +206,22 @@ mod tests {
         assert_eq!(rows[4][0], "'-2, \"quoted\"\nand a line");
         // A number stays a number, negative or not: the changes are this module's.
         assert!(rows[1..].iter().any(|r| r[4].starts_with('-') && r[4].parse::<f64>().is_ok()), "{rows:?}");
+    }
+
+    #[test]
+    fn a_percentage_is_the_tables_without_its_sign_or_separators() {
+        let n = crate::locale::Numbers::default();
+        for i in -2000..=2000 {
+            // Every tenth of a point, and the halves between them where rounding turns.
+            for fraction in [f64::from(i) / 1000.0, (f64::from(i) + 0.5) / 1000.0, f64::from(i) / 1000.0 + 1e-9] {
+                let table = n.points_change(fraction).replace('\u{2212}', "-").replace('+', "");
+                assert_eq!(percent(fraction), table, "{fraction}");
+            }
+        }
+        assert_eq!(percent(0.340772), "34.1");
+        assert_eq!(percent(-0.394348), "-39.4");
+        assert_eq!(percent(1.0), "100.0");
+        assert_eq!(percent(f64::NAN), "");
     }
 
     #[test]
