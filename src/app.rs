@@ -184,7 +184,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
 
     html! {
-        <section class="rw" lang={state.locale.lang.clone()} aria-labelledby={format!("{id}-heading")} aria-busy={(phase == "loading").to_string()}>
+        <section class="rw" lang={state.locale.lang.clone()} aria-labelledby={crate::views::part_id(&id, "heading")} aria-busy={if phase == "loading" { "true" } else { "false" }}>
             <div ref={measure}></div>
             { views::nav(&state, &dispatcher, &id) }
             { views::postcode_box(&state, &dispatcher, &id) }

@@ -25,6 +25,16 @@ pub fn send<T: 'static>(dispatch: &Dispatch, to: fn(T) -> Action) -> Callback<T>
     Callback::from(move |value| dispatch.dispatch(to(value)))
 }
 
+/// The id of a part of the widget `id` ("rw0-heading"): one function rather than
+/// a `format!` at each of some twenty places, each of which was code of its own.
+pub fn part_id(id: &str, part: &str) -> String {
+    let mut out = String::with_capacity(id.len() + part.len() + 1);
+    out.push_str(id);
+    out.push('-');
+    out.push_str(part);
+    out
+}
+
 /// Tabs between the views; the current one is marked for assistive technology.
 pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     let locale = &state.locale;
@@ -41,7 +51,7 @@ pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
         }
     });
     html! {
-        <nav class="rw-nav" aria-label={locale.text("nav.label").to_string()} id={format!("{id}-nav")}>
+        <nav class="rw-nav" aria-label={locale.text("nav.label").to_string()} id={crate::views::part_id(id, "nav")}>
             <ul>{ for tabs }</ul>
         </nav>
     }
@@ -69,7 +79,7 @@ pub fn postcode_box(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html 
         (None, Some(miss)) => miss.message(locale),
         (None, None) => String::new(),
     };
-    let said_id = format!("{id}-postcode-said");
+    let said_id = crate::views::part_id(id, "postcode-said");
     html! {
         <form class="rw-postcode" role="search" {onsubmit}>
             <label>{ locale.text("postcode.label") }

@@ -53,7 +53,7 @@ pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>
         }
     };
     let expanded = open && !suggestions.is_empty();
-    let listbox = format!("{}-list", props.id);
+    let listbox = crate::views::part_id(props.id, "list");
     let option_id = |i: usize| format!("{}-opt{i}", props.id);
 
     let pick = {
@@ -112,7 +112,7 @@ pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>
             pick.emit(code.clone());
         });
         html! {
-            <li id={option_id(i)} role="option" class="rw-option" aria-selected={selected.to_string()} {onmousedown}>
+            <li id={option_id(i)} role="option" class="rw-option" aria-selected={if selected { "true" } else { "false" }} {onmousedown}>
                 { name.clone() }
             </li>
         }
@@ -120,15 +120,15 @@ pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>
 
     html! {
         <div class="rw-picker">
-            <label for={format!("{}-input", props.id)}>{ props.locale.text("compare.search") }</label>
+            <label for={crate::views::part_id(props.id, "input")}>{ props.locale.text("compare.search") }</label>
             <div class="rw-combobox">
                 <input
-                    id={format!("{}-input", props.id)}
+                    id={crate::views::part_id(props.id, "input")}
                     type="text"
                     role="combobox"
                     autocomplete="off"
                     aria-autocomplete="list"
-                    aria-expanded={expanded.to_string()}
+                    aria-expanded={if expanded { "true" } else { "false" }}
                     aria-controls={listbox.clone()}
                     aria-activedescendant={active.filter(|_| expanded).map(option_id)}
                     value={query.clone()}

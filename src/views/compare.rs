@@ -93,12 +93,12 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
             </>
         }
     };
-    let picker_id = format!("{id}-picker");
+    let picker_id = crate::views::part_id(id, "picker");
     let picker = Picker { seats: choices, picked: &state.route.seats, id: &picker_id, disabled: state.route.seats.len() >= MAX_COMPARE, locale };
     html! {
         <>
             <header class="rw-header">
-                <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.text("compare.title") }</h2>
+                <h2 class="rw-title" id={crate::views::part_id(id, "heading")}>{ locale.text("compare.title") }</h2>
             </header>
             <ul class="rw-picked" aria-label={locale.text("compare.picked").to_string()}>{ for picked }</ul>
             { seat_picker(&picker, &state.search, &send(dispatch, Action::Search), &on_pick) }
@@ -117,7 +117,7 @@ fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch,
     let caption = locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]);
     html! {
         <>
-            { chart_frame(&ChartSpec::Bars(BarChart::compare(results, locale)), &format!("{id}-compare-chart"), width) }
+            { chart_frame(&ChartSpec::Bars(BarChart::compare(results, locale)), &crate::views::part_id(id, "compare-chart"), width) }
             { table(caption, html! { <tr>{ for headers }</tr> }, &results_core::view::compare_rows(&parties, locale), &compare_order(&parties, sort)) }
         </>
     }

@@ -34,7 +34,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     html! {
         <>
             <header class="rw-header">
-                <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("history.title", &[("seat", &name), ("year", since)]) }</h2>
+                <h2 class="rw-title" id={crate::views::part_id(id, "heading")}>{ locale.fill("history.title", &[("seat", &name), ("year", since)]) }</h2>
                 // Said only where an earlier contest is another seat's (a history
                 // of one ward across elections is not of predecessors).
                 if entries.iter().any(|e| e.predecessor) {
@@ -44,7 +44,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                     <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text("history.formed_credit") }</small></p>
                 }
             </header>
-            { chart_frame(&chart, &format!("{id}-history-chart"), width) }
+            { chart_frame(&chart, &crate::views::part_id(id, "history-chart"), width) }
             { table(locale.fill("history.caption", &[("seat", &name)]), head, &history_rows(&entries, locale), &history_order(&entries, state.history_sort)) }
             { source(credit_line(entries.iter().map(|e| file.credit(&e.result.election_id))).as_deref()) }
         </>

@@ -128,14 +128,14 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
     html! {
         <>
             <header class="rw-header">
-                <h2 class="rw-title" id={format!("{id}-heading")}>{ locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]) }</h2>
+                <h2 class="rw-title" id={crate::views::part_id(id, "heading")}>{ locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]) }</h2>
                 <p class="rw-election rw-control">{ &built.house.summary }</p>
                 if let Some(count) = count {
                     <p class="rw-declared">{ count }</p>
                 }
                 { updated(index.updated.as_deref(), locale) }
             </header>
-            { chart_frame(&ChartSpec::House(built.house.clone()), &format!("{id}-house-chart"), width) }
+            { chart_frame(&ChartSpec::House(built.house.clone()), &crate::views::part_id(id, "house-chart"), width) }
             { table(locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))]), party_head, &built.party_rows, &(0..built.party_rows.len()).collect::<Vec<_>>()) }
         </>
     }
@@ -241,42 +241,34 @@ fn filters(choices: &Choices, filter: &SeatFilter, locale: &Locale, dispatch: &D
             dispatch.dispatch(Action::Filter(next));
         })
     };
-    let on_text = {
-        let (dispatch, filter) = (dispatch.clone(), filter.clone());
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                dispatch.dispatch(Action::Filter(SeatFilter { text: input.value(), ..filter.clone() }));
-            }
-        })
-    };
+    let on_text = set_filter(|f, v| f.text = v).reform(|e: InputEvent| e.into());
     let on_area = set_filter(|f, v| f.area = Some(v).filter(|v| !v.is_empty()));
     let on_party = set_filter(|f, v| f.party = Some(v).filter(|v| !v.is_empty()));
     let on_closest = send(dispatch, |_: MouseEvent| Action::Closest);
-    let area_options = choices.0.iter().map(|area| {
-        let selected = filter.area.as_ref() == Some(area);
-        html! { <option value={area.clone()} {selected}>{ area.clone() }</option> }
-    });
-    let party_options = choices.1.iter().map(|(party, name)| {
-        let selected = filter.party.as_ref() == Some(party);
-        html! { <option value={party.clone()} {selected}>{ name.clone() }</option> }
-    });
+    // One option's markup for both lists.
+    let option = |value: &String, name: &String, chosen: &Option<String>| {
+        let selected = chosen.as_ref() == Some(value);
+        html! { <option value={value.clone()} {selected}>{ name.clone() }</option> }
+    };
+    let area_options = choices.0.iter().map(|area| option(area, area, &filter.area));
+    let party_options = choices.1.iter().map(|(party, name)| option(party, name, &filter.party));
     let all = locale.text("national.all");
     html! {
         <div class="rw-filters" role="search" aria-label={locale.text("national.filters").to_string()}>
             <div class="rw-field">
-                <label for={format!("{id}-search")}>{ locale.text("national.search") }</label>
-                <input type="search" id={format!("{id}-search")} value={filter.text.clone()} oninput={on_text} />
+                <label for={crate::views::part_id(id, "search")}>{ locale.text("national.search") }</label>
+                <input type="search" id={crate::views::part_id(id, "search")} value={filter.text.clone()} oninput={on_text} />
             </div>
             <div class="rw-field">
-                <label for={format!("{id}-area")}>{ locale.text("national.area") }</label>
-                <select id={format!("{id}-area")} onchange={on_area}>
+                <label for={crate::views::part_id(id, "area")}>{ locale.text("national.area") }</label>
+                <select id={crate::views::part_id(id, "area")} onchange={on_area}>
                     <option value="" selected={filter.area.is_none()}>{ all }</option>
                     { for area_options }
                 </select>
             </div>
             <div class="rw-field">
-                <label for={format!("{id}-party")}>{ locale.text("national.party") }</label>
-                <select id={format!("{id}-party")} onchange={on_party}>
+                <label for={crate::views::part_id(id, "party")}>{ locale.text("national.party") }</label>
+                <select id={crate::views::part_id(id, "party")} onchange={on_party}>
                     <option value="" selected={filter.party.is_none()}>{ all }</option>
                     { for party_options }
                 </select>

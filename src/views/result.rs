@@ -58,13 +58,13 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
             <>
                 <p class="rw-visually-hidden rw-spoken">{ spoken }</p>
                 <header class="rw-header">
-                    <h2 class="rw-title" id={format!("{id}-heading")} lang={(result.name_cy.is_some() && locale.is_welsh()).then_some("cy")}>{ &result.name }</h2>
+                    <h2 class="rw-title" id={crate::views::part_id(id, "heading")} lang={(result.name_cy.is_some() && locale.is_welsh()).then_some("cy")}>{ &result.name }</h2>
                     <p class="rw-election">{ &result.election_name }</p>
                     { updated(stamp.as_deref(), locale) }
                 </header>
                 { result_line(&ResultLine::new(&result, locale)) }
                 { candidates(&result, state, dispatch) }
-                { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), &format!("{id}-chart"), width) }
+                { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), &crate::views::part_id(id, "chart"), width) }
                 { stv.map(|stv| count(stv, id, width)).unwrap_or_default() }
                 { source(attribution.as_deref()) }
             </>
@@ -135,7 +135,7 @@ fn count(count: Result<CountView, String>, id: &str, width: Option<u32>) -> Html
                 <div class="rw-stv-stages" tabindex="0" role="region" aria-label={count.caption.clone()}>
                     { table(count.caption, head(&count.head), &count.rows, &order) }
                 </div>
-                { chart_frame(&ChartSpec::Bars(count.chart), &format!("{id}-count-chart"), width) }
+                { chart_frame(&ChartSpec::Bars(count.chart), &crate::views::part_id(id, "count-chart"), width) }
             }
         </div>
     }
