@@ -27,10 +27,9 @@ pub fn started_by_loader() -> bool {
 pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else { return };
+    // (A selector finds elements only.)
     for node in (0..hosts.length()).filter_map(|i| hosts.item(i)) {
-        if let Ok(host) = node.dyn_into::<Element>() {
-            mount_once(host, None);
-        }
+        mount_once(node.unchecked_into(), None);
     }
 }
 

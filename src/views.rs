@@ -35,6 +35,25 @@ pub fn part_id(id: &str, part: &str) -> String {
     out
 }
 
+/// The `value` of the control an event came from, a text box or a list, read as
+/// a property: one way for every kind of control (a type check for each kind would
+/// be code of its own).
+pub fn control_value(target: Option<web_sys::EventTarget>) -> String {
+    target.and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// A view's header: its title, the widget's heading (which names the widget for
+/// assistive technology), then `rest` (the election, when it was updated). One
+/// copy of this markup for every view.
+pub fn header(id: &str, title: String, lang: Option<&'static str>, rest: Html) -> Html {
+    html! {
+        <header class="rw-header">
+            <h2 class="rw-title" id={part_id(id, "heading")} {lang}>{ title }</h2>
+            { rest }
+        </header>
+    }
+}
+
 /// Tabs between the views; the current one is marked for assistive technology.
 pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
     let locale = &state.locale;
@@ -70,7 +89,7 @@ pub fn postcode_box(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html 
     let onsubmit = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
         let input = event.target().and_then(|form| form.unchecked_into::<web_sys::Element>().query_selector("input").ok().flatten());
-        let typed = input.map(|input| input.unchecked_into::<web_sys::HtmlInputElement>().value()).unwrap_or_default();
+        let typed = control_value(input.map(Into::into));
         dispatch.dispatch(Action::Postcode(typed));
     });
     let (typed, miss) = state.postcode.as_ref().map_or((None, None), |(typed, miss)| (Some(typed.clone()), miss.as_ref()));
@@ -127,7 +146,13 @@ fn header_cell(label: &str, icon: &'static str, aria_sort: Option<&'static str>,
 
 /// Shown while a view's files load.
 pub fn loading(locale: &Locale) -> Html {
-    html! { <p class="rw-status" role="status">{ locale.text("status.loading") }</p> }
+    status(locale.text("status.loading"))
+}
+
+/// A word on where a view stands in place of it ("Loading results…", "Pick two
+/// seats"), in a polite live region.
+pub fn status(text: &str) -> Html {
+    html! { <p class="rw-status" role="status">{ text.to_string() }</p> }
 }
 
 /// A message in place of a view that cannot be shown.

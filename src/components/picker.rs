@@ -2,7 +2,6 @@
 //! name a reader may know them by, as the ARIA combobox pattern describes.
 
 use results_core::sort::collation_key;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the reader has typed, the suggestion marked with the arrow keys, and
@@ -66,9 +65,7 @@ pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>
     let oninput = {
         let search = on_search.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                search.emit(Search { query: input.value(), active: None, open: true });
-            }
+            search.emit(Search { query: crate::views::control_value(e.target()), active: None, open: true });
         })
     };
     let onkeydown = {

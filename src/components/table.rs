@@ -204,9 +204,11 @@ fn element(name: &'static str, class: Option<AttrValue>) -> VTag {
 
 /// The `data-code` of the element an event came from, or of its nearest ancestor
 /// with one: one handler serves every row (or hex) that opens a seat.
+/// (A target that is no element has no `closest`: the call fails, and that is no
+/// code, so its type needs no check of its own.)
 pub fn code_at(target: Option<web_sys::EventTarget>) -> Option<String> {
     target
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(JsCast::unchecked_into::<web_sys::Element>)
         .and_then(|e| e.closest("[data-code]").ok().flatten())
         .and_then(|e| e.get_attribute("data-code"))
 }

@@ -8,7 +8,7 @@ use results_core::{Route, SeatResult, View};
 use yew::prelude::*;
 
 use super::result::seat_result;
-use super::{column_header, loading, problem, send, sort_header, source, Dispatch};
+use super::{column_header, header, loading, problem, send, sort_header, source, Dispatch};
 use crate::components::{chart_frame, seat_picker, table, ChartSpec, Picker};
 use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
@@ -84,7 +84,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let body = if waiting {
         loading(locale)
     } else if refs.len() < 2 {
-        html! { <p class="rw-status">{ locale.text("compare.pick_two") }</p> }
+        super::status(locale.text("compare.pick_two"))
     } else {
         html! {
             <>
@@ -97,9 +97,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let picker = Picker { seats: choices, picked: &state.route.seats, id: &picker_id, disabled: state.route.seats.len() >= MAX_COMPARE, locale };
     html! {
         <>
-            <header class="rw-header">
-                <h2 class="rw-title" id={crate::views::part_id(id, "heading")}>{ locale.text("compare.title") }</h2>
-            </header>
+            { header(id, locale.text("compare.title").to_string(), None, Html::default()) }
             <ul class="rw-picked" aria-label={locale.text("compare.picked").to_string()}>{ for picked }</ul>
             { seat_picker(&picker, &state.search, &send(dispatch, Action::Search), &on_pick) }
             { body }

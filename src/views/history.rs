@@ -6,7 +6,7 @@ use results_core::view::history_rows;
 use results_core::model::credit_line;
 use yew::prelude::*;
 
-use super::{column_header, loading, problem, send, source, Dispatch};
+use super::{column_header, header, loading, problem, send, source, Dispatch};
 use crate::components::{chart_frame, table, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
@@ -33,17 +33,18 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let since = entries.last().map_or("", |e| e.result.election_date.get(..4).unwrap_or(""));
     html! {
         <>
-            <header class="rw-header">
-                <h2 class="rw-title" id={crate::views::part_id(id, "heading")}>{ locale.fill("history.title", &[("seat", &name), ("year", since)]) }</h2>
-                // Said only where an earlier contest is another seat's (a history
-                // of one ward across elections is not of predecessors).
-                if entries.iter().any(|e| e.predecessor) {
-                    <p class="rw-election">{ locale.text("history.note") }</p>
-                }
-                if let Some(formed) = results_core::history::formed_from(&current.result, file, locale) {
-                    <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text("history.formed_credit") }</small></p>
-                }
-            </header>
+            { header(id, locale.fill("history.title", &[("seat", &name), ("year", since)]), None, html! {
+                <>
+                    // Said only where an earlier contest is another seat's (a history
+                    // of one ward across elections is not of predecessors).
+                    if entries.iter().any(|e| e.predecessor) {
+                        <p class="rw-election">{ locale.text("history.note") }</p>
+                    }
+                    if let Some(formed) = results_core::history::formed_from(&current.result, file, locale) {
+                        <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text("history.formed_credit") }</small></p>
+                    }
+                </>
+            }) }
             { chart_frame(&chart, &crate::views::part_id(id, "history-chart"), width) }
             { table(locale.fill("history.caption", &[("seat", &name)]), head, &history_rows(&entries, locale), &history_order(&entries, state.history_sort)) }
             { source(credit_line(entries.iter().map(|e| file.credit(&e.result.election_id))).as_deref()) }

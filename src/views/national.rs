@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{column_header, loading, send, source, updated, Dispatch};
+use super::{column_header, header, loading, send, source, updated, Dispatch};
 #[cfg(feature = "ssr")]
 use crate::components::markup::markup;
 use crate::components::markup::set_markup;
@@ -127,14 +127,15 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
     };
     html! {
         <>
-            <header class="rw-header">
-                <h2 class="rw-title" id={crate::views::part_id(id, "heading")}>{ locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]) }</h2>
-                <p class="rw-election rw-control">{ &built.house.summary }</p>
-                if let Some(count) = count {
-                    <p class="rw-declared">{ count }</p>
-                }
-                { updated(index.updated.as_deref(), locale) }
-            </header>
+            { header(id, locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]), None, html! {
+                <>
+                    <p class="rw-election rw-control">{ &built.house.summary }</p>
+                    if let Some(count) = count {
+                        <p class="rw-declared">{ count }</p>
+                    }
+                    { updated(index.updated.as_deref(), locale) }
+                </>
+            }) }
             { chart_frame(&ChartSpec::House(built.house.clone()), &crate::views::part_id(id, "house-chart"), width) }
             { table(locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))]), party_head, &built.party_rows, &(0..built.party_rows.len()).collect::<Vec<_>>()) }
         </>
@@ -229,13 +230,7 @@ fn filters(choices: &Choices, filter: &SeatFilter, locale: &Locale, dispatch: &D
     let set_filter = |update: fn(&mut SeatFilter, String)| {
         let (dispatch, filter) = (dispatch.clone(), filter.clone());
         Callback::from(move |e: Event| {
-            let value = e
-                .target()
-                .and_then(|t| match t.dyn_into::<web_sys::HtmlSelectElement>() {
-                    Ok(select) => Some(select.value()),
-                    Err(t) => t.dyn_into::<web_sys::HtmlInputElement>().ok().map(|i| i.value()),
-                })
-                .unwrap_or_default();
+            let value = super::control_value(e.target());
             let mut next = filter.clone();
             update(&mut next, value);
             dispatch.dispatch(Action::Filter(next));
@@ -350,7 +345,8 @@ fn National(props: &NationalProps) -> Html {
                 if let Some(whole) = svg.0.as_ref() {
                     set_markup(&element, whole.svg());
                     // The frame that had the focus is gone: the map's tab stop takes it.
-                    if let Some(stop) = stop().and_then(|s| s.dyn_into::<web_sys::SvgElement>().ok()) {
+                    // (Every element of the map is an SVG element: no check of its type.)
+                    if let Some(stop) = stop().map(JsCast::unchecked_into::<web_sys::SvgElement>) {
                         let _ = stop.focus();
                     }
                 }
@@ -404,7 +400,7 @@ fn replace_map(element: &web_sys::Element, svg: &SafeHtml) {
 
 /// The map's hex for the seat `code`.
 fn hex_with(map: &web_sys::Element, code: &str) -> Option<web_sys::SvgElement> {
-    map.query_selector(&format!("[data-code={}]", results_core::html::css_string(code))).ok().flatten()?.dyn_into().ok()
+    map.query_selector(&format!("[data-code={}]", results_core::html::css_string(code))).ok().flatten().map(JsCast::unchecked_into)
 }
 
 /// An IntersectionObserver and the callback it calls (which also fills the map

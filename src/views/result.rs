@@ -6,7 +6,7 @@ use results_core::stv::{count_view, CountView};
 use results_core::{Column, SeatResult};
 use yew::prelude::*;
 
-use super::{column_header, loading, problem, send, sort_header, source, updated, Dispatch};
+use super::{column_header, header, loading, problem, send, sort_header, source, updated, Dispatch};
 use crate::components::{chart_frame, head, table, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
@@ -57,11 +57,12 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
         Some(Ok(Shown { result, attribution, updated: stamp, spoken, count: stv })) => html! {
             <>
                 <p class="rw-visually-hidden rw-spoken">{ spoken }</p>
-                <header class="rw-header">
-                    <h2 class="rw-title" id={crate::views::part_id(id, "heading")} lang={(result.name_cy.is_some() && locale.is_welsh()).then_some("cy")}>{ &result.name }</h2>
-                    <p class="rw-election">{ &result.election_name }</p>
-                    { updated(stamp.as_deref(), locale) }
-                </header>
+                { header(id, result.name.clone(), (result.name_cy.is_some() && locale.is_welsh()).then_some("cy"), html! {
+                    <>
+                        <p class="rw-election">{ &result.election_name }</p>
+                        { updated(stamp.as_deref(), locale) }
+                    </>
+                }) }
                 { result_line(&ResultLine::new(&result, locale)) }
                 { candidates(&result, state, dispatch) }
                 { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), &crate::views::part_id(id, "chart"), width) }
