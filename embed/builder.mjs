@@ -19,7 +19,7 @@ function choices() {
   const more = view === 'compare' ? $('more').value.split(',').map(codeOf).filter(Boolean) : [];
   const seats = view === 'national' ? [] : [first, ...more].filter(Boolean).slice(0, 4);
   const base = $('base').value.replace(/\/?$/, '/');
-  const params = { view, seat: seats.join(','), src: `${base}data/`, theme: $('theme').value, refresh: $('refresh').value.trim() };
+  const params = { view, seat: seats.join(','), src: `${base}data/`, theme: $('theme').value, refresh: $('refresh').value.trim(), tools: $('tools').value };
   return { params, base };
 }
 

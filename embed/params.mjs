@@ -4,4 +4,4 @@
 // bundles with this file); the embed builder writes both (builder.mjs); the README's
 // table of parameters lists them, and tests/e2e/params.test.mjs checks that each one
 // reaches the widget by every path.
-export const PARAMS = ['view', 'seat', 'election', 'postcode', 'src', 'theme', 'locale', 'labels', 'refresh', 'timeout', 'max-kb'];
+export const PARAMS = ['view', 'seat', 'election', 'postcode', 'src', 'theme', 'locale', 'labels', 'refresh', 'timeout', 'max-kb', 'tools'];

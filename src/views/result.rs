@@ -7,7 +7,7 @@ use results_core::{Column, SeatResult};
 use yew::prelude::*;
 
 use super::{column_header, header, loading, problem, send, sort_header, source, updated, Dispatch};
-use crate::components::{chart_frame, head, table, ChartSpec};
+use crate::components::{chart_frame, csv_link, head, table, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
 
@@ -92,7 +92,8 @@ fn result_line(line: &ResultLine) -> Html {
     html! { <p class="rw-summary"><strong>{ name }</strong>{ after_name }<span class="rw-result-text">{ outcome }</span>{ rest }</p> }
 }
 
-/// The candidates as a table whose column headers are sort buttons.
+/// The candidates as a table whose column headers are sort buttons, and the rows
+/// as shown to take away.
 fn candidates(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> Html {
     let locale = &state.locale;
     let on_sort = send(dispatch, Action::SortResult);
@@ -114,7 +115,16 @@ fn candidates(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> 
         </tr>
     };
     let caption = result_title(result, locale, ("result.caption", "result.caption_election"));
-    table(caption, head, &result_rows(result, locale), &state.result_sort.order(&result.rows))
+    let order = state.result_sort.order(&result.rows);
+    let file = result.name.clone() + ".csv";
+    // Written with the table (a dozen rows or so): the link is its `data:` URL.
+    let csv = results_core::csv::result_csv(result, &order, locale);
+    html! {
+        <>
+            { table(caption, head, &result_rows(result, locale), &order) }
+            { csv_link(locale.text("tools.csv"), file, &csv) }
+        </>
+    }
 }
 
 /// A count by the single transferable vote: the quota and who was elected when, in

@@ -43,6 +43,7 @@ const cases = {
   refresh: { params: { seat: BGS, refresh: '60' }, shows: (el) => el.dataset.poll === 'waiting' },
   timeout: { params: { seat: BGS, src: 'hang/', timeout: '1' }, state: 'error', shows: (el) => el.textContent.includes('did not answer within 1 second') },
   'max-kb': { params: { seat: BGS, 'max-kb': '1' }, state: 'error', shows: (el) => el.textContent.includes('too large to load') },
+  tools: { params: { seat: BGS, tools: 'none' }, shows: (el) => el.querySelector('.rw-csv') && getComputedStyle(el.querySelector('.rw-csv')).display === 'none' },
 };
 
 /** Requests for `hang/` are never answered: a time limit is all that ends them. */

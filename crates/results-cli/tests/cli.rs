@@ -573,10 +573,10 @@ fn csv_writes_a_seats_candidates_and_every_seat_as_the_tables_show_them() {
     let out = results(&["csv", "--seat", "E14001086", "--src", data]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("\u{feff}Candidate,Party,Votes,Share,"), "{text}");
+    assert!(text.starts_with("\u{feff}\"Candidate\",\"Party\",\"Votes\",\"Share\","), "{text}");
     let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 12, "a header and 11 candidates");
-    assert!(lines[1].starts_with("Rushanara Ali,Labour,15896,34.1,"), "{}", lines[1]);
+    assert!(lines[1].starts_with("\"Rushanara Ali\",\"Labour\",15896,34.1,"), "{}", lines[1]);
     let every = String::from_utf8(results(&["csv", "--src", data]).stdout).unwrap();
     assert_eq!(every.trim_end().split("\r\n").count(), 651, "a header and 650 seats");
     let missing = results(&["csv", "--seat", "E99999999", "--src", data]);

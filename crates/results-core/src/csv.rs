@@ -1,8 +1,8 @@
 //! Tables as CSV for a reader to take away: exactly the rows shown, in the order
 //! shown, a header row in the locale's words, UTF-8 with a byte-order mark (so
 //! spreadsheet programs read names such as "Ynys Môn" rightly), lines ended CRLF
-//! (RFC 4180), and numbers as plain numbers: no thousands separators, a point for
-//! decimals, shares in percent.
+//! (RFC 4180), text in quotes, and numbers as plain numbers: no thousands
+//! separators, a point for decimals, shares in percent.
 //!
 //! A text field that a spreadsheet would take for a formula (one starting with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) starts with an apostrophe
@@ -18,26 +18,23 @@ use crate::model::Index;
 struct Csv(String, bool);
 
 impl Csv {
-    fn new(header: &[&str]) -> Csv {
+    /// A document whose header row starts with the labels of `keys`; the caller
+    /// adds any other headings and ends the line.
+    fn new(locale: &Locale, keys: &[&str]) -> Csv {
         let mut csv = Csv("\u{feff}".to_string(), false);
-        for field in header {
-            csv.text(field);
+        for key in keys {
+            csv.text(locale.text(key));
         }
-        csv.end();
         csv
     }
 
-    /// A text field from the data: quoted where it must be, and kept inert. (Bytes,
-    /// not the standard library's searches for characters, which cost the widget
-    /// their code.)
+    /// A text field: always quoted (so a spreadsheet that reads quoted fields as
+    /// text keeps a code such as "E14001086" as it is, and the text and the numbers
+    /// are told apart at a glance), and kept inert.
     fn text(&mut self, field: &str) {
         self.separate();
-        let risky = matches!(field.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
-        let quoted = field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
-        if quoted {
-            self.0.push('"');
-        }
-        if risky {
+        self.0.push('"');
+        if matches!(field.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')) {
             self.0.push('\'');
         }
         for c in field.chars() {
@@ -47,19 +44,32 @@ impl Csv {
             }
             self.0.push(c);
         }
-        if quoted {
-            self.0.push('"');
+        self.0.push('"');
+    }
+
+    /// A whole number, or an empty field.
+    fn count(&mut self, value: Option<u64>) {
+        self.separate();
+        if let Some(value) = value {
+            self.0.push_str(&value.to_string());
         }
     }
 
-    /// A number this module wrote.
-    fn number(&mut self, field: &str) {
+    /// A fraction as a percentage to one decimal place, rounded as the tables round
+    /// it: 0.3412 is 34.1, -0.0394 is -3.9; not a number is an empty field.
+    fn share(&mut self, fraction: Option<f64>) {
         self.separate();
-        self.0.push_str(field);
-    }
-
-    fn empty(&mut self) {
-        self.separate();
+        if let Some(value) = fraction.map(|f| f * 100.0).filter(|v| v.is_finite()) {
+            // As `Numbers::one_decimal` writes it, with integers (float formatting
+            // would cost the widget kilobytes), without its separators.
+            let tenths = (value.abs() * 10.0 + 0.5).trunc() as u64;
+            if value < 0.0 && tenths > 0 {
+                self.0.push('-');
+            }
+            self.0.push_str(&(tenths / 10).to_string());
+            self.0.push('.');
+            self.0.push(char::from(b'0' + (tenths % 10) as u8));
+        }
     }
 
     fn separate(&mut self) {
@@ -75,18 +85,31 @@ impl Csv {
     }
 }
 
-/// A fraction as a percentage to one decimal place, rounded as the tables round
-/// it (`Numbers::one_decimal`): 0.3412 is 34.1, -0.0394 is -3.9. Written with
-/// integers: float formatting would cost the widget kilobytes. Not a number is an
-/// empty field.
-fn percent(fraction: f64) -> String {
-    let value = fraction * 100.0;
-    if !value.is_finite() {
-        return String::new();
+/// `csv` as a `data:` URL, for a link that saves it: what a URL would lose or read
+/// otherwise is escaped (`%`, `#`, line ends and tabs, which URL parsing drops); the
+/// browser escapes the rest (spaces, letters beyond ASCII) as it parses the link.
+pub fn data_url(csv: &str) -> String {
+    let mut url = String::from("data:text/csv;charset=utf-8,");
+    for c in csv.chars() {
+        match c {
+            '%' => url.push_str("%25"),
+            '#' => url.push_str("%23"),
+            '\r' => url.push_str("%0D"),
+            '\n' => url.push_str("%0A"),
+            '\t' => url.push_str("%09"),
+            c => url.push(c),
+        }
     }
-    let tenths = (value.abs() * 10.0 + 0.5).trunc() as u64;
-    let sign = if value < 0.0 && tenths > 0 { "-" } else { "" };
-    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+    url
+}
+
+/// A share as [`Csv::share`] writes it.
+#[cfg(test)]
+fn percent(fraction: f64) -> String {
+    let mut csv = Csv::new(&Locale::default(), &[]);
+    csv.0.clear();
+    csv.share(Some(fraction));
+    csv.0
 }
 
 /// A seat's candidates, in `order` (indices into its rows, as the table shows
@@ -94,31 +117,28 @@ fn percent(fraction: f64) -> String {
 /// candidate has one, and whether elected.
 pub fn result_csv(result: &SeatResult, order: &[usize], locale: &Locale) -> String {
     let has_change = result.rows.iter().any(|r| r.change.is_some());
-    let mut header = vec![locale.text("column.candidate"), locale.text("column.party"), locale.text("column.votes"), locale.text("column.share")];
-    header.extend(result.summary.stages.iter().map(String::as_str));
-    if has_change {
-        header.push(locale.text("column.change"));
+    let stages = &result.summary.stages;
+    let mut csv = Csv::new(locale, &["column.candidate", "column.party", "column.votes", "column.share"]);
+    for stage in stages {
+        csv.text(stage);
     }
-    header.push(locale.text("result.elected"));
-    let mut csv = Csv::new(&header);
+    if has_change {
+        csv.text(locale.text(if result.summary.previous_notional { "column.change_notional" } else { "column.change" }));
+    }
+    csv.text(locale.text("result.elected"));
+    csv.end();
     for row in order.iter().filter_map(|&i| result.rows.get(i)) {
         csv.text(&row.name);
         csv.text(&row.party_name);
-        csv.number(&row.votes.to_string());
-        csv.number(&percent(row.share));
-        for k in 0..result.summary.stages.len() {
-            match row.stages.get(k) {
-                Some(votes) => csv.number(&votes.to_string()),
-                None => csv.empty(),
-            }
+        csv.count(Some(row.votes));
+        csv.share(Some(row.share));
+        for k in 0..stages.len() {
+            csv.count(row.stages.get(k).copied());
         }
         if has_change {
-            match row.change {
-                Some(change) => csv.number(&percent(change)),
-                None => csv.empty(),
-            }
+            csv.share(row.change);
         }
-        csv.number(if row.elected { "1" } else { "0" });
+        csv.count(Some(u64::from(row.elected)));
         csv.end();
     }
     csv.0
@@ -128,28 +148,20 @@ pub fn result_csv(result: &SeatResult, order: &[usize], locale: &Locale) -> Stri
 /// the reader filtered and sorted them): code, seat, winner, party, result,
 /// majority, majority share and turnout.
 pub fn seats_csv(index: &Index, order: &[usize], locale: &Locale) -> String {
-    let mut csv = Csv::new(&[
-        locale.text("column.code"),
-        locale.text("column.seat"),
-        locale.text("column.winner"),
-        locale.text("column.party"),
-        locale.text("column.result"),
-        locale.text("column.majority"),
-        locale.text("column.majority_share"),
-        locale.text("column.turnout"),
-    ]);
+    let mut csv = Csv::new(
+        locale,
+        &["column.code", "column.seat", "column.winner", "column.party", "column.result", "column.majority", "column.majority_share", "column.turnout"],
+    );
+    csv.end();
     for row in order.iter().filter_map(|&i| index.seats.get(i)) {
         csv.text(&row.code);
         csv.text(locale.seat_name(&row.name, row.name_cy.as_deref()).0);
         csv.text(row.winner.as_deref().unwrap_or(""));
         csv.text(row.party.as_deref().and_then(|id| index.parties.iter().find(|p| p.id == id)).map_or("", |p| p.name.as_str()));
         csv.text(&locale.outcome(&index.outcome(row)));
-        csv.number(&row.majority.to_string());
-        csv.number(&percent(row.majority_share));
-        match row.turnout {
-            Some(turnout) => csv.number(&percent(turnout)),
-            None => csv.empty(),
-        }
+        csv.count(Some(row.majority));
+        csv.share(Some(row.majority_share));
+        csv.share(row.turnout);
         csv.end();
     }
     csv.0
@@ -176,7 +188,7 @@ mod tests {
         let result = bethnal();
         let order: Vec<usize> = (0..result.rows.len()).collect();
         let text = result_csv(&result, &order, &Locale::default());
-        assert!(text.starts_with("\u{feff}Candidate,Party,Votes,Share,"), "{text}");
+        assert!(text.starts_with("\u{feff}\"Candidate\",\"Party\",\"Votes\",\"Share\","), "{text}");
         assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'), "every line ends CRLF");
         let rows = records(&text);
         assert_eq!(rows.len(), 12, "a header and 11 candidates");
@@ -189,6 +201,30 @@ mod tests {
         // The order shown: reversed, the last candidate first.
         let reversed: Vec<usize> = order.iter().rev().copied().collect();
         assert_eq!(records(&result_csv(&result, &reversed, &Locale::default()))[1][0], rows[11][0]);
+    }
+
+    #[test]
+    fn a_data_url_keeps_every_character_a_url_would_lose_or_read() {
+        let text = "\u{feff}\"Ynys Môn\",\"50% #1\"\r\n\"a\tb\",12\r\n";
+        let url = data_url(text);
+        let body = url.strip_prefix("data:text/csv;charset=utf-8,").unwrap();
+        // URL parsing drops tabs and line ends, reads % as an escape and # as the
+        // fragment: none is left bare.
+        assert!(!body.contains(['\t', '\r', '\n', '#']), "{body}");
+        assert!(body.split('%').skip(1).all(|escape| escape.len() >= 2 && u8::from_str_radix(&escape[..2], 16).is_ok()), "{body}");
+        // Decoded, it is the text again.
+        let mut bytes = Vec::new();
+        let mut rest = body.as_bytes();
+        while let Some((&b, tail)) = rest.split_first() {
+            if b == b'%' {
+                bytes.push(u8::from_str_radix(std::str::from_utf8(&tail[..2]).unwrap(), 16).unwrap());
+                rest = &tail[2..];
+            } else {
+                bytes.push(b);
+                rest = tail;
+            }
+        }
+        assert_eq!(String::from_utf8(bytes).unwrap(), text);
     }
 
     #[test]

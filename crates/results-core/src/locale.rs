@@ -271,6 +271,8 @@ defaults! {
     ("column.majority_share", "Majority %"),
     ("column.turnout", "Turnout"),
     ("column.seats", "Seats"),
+    // What a reader takes away.
+    ("tools.csv", "Download CSV"),
     // Outcomes.
     ("outcome.hold", "{party} hold"),
     ("outcome.gain", "{party} gain from {from}"),
