@@ -115,7 +115,7 @@ fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch,
     let caption = locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]);
     html! {
         <>
-            { chart_frame(&ChartSpec::Bars(BarChart::compare(results, locale)), &crate::views::part_id(id, "compare-chart"), width) }
+            { chart_frame(&ChartSpec::Bars(BarChart::compare(results, locale)), id, "compare-chart", width) }
             { table(caption, html! { <tr>{ for headers }</tr> }, &results_core::view::compare_rows(&parties, locale), &compare_order(&parties, sort)) }
         </>
     }

@@ -45,7 +45,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                     }
                 </>
             }) }
-            { chart_frame(&chart, &crate::views::part_id(id, "history-chart"), width) }
+            { chart_frame(&chart, id, "history-chart", width) }
             { table(locale.fill("history.caption", &[("seat", &name)]), head, &history_rows(&entries, locale), &history_order(&entries, state.history_sort)) }
             { source(credit_line(entries.iter().map(|e| file.credit(&e.result.election_id))).as_deref()) }
         </>

@@ -136,7 +136,7 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
                     { updated(index.updated.as_deref(), locale) }
                 </>
             }) }
-            { chart_frame(&ChartSpec::House(built.house.clone()), &crate::views::part_id(id, "house-chart"), width) }
+            { chart_frame(&ChartSpec::House(built.house.clone()), id, "house-chart", width) }
             { table(locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))]), party_head, &built.party_rows, &(0..built.party_rows.len()).collect::<Vec<_>>()) }
         </>
     }

@@ -65,7 +65,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                 }) }
                 { result_line(&ResultLine::new(&result, locale)) }
                 { candidates(&result, state, dispatch) }
-                { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), &crate::views::part_id(id, "chart"), width) }
+                { chart_frame(&ChartSpec::Bars(BarChart::vote_share(&result, locale)), id, "chart", width) }
                 { stv.map(|stv| count(stv, id, width)).unwrap_or_default() }
                 { source(attribution.as_deref()) }
             </>
@@ -146,7 +146,7 @@ fn count(count: Result<CountView, String>, id: &str, width: Option<u32>) -> Html
                 <div class="rw-stv-stages" tabindex="0" role="region" aria-label={count.caption.clone()}>
                     { table(count.caption, head(&count.head), &count.rows, &order) }
                 </div>
-                { chart_frame(&ChartSpec::Bars(count.chart), &crate::views::part_id(id, "count-chart"), width) }
+                { chart_frame(&ChartSpec::Bars(count.chart), id, "count-chart", width) }
             }
         </div>
     }
