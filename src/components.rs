@@ -11,4 +11,4 @@ mod table;
 pub use chart::{chart_frame, ChartSpec};
 pub use download::csv_link;
 pub use picker::{seat_picker, Picker, Search};
-pub use table::{code_at, head, table, use_seats_table, Shared};
+pub use table::{code_at, element, head, table, use_seats_table, Shared};

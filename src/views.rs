@@ -160,10 +160,18 @@ pub fn problem(message: String) -> Html {
     html! { <p class="rw-error" role="alert">{ message }</p> }
 }
 
+/// A paragraph of text with a class: one copy of the code for the views' many
+/// (each `html!` paragraph is code of its own).
+pub fn para(class: &'static str, text: String) -> Html {
+    let mut p = crate::components::element("p", Some(AttrValue::Static(class)));
+    p.add_child(text.into());
+    p.into()
+}
+
 /// The data's credit line.
 pub fn source(attribution: Option<&str>) -> Html {
     match attribution {
-        Some(text) => html! { <p class="rw-source">{ text.to_string() }</p> },
+        Some(text) => para("rw-source", text.to_string()),
         None => html! {},
     }
 }
@@ -171,7 +179,7 @@ pub fn source(attribution: Option<&str>) -> Html {
 /// "Updated 01:42": when the data on show was last updated, in the reader's time.
 pub fn updated(iso: Option<&str>, locale: &Locale) -> Html {
     let Some(iso) = iso else { return html! {} };
-    html! { <p class="rw-updated">{ locale.fill("status.updated", &[("time", &clock(iso))]) }</p> }
+    para("rw-updated", locale.fill("status.updated", &[("time", &clock(iso))]))
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -194,7 +194,7 @@ fn row(row: &Row, key: usize) -> Html {
 
 /// An element with a class, or none. Its attributes are a list of one with a
 /// fixed name, as `html!` makes them (`VTag::add_attribute` would bring in a map).
-fn element(name: &'static str, class: Option<AttrValue>) -> VTag {
+pub fn element(name: &'static str, class: Option<AttrValue>) -> VTag {
     let mut tag = VTag::new(name);
     if let Some(class) = class {
         tag.set_attributes(Attributes::Dynamic { keys: &["class"], values: Box::new([Some(AttributeOrProperty::Attribute(class))]) });

@@ -38,7 +38,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
                     // Said only where an earlier contest is another seat's (a history
                     // of one ward across elections is not of predecessors).
                     if entries.iter().any(|e| e.predecessor) {
-                        <p class="rw-election">{ locale.text("history.note") }</p>
+                        { super::para("rw-election", locale.text("history.note").to_string()) }
                     }
                     if let Some(formed) = results_core::history::formed_from(&current.result, file, locale) {
                         <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text("history.formed_credit") }</small></p>

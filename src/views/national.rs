@@ -129,9 +129,9 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
         <>
             { header(id, locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]), None, html! {
                 <>
-                    <p class="rw-election rw-control">{ &built.house.summary }</p>
+                    { super::para("rw-election rw-control", built.house.summary.clone()) }
                     if let Some(count) = count {
-                        <p class="rw-declared">{ count }</p>
+                        { super::para("rw-declared", count) }
                     }
                     { updated(index.updated.as_deref(), locale) }
                 </>

@@ -56,10 +56,10 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
         Some(Err(message)) => problem(message),
         Some(Ok(Shown { result, attribution, updated: stamp, spoken, count: stv })) => html! {
             <>
-                <p class="rw-visually-hidden rw-spoken">{ spoken }</p>
+                { super::para("rw-visually-hidden rw-spoken", spoken) }
                 { header(id, result.name.clone(), (result.name_cy.is_some() && locale.is_welsh()).then_some("cy"), html! {
                     <>
-                        <p class="rw-election">{ &result.election_name }</p>
+                        { super::para("rw-election", result.election_name.clone()) }
                         { updated(stamp.as_deref(), locale) }
                     </>
                 }) }
