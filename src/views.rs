@@ -70,7 +70,7 @@ pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
         }
     });
     html! {
-        <nav class="rw-nav" aria-label={locale.text("nav.label").to_string()} id={crate::views::part_id(id, "nav")}>
+        <nav class="rw-nav" aria-label={locale.text("nav.label").to_string()} id={part_id(id, "nav")}>
             <ul>{ for tabs }</ul>
         </nav>
     }
@@ -98,7 +98,7 @@ pub fn postcode_box(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html 
         (None, Some(miss)) => miss.message(locale),
         (None, None) => String::new(),
     };
-    let said_id = crate::views::part_id(id, "postcode-said");
+    let said_id = part_id(id, "postcode-said");
     html! {
         <form class="rw-postcode" role="search" {onsubmit}>
             <label>{ locale.text("postcode.label") }

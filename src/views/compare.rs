@@ -93,7 +93,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
             </>
         }
     };
-    let picker_id = crate::views::part_id(id, "picker");
+    let picker_id = super::part_id(id, "picker");
     let picker = Picker { seats: choices, picked: &state.route.seats, id: &picker_id, disabled: state.route.seats.len() >= MAX_COMPARE, locale };
     html! {
         <>

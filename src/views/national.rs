@@ -251,19 +251,19 @@ fn filters(choices: &Choices, filter: &SeatFilter, locale: &Locale, dispatch: &D
     html! {
         <div class="rw-filters" role="search" aria-label={locale.text("national.filters").to_string()}>
             <div class="rw-field">
-                <label for={crate::views::part_id(id, "search")}>{ locale.text("national.search") }</label>
-                <input type="search" id={crate::views::part_id(id, "search")} value={filter.text.clone()} oninput={on_text} />
+                <label for={super::part_id(id, "search")}>{ locale.text("national.search") }</label>
+                <input type="search" id={super::part_id(id, "search")} value={filter.text.clone()} oninput={on_text} />
             </div>
             <div class="rw-field">
-                <label for={crate::views::part_id(id, "area")}>{ locale.text("national.area") }</label>
-                <select id={crate::views::part_id(id, "area")} onchange={on_area}>
+                <label for={super::part_id(id, "area")}>{ locale.text("national.area") }</label>
+                <select id={super::part_id(id, "area")} onchange={on_area}>
                     <option value="" selected={filter.area.is_none()}>{ all }</option>
                     { for area_options }
                 </select>
             </div>
             <div class="rw-field">
-                <label for={crate::views::part_id(id, "party")}>{ locale.text("national.party") }</label>
-                <select id={crate::views::part_id(id, "party")} onchange={on_party}>
+                <label for={super::part_id(id, "party")}>{ locale.text("national.party") }</label>
+                <select id={super::part_id(id, "party")} onchange={on_party}>
                     <option value="" selected={filter.party.is_none()}>{ all }</option>
                     { for party_options }
                 </select>

@@ -59,11 +59,9 @@ impl Csv {
     /// it: 0.3412 is 34.1, -0.0394 is -3.9; not a number is an empty field.
     fn share(&mut self, fraction: Option<f64>) {
         self.separate();
-        if let Some(value) = fraction.map(|f| f * 100.0).filter(|v| v.is_finite()) {
-            // As `Numbers::one_decimal` writes it, with integers (float formatting
-            // would cost the widget kilobytes), without its separators.
-            let tenths = (value.abs() * 10.0 + 0.5).trunc() as u64;
-            if value < 0.0 && tenths > 0 {
+        // As `Numbers::one_decimal` writes it, without its separators.
+        if let Some((negative, tenths)) = fraction.and_then(|f| crate::locale::rounded_tenths(f * 100.0)) {
+            if negative {
                 self.0.push('-');
             }
             self.0.push_str(&(tenths / 10).to_string());
@@ -106,8 +104,7 @@ pub fn data_url(csv: &str) -> String {
 /// A share as [`Csv::share`] writes it.
 #[cfg(test)]
 fn percent(fraction: f64) -> String {
-    let mut csv = Csv::new(&Locale::default(), &[]);
-    csv.0.clear();
+    let mut csv = Csv(String::new(), false);
     csv.share(Some(fraction));
     csv.0
 }

@@ -142,14 +142,24 @@ impl Numbers {
 
     /// One decimal place, rounded half away from zero as published tables are.
     pub fn one_decimal(&self, value: f64) -> String {
-        if !value.is_finite() {
+        let Some((negative, tenths)) = rounded_tenths(value) else {
             return "–".to_string();
-        }
-        // Written with integers: float formatting would cost the widget kilobytes.
-        let tenths = (value.abs() * 10.0 + 0.5).trunc() as u64;
-        let sign = if value < 0.0 && tenths > 0 { "-" } else { "" };
+        };
+        let sign = if negative { "-" } else { "" };
         format!("{sign}{}{}{}", self.thousands(tenths / 10), self.decimal, tenths % 10)
     }
+}
+
+/// `value` in tenths, rounded half away from zero as published tables are: whether
+/// it is below zero (and not rounded to zero), and its tenths; `None` where it is
+/// not a number. Integers, not float formatting, which would cost the widget
+/// kilobytes: the tables (`Numbers::one_decimal`) and the CSV files write from it.
+pub fn rounded_tenths(value: f64) -> Option<(bool, u64)> {
+    if !value.is_finite() {
+        return None;
+    }
+    let tenths = (value.abs() * 10.0 + 0.5).trunc() as u64;
+    Some((value < 0.0 && tenths > 0, tenths))
 }
 
 /// Replacement words by key, over the English defaults of [`defaults`].
