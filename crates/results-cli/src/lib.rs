@@ -5,6 +5,7 @@ pub mod elections;
 pub mod import;
 pub mod links;
 pub mod parties;
+pub mod png;
 pub mod postcodes;
 pub mod render;
 pub mod simulate;

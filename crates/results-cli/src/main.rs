@@ -124,6 +124,37 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Draw a seat's result as a social card (SVG or PNG): the election, the seat,
+    /// the outcome, who was elected and the majority, the leading candidates' votes
+    /// as bars, and the data's credit.
+    #[command(after_help = "Examples:\n  results card --seat E14001086 --src data/ --out card.svg\n  results card --seat E14001086 --src data/ --size 1080x1080 --theme dark --out square.png\n\nA PNG is drawn with the machine's fonts (DejaVu Sans first; Debian: fonts-dejavu-core).\nThe card's words are its accessible name (the SVG's <title>): use them as the post's alt text.")]
+    Card {
+        /// An ONS code (or the seat's code in a local results file).
+        #[arg(long)]
+        seat: String,
+        /// An election id; the latest in the seat's file when left out.
+        #[arg(long)]
+        election: Option<String>,
+        /// A results directory written by `results import`, or one results file.
+        #[arg(long)]
+        src: PathBuf,
+        /// 1200x675 (landscape) or 1080x1080 (square).
+        #[arg(long, default_value = "1200x675")]
+        size: String,
+        /// The widget's light or dark colours.
+        #[arg(long, default_value = "light")]
+        theme: String,
+        /// Write numbers for this locale (a BCP 47 tag such as cy-GB: Welsh seat names).
+        #[arg(long)]
+        locale: Option<String>,
+        /// A JSON file of label replacements, as `results render` takes.
+        #[arg(long)]
+        labels: Option<PathBuf>,
+        /// The file to write: a PNG where its name ends in .png, else the SVG;
+        /// standard output (the SVG) when left out.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Replay an election night: write a results directory as seats declare one by one.
     #[command(after_help = "Example:\n  results simulate --from target/results-data --out night/ --interval 5\n  (serve night/ with any static server; point the widget's data-src at it with data-refresh)\n\nSeats declare in the order of their declaration times where the data has them,\notherwise in a random order fixed by --seed.")]
     Simulate {
@@ -441,15 +472,55 @@ fn progress(message: &str) {
     eprintln!("results: {message}");
 }
 
+fn read(path: PathBuf) -> Result<String, ImportError> {
+    std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path, source })
+}
+
+/// One seat's result in one election (the latest where `election` is none), from a
+/// results directory (its `seats/CODE.json`) or one results file, with the credit
+/// its figures carry.
+fn seat_result(src: &Path, code: &str, election: Option<&str>) -> Result<(results_core::SeatResult, Option<String>), ImportError> {
+    let path = if src.is_file() { src.to_path_buf() } else { src.join("seats").join(format!("{code}.json")) };
+    let file = results_core::parse_results(&read(path.clone())?).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
+    let contest = file.contest(code, election).ok_or_else(|| ImportError::Invalid(vec![format!("{}: no contest for {code}{}", path.display(), election.map(|e| format!(" in {e}")).unwrap_or_default())]))?;
+    Ok((results_core::SeatResult::new(&file, contest), file.credit(&contest.election).map(str::to_string)))
+}
+
+/// `text` into the file `out`, or to standard output.
+fn write_out(text: &str, out: Option<PathBuf>) -> Result<(), ImportError> {
+    match out {
+        Some(path) => std::fs::write(&path, text).map_err(|source| ImportError::Write { path, source }),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card(seat: &str, election: Option<&str>, src: &Path, size: &str, theme: &str, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
+    use results_core::card::{card_svg, Card, Shape, Theme};
+    let shape = Shape::parse(size).ok_or_else(|| ImportError::Unsupported(format!("unknown card size \"{size}\"; use 1200x675 or 1080x1080")))?;
+    let theme = Theme::parse(theme).ok_or_else(|| ImportError::Unsupported(format!("unknown theme \"{theme}\"; use light or dark")))?;
+    let labels = labels.map(read).transpose()?;
+    let embed = results_cli::render::Embed::new(locale, labels)?;
+    let (result, credit) = seat_result(src, seat, election)?;
+    let card = Card::new(&result, credit.as_deref(), embed.locale(), Card::bars_for(shape));
+    let svg = card_svg(&card, shape, theme);
+    match out {
+        Some(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("png")) => {
+            let png = results_cli::png::from_svg(&svg).map_err(ImportError::Unsupported)?;
+            std::fs::write(&path, png).map_err(|source| ImportError::Write { path, source })
+        }
+        out => write_out(&svg, out),
+    }
+}
+
 fn csv(seat: Option<&str>, election: Option<&str>, src: &std::path::Path, out: Option<PathBuf>) -> Result<(), ImportError> {
-    let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path, source });
     let locale = results_core::locale::Locale::default();
     let text = match seat {
         Some(code) => {
-            let path = src.join("seats").join(format!("{code}.json"));
-            let file = results_core::parse_results(&read(path.clone())?).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
-            let contest = file.contest(code, election).ok_or_else(|| ImportError::Invalid(vec![format!("{}: no contest for {code}{}", path.display(), election.map(|e| format!(" in {e}")).unwrap_or_default())]))?;
-            let result = results_core::SeatResult::new(&file, contest);
+            let (result, _) = seat_result(src, code, election)?;
             results_core::csv::result_csv(&result, &(0..result.rows.len()).collect::<Vec<_>>(), &locale)
         }
         None => {
@@ -458,13 +529,7 @@ fn csv(seat: Option<&str>, election: Option<&str>, src: &std::path::Path, out: O
             results_core::csv::seats_csv(&index, &(0..index.seats.len()).collect::<Vec<_>>(), &locale)
         }
     };
-    match out {
-        Some(path) => std::fs::write(&path, text).map_err(|source| ImportError::Write { path, source }),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
-    }
+    write_out(&text, out)
 }
 
 fn fill(page: &Path, data: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
@@ -548,6 +613,7 @@ fn main() -> ExitCode {
             std::fs::write(&path, css).map_err(|source| ImportError::Write { path: path.clone(), source }).map(|()| progress(&format!("wrote {}", path.display())))
         }),
         Command::Postcodes { ranges, codes, out } => postcodes(&ranges, &codes, &out),
+        Command::Card { seat, election, src, size, theme, locale, labels, out } => card(&seat, election.as_deref(), &src, &size, &theme, locale, labels, out),
         Command::Csv { seat, election, src, out } => csv(seat.as_deref(), election.as_deref(), &src, out),
         Command::Postcode { postcode, src } => match results_cli::postcodes::lookup(&src, &postcode) {
             Ok(seat) => {

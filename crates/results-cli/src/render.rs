@@ -47,6 +47,11 @@ impl Embed {
         };
         Ok(Embed { tag, labels_json, locale })
     }
+
+    /// The words and number style.
+    pub fn locale(&self) -> &Locale {
+        &self.locale
+    }
 }
 
 /// Renders `route` with the data in `dir`, which the embed will fetch from `src`.

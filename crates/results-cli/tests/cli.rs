@@ -69,7 +69,7 @@ fn schema_is_json_describing_the_format() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["render", "--help"], &["hexmap", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"], &["import", "london", "--help"], &["import", "mayor-sv", "--help"], &["import", "lga", "--help"], &["import", "csv", "--help"], &["import", "stv-scotland", "--help"], &["import", "ni-assembly", "--help"], &["postcodes", "--help"], &["postcode", "--help"]] {
+    for args in [&["--help"][..], &["validate", "--help"], &["schema", "--help"], &["render", "--help"], &["hexmap", "--help"], &["import", "hoc", "--help"], &["import", "ec2015", "--help"], &["import", "ec2010", "--help"], &["import", "ec2005", "--help"], &["import", "ec2017", "--help"], &["import", "london", "--help"], &["import", "mayor-sv", "--help"], &["import", "lga", "--help"], &["import", "csv", "--help"], &["import", "stv-scotland", "--help"], &["import", "ni-assembly", "--help"], &["postcodes", "--help"], &["postcode", "--help"], &["card", "--help"]] {
         let out = results(args);
         assert!(out.status.success(), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");
@@ -605,4 +605,54 @@ fn render_puts_a_view_into_an_embed_page_template() {
     let out = Command::new(env!("CARGO_BIN_EXE_results")).current_dir(&root).args(["render", "--seat", "E14001086", "--src", "data/", "--page", "--template", bare.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bare.html: the template has no element with data-results-widget to put the widget in"));
+}
+
+#[test]
+fn card_draws_a_seat_as_a_social_card_and_says_what_is_wrong() {
+    let dir = scratch("card");
+    let out = dir.join("card.svg");
+    let done = results(&["card", "--seat", "E14001086", "--src", "../../data/", "--out", out.to_str().unwrap()]);
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\""), "{svg}");
+    assert!(svg.contains(">Lab hold</text>") && svg.contains("Open Parliament Licence v3.0"), "{svg}");
+    // Square and dark, to standard output; a results file names its own seat.
+    let square = results(&["card", "--seat", "E09000030", "--src", "../../data/tower-hamlets-mayor-2022.json", "--size", "1080x1080", "--theme", "dark"]);
+    assert!(square.status.success(), "{}", String::from_utf8_lossy(&square.stderr));
+    let svg = String::from_utf8(square.stdout).unwrap();
+    assert!(svg.contains("width=\"1080\" height=\"1080\"") && svg.contains("fill=\"#161616\"") && svg.contains(">Lutfur Rahman, Aspire</text>"), "{svg}");
+    for (args, said) in [
+        (vec!["--size", "800x600"], "unknown card size \"800x600\"; use 1200x675 or 1080x1080"),
+        (vec!["--theme", "sepia"], "unknown theme \"sepia\"; use light or dark"),
+        (vec!["--election", "ge1066"], "no contest for E14001086 in ge1066"),
+    ] {
+        let wrong = results(&[&["card", "--seat", "E14001086", "--src", "../../data/"], args.as_slice()].concat());
+        assert_eq!(wrong.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&wrong.stderr);
+        assert!(stderr.contains(said), "{stderr}");
+    }
+    let missing = results(&["card", "--seat", "E99999999", "--src", "../../data/"]);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read ../../data/seats/E99999999.json"), "{}", String::from_utf8_lossy(&missing.stderr));
+}
+
+#[test]
+fn card_as_png_is_the_image_with_its_colours_and_words() {
+    let dir = scratch("card-png");
+    let out = dir.join("card.png");
+    let done = results(&["card", "--seat", "E14001086", "--src", "../../data/", "--size", "1080x1080", "--out", out.to_str().unwrap()]);
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let png = std::fs::read(&out).unwrap();
+    let image = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!((image.width(), image.height()), (1080, 1080));
+    let at = |x: u32, y: u32| {
+        let p = image.pixel(x, y).unwrap();
+        (p.red(), p.green(), p.blue())
+    };
+    // The background, and Labour's red in the swatch beside "Lab hold".
+    assert_eq!(at(5, 5), (0xff, 0xff, 0xff));
+    let swatch = (0..image.height()).find(|y| at(70, *y) == (0xe4, 0x00, 0x3b)).expect("Labour's swatch");
+    assert!(swatch > 150 && swatch < 300, "{swatch}");
+    // The seat's name drawn in text: dark pixels across its line, under the election.
+    let dark = (56..1000).flat_map(|x| (100..170).map(move |y| (x, y))).filter(|(x, y)| at(*x, *y).0 < 80).count();
+    assert!(dark > 5_000, "{dark} dark pixels where the seat's name is drawn");
 }

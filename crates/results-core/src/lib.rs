@@ -7,6 +7,7 @@
 //! plain `cargo test`; the widget and the `results` tool are thin shells over it.
 
 pub mod announce;
+pub mod card;
 pub mod chart;
 pub mod compare;
 pub mod csv;
