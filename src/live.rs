@@ -73,13 +73,21 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
         // The seats' file hashes by code, in the map the labels use (a map type of its
         // own would add its code).
         let mut hashes = TextMap::new();
+        // The seats whose hash changed since the last poll that read every file: a
+        // poll that fails leaves them here, so the next one reads the widget's among
+        // them even if the index has not changed again. (Kept whole, not filtered to
+        // the widget's seats or their repeats: 0.2 KB gzip less code, and cleared by
+        // the first poll that succeeds.)
+        let mut stale: Vec<String> = Vec::new();
         let every = f64::from(plan.refresh) * 1000.0;
         let mut delay = every;
         let mut failing = false;
         loop {
             if hidden() {
-                // No requests while nobody looks; look again in a second.
+                // No requests while nobody looks; look again in a second, and poll
+                // as soon as the tab is shown.
                 report(host.as_ref(), "paused");
+                delay = 0.0;
                 sleep(1000).await;
                 if flag.get() {
                     break;
@@ -97,7 +105,7 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
                 continue;
             }
             report(host.as_ref(), "polling");
-            match poll(&plan, &mut hashes, &dispatcher).await {
+            match poll(&plan, &mut hashes, &mut stale, &dispatcher).await {
                 Ok(()) => {
                     if failing {
                         dispatcher.dispatch(Action::RefreshRecovered);
@@ -122,21 +130,19 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
 async fn poll(
     plan: &Plan,
     hashes: &mut TextMap,
+    stale: &mut Vec<String>,
     dispatcher: &UseReducerDispatcher<WidgetState>,
 ) -> Result<(), crate::fetch::FetchError> {
-    let mut changed_seats: Option<Vec<String>> = None;
     if let Some(index_url) = &plan.index {
         if let Some(data) = load_if_changed(index_url, Kind::Index, &plan.versions, plan.limits).await? {
             if let Data::Index(index) = &data {
-                let mut changed = Vec::new();
                 for row in &index.seats {
                     if let Some(hash) = &row.hash {
                         if hashes.insert(row.code.clone(), hash.clone()).as_ref() != Some(hash) {
-                            changed.push(row.code.clone());
+                            stale.push(row.code.clone());
                         }
                     }
                 }
-                changed_seats = Some(changed);
             }
             dispatcher.dispatch(Action::Refreshed(index_url.clone(), data));
         }
@@ -144,7 +150,7 @@ async fn poll(
     for (url, kind, seat) in &plan.files {
         // With an index, a seat's file is read again only when its hash changed.
         if let (Some(code), true) = (seat, plan.index.is_some()) {
-            if !changed_seats.as_ref().is_some_and(|c| c.contains(code)) {
+            if !stale.contains(code) {
                 continue;
             }
         }
@@ -152,6 +158,8 @@ async fn poll(
             dispatcher.dispatch(Action::Refreshed(url.clone(), data));
         }
     }
+    // Every file read (a failure returned above and leaves them stale).
+    stale.clear();
     // New declarations in words, at most one sentence a poll (see `results_core::announce`).
     if plan.index.is_some() {
         dispatcher.dispatch(Action::Announce(js_sys::Date::now()));

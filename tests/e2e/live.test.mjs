@@ -160,26 +160,32 @@ test('a failed poll keeps the last good data and says so, then recovers', async 
 });
 
 test('with the tab hidden no request is made; shown again, polling resumes', async () => {
+  // A server of its own: only this page's requests are counted.
+  const own = await serve();
   const { page, context } = await strictPage(browser);
-  await page.goto(server.url + '?view=national&refresh=1');
-  await page.waitForSelector(`${host}[data-state="ready"]`);
-  await page.evaluate(countPolls, host);
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
-  await polls(page, 'paused', 1);
-  const from = server.log.length;
-  await polls(page, 'paused', 3);
-  assert.equal(server.log.slice(from).length, 0, 'no request while hidden');
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
-  const done = await page.evaluate(() => window.__polls.done);
-  await polls(page, 'done', done + 1);
-  assert.ok(server.log.length > from);
-  await context.close();
+  try {
+    await page.goto(own.url + '?view=national&refresh=1');
+    await page.waitForSelector(`${host}[data-state="ready"]`);
+    await page.evaluate(countPolls, host);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await polls(page, 'paused', 1);
+    const from = own.log.length;
+    await polls(page, 'paused', 3);
+    assert.deepEqual(own.log.slice(from), [], 'no request while hidden');
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const done = await page.evaluate(() => window.__polls.done);
+    await polls(page, 'done', done + 1);
+    assert.ok(own.log.length > from);
+  } finally {
+    await context.close();
+    await own.close();
+  }
 });
 
 /** A copy of dist/ whose index can be rewritten with chosen seats awaiting their
@@ -252,6 +258,46 @@ test('the iframe embed with refresh=2 polls, shows a new declaration and announc
     const answers = local.log.filter((e) => e.path === '/data/index.json').map((e) => e.status);
     assert.deepEqual(answers.filter((s) => s !== 304), [200, 200, 200], answers.join(' '));
     assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await local.close();
+    await copy.close();
+  }
+});
+
+test('a seat\'s file that fails after its hash changed is read at the next poll, and the note goes only when the seat is up to date', async () => {
+  const copy = await copyOfDist();
+  const local = await serve(copy.dir);
+  const { page, context, problems } = await strictPage(browser);
+  const BGS = 'E14001086';
+  const seatFile = path.join(copy.dir, `data/seats/${BGS}.json`);
+  const labour = () => page.locator(`${host} .rw-table tbody tr`, { hasText: 'Labour' }).first().textContent();
+  try {
+    await page.goto(local.url + `?view=compare&seat=${BGS},${POPLAR}&refresh=1`);
+    await page.waitForSelector(`${host}[data-state="ready"][data-poll] .rw-table`);
+    assert.match(await labour(), /34\.1%/);
+    // A recount moves 100 votes from Labour to the Greens (34.1% to 33.9%): the seat's
+    // file and its hash in the index change, and the file fails when first asked for.
+    local.failing.add(`/data/seats/${BGS}.json`);
+    const seat = JSON.parse(await readFile(seatFile, 'utf8'));
+    const contest = seat.constituencies.find((c) => c.election === 'ge2024');
+    contest.candidates.find((c) => c.party === 'lab').votes -= 100;
+    contest.candidates.find((c) => c.party === 'green').votes += 100;
+    await writeFile(`${seatFile}.new`, JSON.stringify(seat));
+    await rename(`${seatFile}.new`, seatFile);
+    const indexFile = path.join(copy.dir, 'data/index.json');
+    const index = JSON.parse(await readFile(indexFile, 'utf8'));
+    index.seats.find((s) => s.code === BGS).hash = 'recounted';
+    await writeFile(`${indexFile}.new`, JSON.stringify(index));
+    await rename(`${indexFile}.new`, indexFile);
+    await page.waitForSelector(`${host} .rw-stale`, { timeout: 15000 });
+    assert.match(await labour(), /34\.1%/, 'the last good figures stay while the file fails');
+    // The file is back; the index has not changed since. The next poll reads the seat.
+    local.failing.delete(`/data/seats/${BGS}.json`);
+    await page.waitForSelector(`${host} .rw-stale`, { state: 'detached', timeout: 15000 });
+    assert.match(await labour(), /33\.9%/, 'the note went with the seat up to date');
+    // The browser reports the failures the test made, and nothing else.
+    assert.deepEqual(problems.filter((p) => !p.includes('status of 500')), []);
   } finally {
     await context.close();
     await local.close();
