@@ -479,11 +479,12 @@ fn read(path: PathBuf) -> Result<String, ImportError> {
 /// One seat's result in one election (the latest where `election` is none), from a
 /// results directory (its `seats/CODE.json`) or one results file, with the credit
 /// its figures carry.
-fn seat_result(src: &Path, code: &str, election: Option<&str>) -> Result<(results_core::SeatResult, Option<String>), ImportError> {
+fn seat_result(src: &Path, code: &str, election: Option<&str>) -> Result<(results_core::ResultsFile, results_core::SeatResult, Option<String>), ImportError> {
     let path = if src.is_file() { src.to_path_buf() } else { src.join("seats").join(format!("{code}.json")) };
     let file = results_core::parse_results(&read(path.clone())?).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
     let contest = file.contest(code, election).ok_or_else(|| ImportError::Invalid(vec![format!("{}: no contest for {code}{}", path.display(), election.map(|e| format!(" in {e}")).unwrap_or_default())]))?;
-    Ok((results_core::SeatResult::new(&file, contest), file.credit(&contest.election).map(str::to_string)))
+    let (result, credit) = (results_core::SeatResult::new(&file, contest), file.credit(&contest.election).map(str::to_string));
+    Ok((file, result, credit))
 }
 
 /// `text` into the file `out`, or to standard output.
@@ -504,8 +505,9 @@ fn card(seat: &str, election: Option<&str>, src: &Path, size: &str, theme: &str,
     let theme = Theme::parse(theme).ok_or_else(|| ImportError::Unsupported(format!("unknown theme \"{theme}\"; use light or dark")))?;
     let labels = labels.map(read).transpose()?;
     let embed = results_cli::render::Embed::new(locale, labels)?;
-    let (result, credit) = seat_result(src, seat, election)?;
-    let card = Card::new(&result, credit.as_deref(), embed.locale(), Card::bars_for(shape));
+    let (file, result, credit) = seat_result(src, seat, election)?;
+    let history = results_core::history::seat_history(&file, seat, election);
+    let card = Card::new(&result, results_core::history::previous(&history), credit.as_deref(), embed.locale(), Card::bars_for(shape));
     let svg = card_svg(&card, shape, theme);
     match out {
         Some(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("png")) => {
@@ -520,7 +522,7 @@ fn csv(seat: Option<&str>, election: Option<&str>, src: &std::path::Path, out: O
     let locale = results_core::locale::Locale::default();
     let text = match seat {
         Some(code) => {
-            let (result, _) = seat_result(src, code, election)?;
+            let (_, result, _) = seat_result(src, code, election)?;
             results_core::csv::result_csv(&result, &(0..result.rows.len()).collect::<Vec<_>>(), &locale)
         }
         None => {

@@ -3,8 +3,9 @@
 //! 1080). The card is a typed model first ([`Card`]: the words and figures in the
 //! locale's language), then SVG drawn from it ([`card_svg`]), as the charts are.
 //!
-//! What a card holds: the election, the seat, the result line (the outcome, who was
-//! elected and the majority), the votes of the leading candidates as bars (the rest
+//! What a card holds: the election, the seat, the outcome ("hold" or "gain"), the
+//! story in one sentence (the majority, over whom, up or down from last time: the
+//! screen reader's summary, `history::spoken_summary`), the votes of the leading candidates as bars (the rest
 //! as one "Others" bar, so the bars always add up to the whole count) and the data's
 //! credit, as its licence asks.
 
@@ -14,7 +15,7 @@ use crate::chart::OTHERS_COLOUR;
 use crate::derive::SeatResult;
 use crate::html::escape;
 use crate::locale::Locale;
-use crate::view::{ResultLine, Winners};
+use crate::view::ResultLine;
 
 /// The card's shape, by the size social networks show without cropping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -98,7 +99,9 @@ pub struct Card {
     pub seat: String,
     /// The outcome in words (`Locale::outcome`), or why there is none yet.
     pub headline: String,
-    /// Who was elected and by what majority, where the seat has declared.
+    /// The result in one sentence, where the seat has declared: "Labour held Bethnal
+    /// Green and Stepney with a majority of 1,689 over an independent, down from
+    /// 37,524 in 2019."
     pub detail: Option<String>,
     /// The winner's colour, beside the headline, where there is a winner.
     pub colour: Option<(String, Option<String>)>,
@@ -110,10 +113,12 @@ pub struct Card {
 }
 
 impl Card {
-    /// The card of `result`, with at most `most_bars` bars: where more candidates
+    /// The card of `result` (`before`: the result it is compared with, see
+    /// `history::previous`), with at most `most_bars` bars: where more candidates
     /// stood, the leading `most_bars - 1` and one bar of the others together.
     pub fn new(
         result: &SeatResult,
+        before: Option<&SeatResult>,
         credit: Option<&str>,
         locale: &Locale,
         most_bars: usize,
@@ -157,19 +162,19 @@ impl Card {
         }
         let (headline, detail) = match ResultLine::new(result, locale) {
             ResultLine::NoCandidates(words) | ResultLine::Awaiting(words) => (words, None),
-            ResultLine::Declared {
-                winners,
-                outcome,
-                majority,
-                ..
-            } => {
-                let elected = match winners {
-                    Winners::One { name, .. } => {
-                        locale.fill("result.elected_list", &[("names", &name)])
-                    }
-                    Winners::Several(list) => list,
+            ResultLine::Declared { outcome, .. } => {
+                // Named as the reader's language names it, in the sentence as in the title.
+                let named = SeatResult {
+                    name: locale
+                        .seat_name(&result.name, result.name_cy.as_deref())
+                        .0
+                        .to_string(),
+                    ..result.clone()
                 };
-                (outcome, Some(format!("{elected} {majority}")))
+                (
+                    outcome,
+                    Some(crate::history::spoken_summary(&named, before, locale)),
+                )
             }
         };
         let colour = result
@@ -204,13 +209,14 @@ impl Card {
     }
 
     /// The card in words, for the image's accessible name and a post's alt text:
-    /// "Bethnal Green and Stepney, 2024 general election: Lab hold. Elected: ...".
+    /// "2024 general election: Labour held Bethnal Green and Stepney with a majority
+    /// of 1,689 ... Rushanara Ali, Labour 34.1%; ..." (the story names the seat; where
+    /// there is none yet, "Bethnal Green and Stepney, 2024 general election: ...").
     pub fn alt_text(&self) -> String {
-        let mut text = format!("{}, {}: {}.", self.seat, self.election, self.headline);
-        if let Some(detail) = &self.detail {
-            text.push(' ');
-            text.push_str(detail);
-        }
+        let mut text = match &self.detail {
+            Some(detail) => format!("{}: {detail}", self.election),
+            None => format!("{}, {}: {}.", self.seat, self.election, self.headline),
+        };
         let bars: Vec<String> = self
             .bars
             .iter()

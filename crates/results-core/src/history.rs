@@ -237,6 +237,16 @@ pub fn history_order(entries: &[HistoryEntry], sort: crate::sort::Sort<HistoryCo
     })
 }
 
+/// The result a seat's latest in `history` (newest first, from [`seat_history`]) is
+/// compared with: the one before it, where the seat had one seat then (not several
+/// predecessors in the same election).
+pub fn previous(history: &[HistoryEntry]) -> Option<&SeatResult> {
+    match (history.get(1), history.get(2)) {
+        (Some(one), Some(next)) if next.result.election_id == one.result.election_id => None,
+        (one, _) => one.map(|entry| &entry.result),
+    }
+}
+
 /// The result in one plain sentence, for a screen reader to read first: "Labour held
 /// Bethnal Green and Stepney with a majority of 1,689 over an independent, down from
 /// 37,524 in 2019." `before` is the seat's (or its one predecessor's) previous result.

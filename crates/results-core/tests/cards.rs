@@ -22,6 +22,13 @@ fn result(path: &str, code: &str) -> (SeatResult, Option<String>) {
     )
 }
 
+/// The result `code`'s latest is compared with (`history::previous`).
+fn before(path: &str, code: &str) -> Option<SeatResult> {
+    let file: ResultsFile = results_core::parse_results(&data(path)).unwrap();
+    results_core::history::previous(&results_core::history::seat_history(&file, code, None))
+        .cloned()
+}
+
 /// A line of text as drawn: its x, size, boldness and words.
 type Line = (f64, f64, bool, String);
 
@@ -53,8 +60,10 @@ fn texts(svg: &str) -> ((f64, f64), Vec<Line>) {
 #[test]
 fn bethnal_green_and_stepney_says_its_result_in_words_and_bars() {
     let (seat, credit) = result("seats/E14001086.json", "E14001086");
+    let previous = before("seats/E14001086.json", "E14001086");
     let card = Card::new(
         &seat,
+        previous.as_ref(),
         credit.as_deref(),
         &Locale::default(),
         Card::bars_for(Shape::Landscape),
@@ -62,10 +71,8 @@ fn bethnal_green_and_stepney_says_its_result_in_words_and_bars() {
     assert_eq!(card.election, "2024 general election");
     assert_eq!(card.seat, "Bethnal Green and Stepney");
     assert_eq!(card.headline, "Lab hold");
-    assert_eq!(
-        card.detail.as_deref(),
-        Some("Elected: Rushanara Ali. Majority 1,689 (3.6% of valid votes).")
-    );
+    // The article's story: the majority cut from 37,524 to 1,689.
+    assert_eq!(card.detail.as_deref(), Some("Labour held Bethnal Green and Stepney with a majority of 1,689 over an independent, down from 37,524 in 2019."));
     assert!(credit.as_deref().unwrap().contains(
         "Contains Parliamentary information licensed under the Open Parliament Licence v3.0"
     ));
@@ -90,6 +97,7 @@ fn bethnal_green_and_stepney_says_its_result_in_words_and_bars() {
     // The square card has room for eight bars: seven leaders and four others.
     let square = Card::new(
         &seat,
+        None,
         credit.as_deref(),
         &Locale::default(),
         Card::bars_for(Shape::Square),
@@ -124,7 +132,7 @@ fn bethnal_green_and_stepney_says_its_result_in_words_and_bars() {
         svg.contains("fill=\"#E4003B\"") || svg.contains("fill=\"#e4003b\""),
         "{svg}"
     );
-    assert!(svg.contains("<title id=\"card-title\">Bethnal Green and Stepney, 2024 general election: Lab hold. Elected: Rushanara Ali. Majority 1,689"));
+    assert!(svg.contains("<title id=\"card-title\">2024 general election: Labour held Bethnal Green and Stepney with a majority of 1,689 over an independent, down from 37,524 in 2019. Rushanara Ali, Labour 34.1%; Ajmal Masroor, Independent 30.5%;"));
 }
 
 /// How low each mark but the credit and the background reaches: each bar's and
@@ -159,9 +167,11 @@ fn every_seat_of_2024_makes_cards_whose_words_fit_and_bars_add_up() {
     let mut others = 0;
     for row in &index.seats {
         let (seat, credit) = result(&row.file, &row.code);
+        let previous = before(&row.file, &row.code);
         for shape in [Shape::Landscape, Shape::Square] {
             let card = Card::new(
                 &seat,
+                previous.as_ref(),
                 credit.as_deref(),
                 &Locale::default(),
                 Card::bars_for(shape),
@@ -220,12 +230,10 @@ fn every_seat_of_2024_makes_cards_whose_words_fit_and_bars_add_up() {
 #[test]
 fn a_ward_for_three_seats_lists_its_others_without_adding_shares_of_ballots() {
     let (ward, credit) = result("tower-hamlets-2022/seats/E05009317.json", "E05009317");
-    let card = Card::new(&ward, credit.as_deref(), &Locale::default(), 6);
+    let card = Card::new(&ward, None, credit.as_deref(), &Locale::default(), 6);
     assert_eq!(card.headline, "Lab 2, Aspire 1");
     assert!(
-        card.detail.as_deref().unwrap().starts_with(
-            "Elected: Sirajul Islam (Lab), Rebaka Sultana (Lab), Ahmodul Kabir (Aspire)."
-        ),
+        card.detail.as_deref() == Some("Bethnal Green East elected 3: Lab 2, Aspire 1."),
         "{:?}",
         card.detail
     );
@@ -245,7 +253,7 @@ fn a_ward_for_three_seats_lists_its_others_without_adding_shares_of_ballots() {
 fn a_count_not_yet_declared_says_so_and_names_no_winner() {
     let (mut seat, credit) = result("seats/E14001086.json", "E14001086");
     seat.summary.declared = false;
-    let card = Card::new(&seat, credit.as_deref(), &Locale::default(), 6);
+    let card = Card::new(&seat, None, credit.as_deref(), &Locale::default(), 6);
     assert_eq!(card.detail, None);
     assert_eq!(card.colour, None);
     assert_eq!(
@@ -261,8 +269,16 @@ fn a_welsh_card_names_the_seat_in_welsh_and_dark_cards_use_dark_party_colours() 
         lang: Some("cy".into()),
         ..Locale::default()
     };
-    let card = Card::new(&seat, credit.as_deref(), &welsh, 6);
+    let card = Card::new(&seat, None, credit.as_deref(), &welsh, 6);
     assert_eq!(card.seat, "Alun a Glannau Dyfrdwy");
+    assert!(
+        card.detail
+            .as_deref()
+            .unwrap()
+            .starts_with("Labour held Alun a Glannau Dyfrdwy with a majority of 8,794"),
+        "{:?}",
+        card.detail
+    );
     let light = card_svg(&card, Shape::Square, Theme::Light);
     let dark = card_svg(&card, Shape::Square, Theme::Dark);
     let labour = &seat.rows[0];
@@ -283,7 +299,7 @@ fn hostile_names_are_text_in_the_card() {
         .replace("Bethnal Green and Stepney", &in_json);
     let file = results_core::parse_results(&text).unwrap();
     let seat = SeatResult::new(&file, file.contest("E14001086", None).unwrap());
-    let card = Card::new(&seat, Some(payload), &Locale::default(), 6);
+    let card = Card::new(&seat, None, Some(payload), &Locale::default(), 6);
     for shape in [Shape::Landscape, Shape::Square] {
         let svg = card_svg(&card, shape, Theme::Light);
         let (_, texts) = texts(&svg);
