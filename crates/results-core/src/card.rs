@@ -15,7 +15,7 @@ use crate::chart::OTHERS_COLOUR;
 use crate::derive::SeatResult;
 use crate::html::escape;
 use crate::locale::Locale;
-use crate::view::ResultLine;
+use crate::view::{ResultLine, Winners};
 
 /// The card's shape, by the size social networks show without cropping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,9 +101,9 @@ pub struct Card {
     pub headline: String,
     /// The result in one sentence, where the seat has declared: "Labour held Bethnal
     /// Green and Stepney with a majority of 1,689 over an independent, down from
-    /// 37,524 in 2019."
+    /// 37,524 in 2019."; where several were elected, who they are and the margin.
     pub detail: Option<String>,
-    /// The winner's colour, beside the headline, where there is a winner.
+    /// The winner's colour, beside the headline, where there is one winner.
     pub colour: Option<(String, Option<String>)>,
     /// The leading candidates by votes, then the others together.
     pub bars: Vec<CardBar>,
@@ -162,6 +162,14 @@ impl Card {
         }
         let (headline, detail) = match ResultLine::new(result, locale) {
             ResultLine::NoCandidates(words) | ResultLine::Awaiting(words) => (words, None),
+            // Several elected: who they are (the story would repeat the headline's
+            // seats), then the margin or how the count was made.
+            ResultLine::Declared {
+                outcome,
+                winners: Winners::Several(list),
+                majority,
+                ..
+            } => (outcome, Some(format!("{list} {majority}"))),
             ResultLine::Declared { outcome, .. } => {
                 // Named as the reader's language names it, in the sentence as in the title.
                 let named = SeatResult {
@@ -177,9 +185,8 @@ impl Card {
                 )
             }
         };
-        let colour = result
-            .summary
-            .declared
+        // One winner's colour; several parties' seats have no one colour.
+        let colour = (result.summary.declared && result.summary.seats <= 1)
             .then(|| {
                 result
                     .winner()
@@ -211,10 +218,17 @@ impl Card {
     /// The card in words, for the image's accessible name and a post's alt text:
     /// "2024 general election: Labour held Bethnal Green and Stepney with a majority
     /// of 1,689 ... Rushanara Ali, Labour 34.1%; ..." (the story names the seat; where
-    /// there is none yet, "Bethnal Green and Stepney, 2024 general election: ...").
+    /// the words do not name it, "Bethnal Green East, Tower Hamlets council election
+    /// 2022: Lab 2, Aspire 1. Elected: ...").
     pub fn alt_text(&self) -> String {
         let mut text = match &self.detail {
-            Some(detail) => format!("{}: {detail}", self.election),
+            Some(detail) if crate::text::contains(detail, &self.seat) => {
+                format!("{}: {detail}", self.election)
+            }
+            Some(detail) => format!(
+                "{}, {}: {}. {detail}",
+                self.seat, self.election, self.headline
+            ),
             None => format!("{}, {}: {}.", self.seat, self.election, self.headline),
         };
         let bars: Vec<String> = self

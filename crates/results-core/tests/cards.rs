@@ -232,11 +232,9 @@ fn a_ward_for_three_seats_lists_its_others_without_adding_shares_of_ballots() {
     let (ward, credit) = result("tower-hamlets-2022/seats/E05009317.json", "E05009317");
     let card = Card::new(&ward, None, credit.as_deref(), &Locale::default(), 6);
     assert_eq!(card.headline, "Lab 2, Aspire 1");
-    assert!(
-        card.detail.as_deref() == Some("Bethnal Green East elected 3: Lab 2, Aspire 1."),
-        "{:?}",
-        card.detail
-    );
+    assert_eq!(card.detail.as_deref(), Some("Elected: Sirajul Islam (Lab), Rebaka Sultana (Lab), Ahmodul Kabir (Aspire). 41 votes between the last elected and the next candidate."));
+    // Several parties' seats: no one winner's colour beside the headline.
+    assert_eq!(card.colour, None);
     assert_eq!(card.bars.iter().filter(|bar| bar.elected).count(), 3);
     let others = card.bars.last().unwrap();
     assert_eq!(
@@ -244,9 +242,10 @@ fn a_ward_for_three_seats_lists_its_others_without_adding_shares_of_ballots() {
         ("Others (10)", None, "")
     );
     let svg = card_svg(&card, Shape::Landscape, Theme::Dark);
-    // Its bars are the five leaders' only, on the dark scheme's background.
-    assert_eq!(svg.matches("<rect").count(), 1 + 1 + 5, "{svg}");
+    // The background and the five leaders' bars: no swatch, no bar for the others.
+    assert_eq!(svg.matches("<rect").count(), 1 + 5, "{svg}");
     assert!(svg.contains("fill=\"#161616\""));
+    assert!(svg.contains("<title id=\"card-title\">Bethnal Green East, Tower Hamlets council election 2022: Lab 2, Aspire 1. Elected: Sirajul Islam (Lab),"), "{svg}");
 }
 
 #[test]
