@@ -247,6 +247,9 @@ impl Card {
     }
 }
 
+/// The smallest size the story is drawn at, in pixels: below it, it is cut.
+const SMALLEST_DETAIL: i32 = 22;
+
 /// The average glyph of a wide sans-serif, as a fraction of its size: what a line's
 /// width is reckoned by (SVG text does not wrap; `chart::layout::GLYPH` at 14 px).
 /// DejaVu Sans, measured in Chromium on this card's lines: 0.50 regular, 0.62 bold.
@@ -450,23 +453,24 @@ pub fn card_svg(card: &Card, shape: Shape, theme: Theme) -> String {
             },
         ),
     };
-    // The seat's name as large as lets the words fit their area, from 64 px to 40.
-    let seat_size = (40..=64)
-        .rev()
-        .step_by(4)
-        .find(|size| {
-            words_block(
-                &mut Canvas {
-                    svg: String::new(),
-                    ..canvas
-                },
-                card,
-                words,
-                *size,
-            ) <= words.h
-        })
-        .unwrap_or(40);
-    let used = words_block(&mut canvas, card, words, seat_size);
+    // The words as large as fit their area, whole: the story at 28 px if it can be,
+    // and the seat's name from 64 px down to 40 with it; else smaller, or cut.
+    let sizes = [28, 24, SMALLEST_DETAIL]
+        .into_iter()
+        .flat_map(|detail| (40..=64).rev().step_by(4).map(move |seat| (seat, detail)));
+    let fits = |sizes: &(i32, i32)| {
+        words_block(
+            &mut Canvas {
+                svg: String::new(),
+                ..canvas
+            },
+            card,
+            words,
+            *sizes,
+        ) <= words.h
+    };
+    let chosen = sizes.clone().find(fits).unwrap_or((40, SMALLEST_DETAIL));
+    let used = words_block(&mut canvas, card, words, chosen);
     let bars = match shape {
         Shape::Landscape => bars,
         Shape::Square => Area {
@@ -486,9 +490,14 @@ pub fn card_svg(card: &Card, shape: Shape, theme: Theme) -> String {
 }
 
 /// The election, the seat (its name at `seat_size`), the headline (beside the
-/// winner's colour) and the detail, from the top of `area`; the height used, or
-/// `i32::MAX` where the name would be cut at that size.
-fn words_block(canvas: &mut Canvas, card: &Card, area: Area, seat_size: i32) -> i32 {
+/// winner's colour) and the detail (at `detail_size`), from the top of `area`; the
+/// height used, or `i32::MAX` where the name or the detail would be cut at its size.
+fn words_block(
+    canvas: &mut Canvas,
+    card: &Card,
+    area: Area,
+    (seat_size, detail_size): (i32, i32),
+) -> i32 {
     let mut y = area.y;
     y += canvas.lines(
         &wrap(&card.election, room(area.w, 28), 2),
@@ -521,12 +530,13 @@ fn words_block(canvas: &mut Canvas, card: &Card, area: Area, seat_size: i32) -> 
         (true, false),
     ) + 16;
     if let Some(detail) = &card.detail {
-        y += canvas.lines(
-            &wrap(detail, room(area.w, 28), 6),
-            (area.x, y),
-            28,
-            (false, false),
-        );
+        // At a size where the words need more than six lines, they are cut.
+        let whole = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lines = wrap(detail, room(area.w, detail_size), 6);
+        if detail_size > SMALLEST_DETAIL && lines.join(" ") != whole {
+            return i32::MAX;
+        }
+        y += canvas.lines(&lines, (area.x, y), detail_size, (false, false));
     }
     y - area.y
 }

@@ -312,3 +312,30 @@ fn hostile_names_are_text_in_the_card() {
         );
     }
 }
+
+#[test]
+fn a_long_story_is_set_smaller_rather_than_cut() {
+    // Belfast South elected five by the single transferable vote: the names and the
+    // count's note take six lines at 22 px in the landscape card's left column.
+    let (seat, credit) = result("ni-assembly-2022/seats/belfast-south.json", "belfast-south");
+    let card = Card::new(
+        &seat,
+        None,
+        credit.as_deref(),
+        &Locale::default(),
+        Card::bars_for(Shape::Landscape),
+    );
+    let detail = card.detail.clone().unwrap();
+    assert!(
+        detail
+            .ends_with("Counted by the single transferable vote: the votes are first preferences."),
+        "{detail}"
+    );
+    let (_, texts) = texts(&card_svg(&card, Shape::Landscape, Theme::Light));
+    let story: Vec<&str> = texts
+        .iter()
+        .filter(|t| !t.2 && t.1 < 28.0 && t.1 > 20.0 && t.0 < 500.0)
+        .map(|t| t.3.as_str())
+        .collect();
+    assert_eq!(story.join(" "), detail, "{story:?}");
+}
