@@ -81,7 +81,11 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
         let mut stale: Vec<String> = Vec::new();
         let every = f64::from(plan.refresh) * 1000.0;
         let mut delay = every;
-        let mut failing = false;
+        // As if the last poll had failed: a "could not update" note that the widget's
+        // poller before this one (another view's) left goes at this one's first
+        // success, rather than stay over figures that are up to date. (The note from
+        // a poll still in flight when that poller stopped goes the same way.)
+        let mut failing = true;
         loop {
             if hidden() {
                 // No requests while nobody looks; look again in a second, and poll

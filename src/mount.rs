@@ -48,7 +48,8 @@ pub fn mount_once(host: Element, handover: Option<Handover>) -> bool {
 /// `data-locale`, `data-labels`); with `data-sync-url`,
 /// the page's query overrides them and follows the widget's view.
 pub fn mount(host: Element, instance: usize, handover: Option<Handover>) {
-    let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
+    // Trimmed, as the loader reads them: `data-src="data/ "` is `data/`.
+    let attr = |name: &str| host.get_attribute(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let sync_url = host.has_attribute("data-sync-url");
     let from_attributes = {
         let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election"), ("postcode", "data-postcode"), ("refresh", "data-refresh")]

@@ -331,6 +331,10 @@ impl WidgetState {
                 next.postcode = None;
             }
             Action::Fetching(url) => next.set_file(url, Fetch::Loading),
+            // The poller brought the file while the first request was still out (an
+            // interval shorter than the time limit): what that request answers, late,
+            // is older news, and a late failure must not put an error over good data.
+            Action::Fetched(url, _) if matches!(self.file(&url), Some(Fetch::Ready(_))) => {}
             Action::Fetched(url, Ok(data)) => {
                 next.take_labels(&data);
                 next.set_file(url, Fetch::Ready(data));
@@ -435,6 +439,25 @@ mod tests {
         assert_eq!(failed.data_state(), "ready", "the last good data stays");
         assert_eq!(failed.stale.as_deref(), Some(&FetchError::Timeout { timeout_ms: 8000 }));
         assert_eq!(failed.apply(Action::RefreshRecovered).stale, None);
+    }
+
+    #[test]
+    fn a_late_answer_to_the_first_request_does_not_replace_what_the_poller_brought() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/index.json")).unwrap();
+        let index = Data::Index(Rc::new(results_core::parse_index(&text).unwrap()));
+        let url = "data/index.json".to_string();
+        // Refresh every 10 s, a time limit of 15 s: the poller's copy comes first.
+        let live = WidgetState::new("data/".into(), Route { view: View::National, refresh: Some(10), ..Route::default() });
+        let polled = live.apply(Action::Fetching(url.clone())).apply(Action::Refreshed(url.clone(), index.clone()));
+        assert_eq!(polled.data_state(), "ready");
+        let timed_out = polled.apply(Action::Fetched(url.clone(), Err(FetchError::Timeout { timeout_ms: 15_000 })));
+        assert_eq!(timed_out.data_state(), "ready", "a late failure puts no error over good data");
+        assert_eq!(timed_out, polled);
+        let older = polled.apply(Action::Fetched(url.clone(), Ok(index)));
+        assert_eq!(older, polled);
+        // A file not yet in hand still takes its answer, as the first load and a
+        // preloaded file do.
+        assert_eq!(live.apply(Action::Fetching(url.clone())).apply(Action::Fetched(url, Err(FetchError::Timeout { timeout_ms: 15_000 }))).data_state(), "error");
     }
 
     #[test]

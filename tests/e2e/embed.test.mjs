@@ -167,7 +167,7 @@ test('a host copied from a page where its widget ran (cloneNode, or its outerHTM
   await context.close();
 });
 
-test('a results directory without its trailing slash: data-src and the src parameter', async () => {
+test('a results directory without its trailing slash, or with a space after it: data-src and the src parameter', async () => {
   const { page, context } = await strictPage(browser);
   await page.goto(server.url + 'article.html');
   await page.evaluate(() => {
@@ -177,9 +177,18 @@ test('a results directory without its trailing slash: data-src and the src param
     bare.dataset.seat = 'E14001430';
     bare.dataset.src = 'data';
     document.querySelector('article').prepend(bare);
+    // Pasted with a space at its end, as the loader reads it: trimmed.
+    const spaced = document.createElement('div');
+    spaced.id = 'spaced';
+    spaced.setAttribute('data-results-widget', '');
+    spaced.dataset.seat = ' E14001525 ';
+    spaced.dataset.src = 'data/ ';
+    document.querySelector('article').prepend(spaced);
   });
   await page.waitForSelector('#bare[data-state="ready"]');
   assert.match(await page.locator('#bare .rw-title').textContent(), /Poplar and Limehouse/);
+  await page.waitForSelector('#spaced[data-state="ready"]');
+  assert.match(await page.locator('#spaced .rw-title').textContent(), /Stratford and Bow/);
   await page.goto(server.url + 'embed.html?view=national&src=data');
   await page.waitForSelector(`${host}[data-state="ready"]`);
   await page.goto(server.url + 'embed.html?view=result&seat=E14001086&src=data');

@@ -145,11 +145,13 @@ impl Route {
         Route { view, ..self.clone() }
     }
 
-    /// The result view of one seat, keeping the election.
+    /// The result view of one seat, keeping the election. A postcode still being
+    /// looked up is dropped: the reader chose this seat since, and the look-up's
+    /// answer must not take them elsewhere.
     pub fn for_seat(&self, code: &str) -> Route {
         let mut seats = vec![code.to_string()];
         seats.extend(self.seats.iter().filter(|s| *s != code).cloned());
-        Route { view: View::Result, seats, ..self.clone() }
+        Route { view: View::Result, seats, postcode: None, ..self.clone() }
     }
 
     /// The query string for this route, such as `?view=history&seat=E14001086`.
@@ -250,5 +252,8 @@ mod tests {
         let route = Route { view: View::National, seats: vec!["E1".into(), "E2".into()], ..Route::default() };
         assert_eq!(route.for_seat("E2").seats, ["E2", "E1"]);
         assert_eq!(route.for_seat("E2").view, View::Result);
+        // A postcode still being looked up when the reader opens a seat is dropped.
+        let looking = Route { postcode: Some("E1 4NS".into()), ..route };
+        assert_eq!(looking.for_seat("E2").postcode, None);
     }
 }
