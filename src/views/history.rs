@@ -18,7 +18,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     crate::swatches::colour(&file.parties);
     let mut entries = seat_history(file, code, state.route.election.as_deref());
     let Some(current) = entries.first() else {
-        return problem(locale.fill("result.no_seat", &[("seat", code)]));
+        return problem(results_core::view::no_contest(file, code, state.route.election.as_deref(), locale));
     };
     // Where boundaries changed, the previous election estimated on the new ones
     // comes beside the predecessor's real result.

@@ -188,6 +188,26 @@ test('with the tab hidden no request is made; shown again, polling resumes', asy
   }
 });
 
+test('a note that the data could not update goes when the reader opens a view whose polls succeed', async () => {
+  // A server of its own, whose index fails on purpose.
+  const own = await serve();
+  const { page, context } = await strictPage(browser);
+  try {
+    await page.goto(own.url + '?view=national&refresh=1');
+    await page.waitForSelector(`${host}[data-state="ready"]`);
+    own.failing.add('/data/index.json');
+    await page.waitForSelector(`${host} .rw-stale`, { timeout: 15000 });
+    // The reader opens a seat: its view polls the seat's file, which answers.
+    await page.getByRole('button', { name: 'Bethnal Green and Stepney' }).click();
+    await page.waitForSelector(`${host} .rw-summary`);
+    await page.waitForSelector(`${host} .rw-stale`, { state: 'detached', timeout: 15000 });
+    assert.ok(own.log.some((e) => e.path === '/data/seats/E14001086.json' && e.status === 304), 'the seat was polled');
+  } finally {
+    await context.close();
+    await own.close();
+  }
+});
+
 /** A copy of dist/ whose index can be rewritten with chosen seats awaiting their
  *  declaration: { dir, awaiting(codes), close }. */
 async function copyOfDist() {

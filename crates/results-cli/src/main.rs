@@ -507,7 +507,7 @@ fn card(seat: &str, election: Option<&str>, src: &Path, size: &str, theme: &str,
     let embed = results_cli::render::Embed::new(locale, labels)?;
     let (file, result, credit) = seat_result(src, seat, election)?;
     let history = results_core::history::seat_history(&file, seat, election);
-    let card = Card::new(&result, results_core::history::previous(&history), credit.as_deref(), embed.locale(), Card::bars_for(shape));
+    let card = Card::new(&result, results_core::history::previous(&file, &history), credit.as_deref(), embed.locale(), Card::bars_for(shape));
     let svg = card_svg(&card, shape, theme);
     match out {
         Some(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("png")) => {

@@ -425,7 +425,7 @@ impl BarChart {
         let mut bars = Vec::new();
         for (id, name, colour) in &parties {
             for result in results {
-                let share: f64 = result.rows.iter().filter(|r| &r.party_id == id).map(|r| r.share).sum();
+                let share = result.party_share(id).unwrap_or(0.0);
                 bars.push(Bar { label: format!("{name}, {}", result.name), value_label: locale.numbers.percent(share), length: share, colour: colour.clone() });
             }
         }

@@ -24,11 +24,8 @@ pub fn compare_rows(results: &[&SeatResult]) -> Vec<CompareRow> {
             colour,
             shares: results
                 .iter()
-                .map(|r| {
-                    let rows: Vec<_> = r.rows.iter().filter(|row| row.party_id == id).collect();
-                    // No share before the count: a dash, not 0%.
-                    (!rows.is_empty() && r.summary.declared).then(|| rows.iter().map(|row| row.share).sum())
-                })
+                // No share before the count: a dash, not 0%.
+                .map(|r| r.party_share(&id).filter(|_| r.summary.declared))
                 .collect(),
         })
         .collect()
@@ -95,5 +92,38 @@ mod tests {
         let order = compare_order(&rows, default_compare_sort().pressed(CompareColumn::Party));
         assert_eq!(rows[order[0]].party, "Conservative", "A to Z");
         assert!(rows.iter().any(|r| r.party == "Independent"));
+    }
+
+    #[test]
+    fn wards_electing_several_compare_each_partys_part_of_the_votes_cast() {
+        let ward = |code: &str| {
+            let text = std::fs::read_to_string(format!("{}/../../data/tower-hamlets-2022/seats/{code}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let file = parse_results(&text).unwrap();
+            let seat = file.contest(code, None).unwrap().clone();
+            SeatResult::new(&file, &seat)
+        };
+        let index: crate::model::Index = serde_json::from_str(&std::fs::read_to_string(format!("{}/../../data/tower-hamlets-2022/index.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+        let code = |name: &str| index.seats.iter().find(|r| r.name == name).unwrap().code.clone();
+        let results = [ward(&code("Bow East")), ward(&code("Mile End"))];
+        let refs: Vec<&SeatResult> = results.iter().collect();
+        for row in compare_rows(&refs) {
+            // Each party's part: never past the whole (Labour in Bow East was 141.9%).
+            for share in row.shares.iter().flatten() {
+                assert!((0.0..=1.0).contains(share), "{} {share}", row.party);
+            }
+        }
+        for result in &results {
+            let parties: Vec<&str> = result.rows.iter().map(|r| r.party_id.as_str()).collect();
+            let total: f64 = parties.iter().enumerate().filter(|(i, p)| !parties[..*i].contains(p)).map(|(_, p)| result.party_share(p).unwrap()).sum();
+            assert!((total - 1.0).abs() < 1e-9, "{}: {total}", result.name);
+        }
+        // One member, one vote: the candidate's own share, as the result view shows it.
+        let bethnal = {
+            let text = std::fs::read_to_string(format!("{}/../../data/seats/E14001086.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let file = parse_results(&text).unwrap();
+            SeatResult::new(&file, file.contest("E14001086", None).unwrap())
+        };
+        assert_eq!(bethnal.party_share("lab"), Some(bethnal.rows[0].share));
+        assert_eq!(bethnal.party_share("nobody"), None);
     }
 }

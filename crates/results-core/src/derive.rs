@@ -174,6 +174,20 @@ pub struct SeatResult {
 }
 
 impl SeatResult {
+    /// A party's share of the votes, where it stood: its candidates' shares together;
+    /// where each voter had several votes (a ward electing several, not counted by
+    /// the single transferable vote), its candidates' votes of all the votes cast, as
+    /// the shares of the ballots would add up past 100% (Bow East, Labour: 141.9%).
+    pub fn party_share(&self, party: &str) -> Option<f64> {
+        let several = self.summary.seats > 1 && !self.summary.transferable;
+        let all = self.rows.iter().map(|row| row.votes).sum::<u64>().max(1) as f64;
+        let mut share = None;
+        for row in self.rows.iter().filter(|row| row.party_id == party) {
+            share = Some(share.unwrap_or(0.0) + if several { row.votes as f64 / all } else { row.share });
+        }
+        share
+    }
+
     /// The first winner, if the seat has candidates.
     pub fn winner(&self) -> Option<&Row> {
         self.rows.first()

@@ -77,7 +77,9 @@ pub fn notional_entry(file: &ResultsFile, current: &SeatResult) -> Option<Histor
         .iter()
         .map(|s| crate::model::Candidate { party: s.party.clone(), votes: (s.share.clamp(0.0, 1.0) * 1e6).round() as u64, ..Default::default() })
         .collect();
-    (contest.valid_votes, contest.invalid_votes, contest.electorate, contest.ballots, contest.previous) = (None, None, None, None, None);
+    // Of a million valid votes: the parties the source leaves out keep their part, so
+    // the listed shares are the source's own (Chorley: the Speaker 67.3%, not 88.2%).
+    (contest.valid_votes, contest.invalid_votes, contest.electorate, contest.ballots, contest.previous) = (Some(1_000_000), None, None, None, None);
     (contest.declared, contest.seats) = (None, 1);
     contest.stages.clear();
     Some(HistoryEntry { result: SeatResult::new(file, &contest), predecessor: false, boundary_change_after: false, notional: true })
@@ -237,14 +239,19 @@ pub fn history_order(entries: &[HistoryEntry], sort: crate::sort::Sort<HistoryCo
     })
 }
 
-/// The result a seat's latest in `history` (newest first, from [`seat_history`]) is
-/// compared with: the one before it, where the seat had one seat then (not several
-/// predecessors in the same election).
-pub fn previous(history: &[HistoryEntry]) -> Option<&SeatResult> {
-    match (history.get(1), history.get(2)) {
-        (Some(one), Some(next)) if next.result.election_id == one.result.election_id => None,
-        (one, _) => one.map(|entry| &entry.result),
+/// The result a seat's latest in `history` (newest first, from [`seat_history`] of
+/// `file`) is compared with: the one before it, where the seat had one seat then
+/// (not several predecessors in the same election) and, across a boundary change,
+/// where that predecessor is most of the new seat (Bethnal Green and Bow, 87% of
+/// Bethnal Green and Stepney; not the old Newcastle upon Tyne North, 37% of the new).
+pub fn previous<'a>(file: &ResultsFile, history: &'a [HistoryEntry]) -> Option<&'a SeatResult> {
+    let (now, one) = (history.first()?, history.get(1)?);
+    if history.get(2).is_some_and(|next| next.result.election_id == one.result.election_id) {
+        return None;
     }
+    let parts = file.contest(&now.result.code, Some(&now.result.election_id)).and_then(|c| c.previous.as_ref()).map(|p| &p.from);
+    let mostly = parts.is_none_or(|from| from.is_empty() || from.iter().any(|part| part.share > 0.5));
+    mostly.then_some(&one.result)
 }
 
 /// The result in one plain sentence, for a screen reader to read first: "Labour held
@@ -285,7 +292,9 @@ pub fn spoken_summary(result: &SeatResult, before: Option<&SeatResult>, locale: 
         }
         (None, _) => {}
     }
-    if let Some(before) = before.filter(|b| b.winner().is_some_and(|w| w.party_id == winner.party_id)) {
+    // Up or down from last time: for a hold only (a gain's majority is over another
+    // party than last time's).
+    if let Some(before) = before.filter(|b| matches!(s.outcome, Outcome::Hold { .. }) && b.winner().is_some_and(|w| w.party_id == winner.party_id)) {
         let year = before.election_date.get(..4).unwrap_or(&before.election_name);
         let key = if before.summary.majority > result.summary.majority { "spoken.down" } else { "spoken.up" };
         sentence.push_str(&locale.fill(key, &[("before", &n.thousands(before.summary.majority)), ("year", year)]));
@@ -309,5 +318,43 @@ mod spoken_tests {
         assert_eq!(sentence, "Labour held Bethnal Green and Stepney with a majority of 1,689 over an independent, down from 37,524 in 2019.");
         let respect = spoken_summary(&history[5].result, None, &Locale::default());
         assert_eq!(respect, "Respect gained Bethnal Green & Bow with a majority of 823 over Labour.");
+        assert_eq!(previous(&file, &history).map(|r| r.name.as_str()), Some("Bethnal Green and Bow"), "87% of the new seat");
+    }
+
+    /// A seat's shipped file and its history.
+    fn seat(code: &str) -> (ResultsFile, Vec<HistoryEntry>) {
+        let text = std::fs::read_to_string(format!("{}/../../data/seats/{code}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let file = parse_results(&text).unwrap();
+        let history = seat_history(&file, code, None);
+        (file, history)
+    }
+
+    #[test]
+    fn a_gain_is_not_compared_with_the_winners_majority_last_time() {
+        // Westmorland and Lonsdale: the Liberal Democrats took it from the Conservatives on
+        // the notional figures, where the old seat was the Liberal Democrats' by 1,934.
+        let (file, history) = seat("E14001580");
+        let sentence = spoken_summary(&history[0].result, previous(&file, &history), &Locale::default());
+        assert_eq!(sentence, "Liberal Democrat gained Westmorland and Lonsdale with a majority of 21,472 over Conservative.");
+    }
+
+    #[test]
+    fn a_predecessor_that_is_not_most_of_the_seat_is_not_compared_with() {
+        // Newcastle upon Tyne North: its main predecessor is 37% of it.
+        let (file, history) = seat("E14001379");
+        assert!(history[0].result.summary.previous_notional);
+        assert_eq!(previous(&file, &history), None);
+        let sentence = spoken_summary(&history[0].result, previous(&file, &history), &Locale::default());
+        assert!(!sentence.contains("from 5,765"), "{sentence}");
+    }
+
+    #[test]
+    fn the_notional_result_keeps_the_sources_shares_where_it_leaves_parties_out() {
+        // Chorley: the source gives the Speaker 67.3% and the Greens 9.0% of 2019 on
+        // the new boundaries (2024's share less its change), and no other party.
+        let (file, history) = seat("E14001170");
+        let notional = notional_entry(&file, &history[0].result).unwrap();
+        let share = |party: &str| notional.result.rows.iter().find(|r| r.party_id == party).map(|r| (r.share * 1000.0).round() / 10.0);
+        assert_eq!((share("spk"), share("green")), (Some(67.3), Some(9.0)));
     }
 }

@@ -302,6 +302,7 @@ defaults! {
     ("result.swing", "Swing {points} points from {from} to {to}."),
     ("result.no_candidates", "No candidates."),
     ("result.no_seat", "The results file has no result for the seat \"{seat}\"."),
+    ("result.no_election", "The results file has no election \"{election}\"."),
     ("result.chart", "Vote share by candidate, {seat}, {election}"),
     // An election whose name names the seat already ("Mayor of Tower Hamlets election 2022").
     ("result.caption_election", "Votes by candidate, {election}"),

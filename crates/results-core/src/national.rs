@@ -106,7 +106,7 @@ pub struct SeatFilter {
     pub text: String,
     /// A nation or region name ("London", "Scotland").
     pub area: Option<String>,
-    /// The winning party's id.
+    /// A winning party's id.
     pub party: Option<String>,
 }
 
@@ -115,7 +115,8 @@ impl SeatFilter {
         let text = collation_key(self.text.trim());
         (text.is_empty() || names(row).chain(row.winner.as_deref()).any(|name| crate::text::contains(&collation_key(name), &text)))
             && self.area.as_ref().is_none_or(|area| row.region.as_ref() == Some(area) || row.nation.as_ref() == Some(area))
-            && self.party.as_ref().is_none_or(|party| row.party.as_ref() == Some(party))
+            // A ward electing several is the party's where it won any of them.
+            && self.party.as_ref().is_none_or(|party| row.party.as_ref() == Some(party) || row.elected.contains(party))
     }
 }
 
@@ -280,6 +281,30 @@ pub(crate) mod tests {
         let by_winner = SeatFilter { text: "rushanara".into(), ..SeatFilter::default() };
         assert_eq!(seat_order(&index, &by_winner, default_sort(), &Locale::default()), found);
         assert!(areas(&index).starts_with(&["England".to_string(), "Northern Ireland".into(), "Scotland".into(), "Wales".into()]));
+    }
+
+    #[test]
+    fn a_party_filter_finds_every_ward_where_the_party_won_a_seat() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/tower-hamlets-2022/index.json")).unwrap();
+        let council: Index = serde_json::from_str(&text).unwrap();
+        let wards = |party: &str| -> Vec<String> {
+            let filter = SeatFilter { party: Some(party.into()), ..SeatFilter::default() };
+            seat_order(&council, &filter, default_sort(), &Locale::default()).iter().map(|&i| council.seats[i].name.clone()).collect()
+        };
+        // Bow West elected a Green, below an Aspire councillor at the top of its count.
+        assert_eq!(wards("green"), ["Bow West"]);
+        // Labour also won seats in wards that Aspire topped.
+        let labour = wards("lab");
+        for ward in ["Island Gardens", "Stepney Green", "Weavers", "Whitechapel"] {
+            assert!(labour.iter().any(|w| w == ward), "{ward} not in {labour:?}");
+        }
+        // Each ward a party's filter finds elected someone of it.
+        for party in ["lab", "aspire", "green", "con"] {
+            for name in wards(party) {
+                let row = council.seats.iter().find(|r| r.name == name).unwrap();
+                assert!(row.party.as_deref() == Some(party) || row.elected.iter().any(|p| p == party), "{party} {name}");
+            }
+        }
     }
 
     #[test]

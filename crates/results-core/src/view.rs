@@ -72,6 +72,15 @@ impl ResultLine {
     }
 }
 
+/// Why a results file shows nothing for `code` in `election` (the latest where
+/// none): an election the file does not hold, or a seat it has no result for.
+pub fn no_contest(file: &crate::ResultsFile, code: &str, election: Option<&str>, locale: &Locale) -> String {
+    match election {
+        Some(id) if !file.elections.iter().any(|e| e.id == id) => locale.fill("result.no_election", &[("election", id)]),
+        _ => locale.fill("result.no_seat", &[("seat", code)]),
+    }
+}
+
 /// A row of a short table as the reader sees it: its first cell says what the row
 /// is about (the row's header), the rest are its figures and words, each already
 /// in the locale's words and number style. (The national seats table, 650 rows, is
@@ -251,6 +260,15 @@ mod tests {
                 swing: match &line { ResultLine::Declared { swing, .. } => swing.clone(), _ => None },
             }
         );
+    }
+
+    #[test]
+    fn an_election_the_file_does_not_hold_is_named_as_such() {
+        let file = parse_results(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/seats/E14001086.json")).unwrap()).unwrap();
+        let said = no_contest(&file, "E14001086", Some("2024"), &Locale::default());
+        assert_eq!(said, "The results file has no election \"2024\".");
+        assert_eq!(no_contest(&file, "E14000001", None, &Locale::default()), "The results file has no result for the seat \"E14000001\".");
+        assert_eq!(no_contest(&file, "E14000001", Some("ge2024"), &Locale::default()), "The results file has no result for the seat \"E14000001\".");
     }
 
     #[test]
