@@ -171,19 +171,16 @@ test('a results directory without its trailing slash, or with a space after it: 
   const { page, context } = await strictPage(browser);
   await page.goto(server.url + 'article.html');
   await page.evaluate(() => {
-    const bare = document.createElement('div');
-    bare.id = 'bare';
-    bare.setAttribute('data-results-widget', '');
-    bare.dataset.seat = 'E14001430';
-    bare.dataset.src = 'data';
-    document.querySelector('article').prepend(bare);
-    // Pasted with a space at its end, as the loader reads it: trimmed.
-    const spaced = document.createElement('div');
-    spaced.id = 'spaced';
-    spaced.setAttribute('data-results-widget', '');
-    spaced.dataset.seat = ' E14001525 ';
-    spaced.dataset.src = 'data/ ';
-    document.querySelector('article').prepend(spaced);
+    const add = (id, seat, src) => {
+      const host = document.createElement('div');
+      host.id = id;
+      host.setAttribute('data-results-widget', '');
+      Object.assign(host.dataset, { seat, src });
+      document.querySelector('article').prepend(host);
+    };
+    add('bare', 'E14001430', 'data');
+    // Pasted with spaces around, as the loader reads them: trimmed.
+    add('spaced', ' E14001525 ', 'data/ ');
   });
   await page.waitForSelector('#bare[data-state="ready"]');
   assert.match(await page.locator('#bare .rw-title').textContent(), /Poplar and Limehouse/);

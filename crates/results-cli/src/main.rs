@@ -21,6 +21,26 @@ struct Cli {
     command: Command,
 }
 
+/// The words and number style of what `render` and `card` write, as an embed's
+/// `data-locale` and `data-labels` give them.
+#[derive(Args)]
+struct Words {
+    /// Write numbers (and Welsh seat names, for cy) for this locale: a BCP 47 tag
+    /// such as de-DE or cy-GB; en-GB when left out.
+    #[arg(long)]
+    locale: Option<String>,
+    /// A JSON file of label replacements ({"column.votes": "Pleidleisiau", ...}).
+    #[arg(long)]
+    labels: Option<PathBuf>,
+}
+
+impl Words {
+    fn embed(self) -> Result<results_cli::render::Embed, ImportError> {
+        let labels = self.labels.map(read).transpose()?;
+        results_cli::render::Embed::new(self.locale, labels)
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Import official results files into a results directory.
@@ -72,12 +92,8 @@ enum Command {
         /// colours.css at or above the data's folder (`results colours`) when left out.
         #[arg(long)]
         colours: Option<String>,
-        /// Write numbers for this locale (a BCP 47 tag such as de-DE); en-GB when left out.
-        #[arg(long)]
-        locale: Option<String>,
-        /// A JSON file of label replacements ({"column.votes": "Pleidleisiau", ...}).
-        #[arg(long)]
-        labels: Option<PathBuf>,
+        #[command(flatten)]
+        words: Words,
         /// The file to write; standard output when left out.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -144,12 +160,8 @@ enum Command {
         /// The widget's light or dark colours.
         #[arg(long, default_value = "light")]
         theme: String,
-        /// Write numbers for this locale (a BCP 47 tag such as cy-GB: Welsh seat names).
-        #[arg(long)]
-        locale: Option<String>,
-        /// A JSON file of label replacements, as `results render` takes.
-        #[arg(long)]
-        labels: Option<PathBuf>,
+        #[command(flatten)]
+        words: Words,
         /// The file to write: a PNG where its name ends in .png, else the SVG;
         /// standard output (the SVG) when left out.
         #[arg(long)]
@@ -499,12 +511,11 @@ fn write_out(text: &str, out: Option<PathBuf>) -> Result<(), ImportError> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn card(seat: &str, election: Option<&str>, src: &Path, size: &str, theme: &str, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
+fn card(seat: &str, election: Option<&str>, src: &Path, size: &str, theme: &str, words: Words, out: Option<PathBuf>) -> Result<(), ImportError> {
     use results_core::card::{card_svg, Card, Shape, Theme};
     let shape = Shape::parse(size).ok_or_else(|| ImportError::Unsupported(format!("unknown card size \"{size}\"; use 1200x675 or 1080x1080")))?;
     let theme = Theme::parse(theme).ok_or_else(|| ImportError::Unsupported(format!("unknown theme \"{theme}\"; use light or dark")))?;
-    let labels = labels.map(read).transpose()?;
-    let embed = results_cli::render::Embed::new(locale, labels)?;
+    let embed = words.embed()?;
     let (file, result, credit) = seat_result(src, seat, election)?;
     let history = results_core::history::seat_history(&file, seat, election);
     let card = Card::new(&result, results_core::history::previous(&file, &history), credit.as_deref(), embed.locale(), Card::bars_for(shape));
@@ -544,7 +555,7 @@ fn fill(page: &Path, data: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), 
 
 #[allow(clippy::too_many_arguments)]
 /// `page`: none for the snippet; a whole page, from a template or plain.
-fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: Option<Option<PathBuf>>, colours: Option<&str>, locale: Option<String>, labels: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), ImportError> {
+fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Option<PathBuf>, page: Option<Option<PathBuf>>, colours: Option<&str>, words: Words, out: Option<PathBuf>) -> Result<(), ImportError> {
     let mut pairs = vec![("view", view), ("seat", seat)];
     if let Some(election) = election.as_deref() {
         pairs.push(("election", election));
@@ -554,11 +565,7 @@ fn render(view: &str, seat: &str, election: Option<String>, src: &str, data: Opt
         return Err(ImportError::Invalid(vec![format!("unknown view \"{view}\"; use result, history, compare or national")]));
     }
     let dir = data.unwrap_or_else(|| PathBuf::from(src));
-    let labels = match labels {
-        Some(path) => Some(std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path, source })?),
-        None => None,
-    };
-    let embed = results_cli::render::Embed::new(locale, labels)?;
+    let embed = words.embed()?;
     let widget = results_cli::render::render(&route, &dir, src, &embed, colours)?;
     let text = match page {
         None => widget + "\n",
@@ -605,9 +612,9 @@ fn main() -> ExitCode {
             let night = results_cli::simulate::Night { interval, batch, seed, steps };
             results_cli::simulate::run(&from, &out, &night, |declared, total| progress(&format!("{declared} of {total} declared")))
         }
-        Command::Render { view, seat, election, src, data, page, template, colours, locale, labels, out } => {
+        Command::Render { view, seat, election, src, data, page, template, colours, words, out } => {
             let page = if page { Some(template) } else { None };
-            render(&view, &seat, election, &src, data, page, colours.as_deref(), locale, labels, out)
+            render(&view, &seat, election, &src, data, page, colours.as_deref(), words, out)
         }
         Command::Fill { page, data, out } => fill(&page, data, out),
         Command::Colours { dir, out } => results_cli::render::colours(&dir).and_then(|css| {
@@ -615,7 +622,7 @@ fn main() -> ExitCode {
             std::fs::write(&path, css).map_err(|source| ImportError::Write { path: path.clone(), source }).map(|()| progress(&format!("wrote {}", path.display())))
         }),
         Command::Postcodes { ranges, codes, out } => postcodes(&ranges, &codes, &out),
-        Command::Card { seat, election, src, size, theme, locale, labels, out } => card(&seat, election.as_deref(), &src, &size, &theme, locale, labels, out),
+        Command::Card { seat, election, src, size, theme, words, out } => card(&seat, election.as_deref(), &src, &size, &theme, words, out),
         Command::Csv { seat, election, src, out } => csv(seat.as_deref(), election.as_deref(), &src, out),
         Command::Postcode { postcode, src } => match results_cli::postcodes::lookup(&src, &postcode) {
             Ok(seat) => {

@@ -76,15 +76,16 @@ mod tests {
     use super::*;
     use crate::load::parse_results;
 
+    /// A seat's latest result from the shipped data's folder `dir` ("" for 2024).
+    fn load(dir: &str, code: &str) -> SeatResult {
+        let text = std::fs::read_to_string(format!("{}/../../data/{dir}seats/{code}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let file = parse_results(&text).unwrap();
+        SeatResult::new(&file, file.contest(code, None).unwrap())
+    }
+
     #[test]
     fn three_tower_hamlets_seats() {
-        let load = |code: &str| {
-            let text = std::fs::read_to_string(format!("{}/../../data/seats/{code}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-            let file = parse_results(&text).unwrap();
-            let seat = file.contest(code, None).unwrap().clone();
-            SeatResult::new(&file, &seat)
-        };
-        let results = [load("E14001086"), load("E14001430"), load("E14001525")];
+        let results = [load("", "E14001086"), load("", "E14001430"), load("", "E14001525")];
         let refs: Vec<&SeatResult> = results.iter().collect();
         let rows = compare_rows(&refs);
         assert_eq!(rows[0].party, "Labour");
@@ -96,12 +97,7 @@ mod tests {
 
     #[test]
     fn wards_electing_several_compare_each_partys_part_of_the_votes_cast() {
-        let ward = |code: &str| {
-            let text = std::fs::read_to_string(format!("{}/../../data/tower-hamlets-2022/seats/{code}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-            let file = parse_results(&text).unwrap();
-            let seat = file.contest(code, None).unwrap().clone();
-            SeatResult::new(&file, &seat)
-        };
+        let ward = |code: &str| load("tower-hamlets-2022/", code);
         let index: crate::model::Index = serde_json::from_str(&std::fs::read_to_string(format!("{}/../../data/tower-hamlets-2022/index.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
         let code = |name: &str| index.seats.iter().find(|r| r.name == name).unwrap().code.clone();
         let results = [ward(&code("Bow East")), ward(&code("Mile End"))];
@@ -118,11 +114,7 @@ mod tests {
             assert!((total - 1.0).abs() < 1e-9, "{}: {total}", result.name);
         }
         // One member, one vote: the candidate's own share, as the result view shows it.
-        let bethnal = {
-            let text = std::fs::read_to_string(format!("{}/../../data/seats/E14001086.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-            let file = parse_results(&text).unwrap();
-            SeatResult::new(&file, file.contest("E14001086", None).unwrap())
-        };
+        let bethnal = load("", "E14001086");
         assert_eq!(bethnal.party_share("lab"), Some(bethnal.rows[0].share));
         assert_eq!(bethnal.party_share("nobody"), None);
     }
