@@ -7,10 +7,13 @@ import { PARAMS } from './params.mjs';
 
 const host = document.getElementById('widget');
 const query = new URLSearchParams(location.search);
-// Every embed parameter (params.mjs) from the query onto the host, as a script embed has them.
+// Every embed parameter (params.mjs) from the query onto the host, as a script embed
+// has them; but data from this site only (no scheme, no `//host`, no backslash, which
+// a browser reads as a slash): a shared link must not show another site's figures
+// under this one's name.
 for (const name of PARAMS) {
   const value = query.get(name);
-  if (value) host.setAttribute(`data-${name}`, value);
+  if (value && !(name === 'src' && /[:\\]|\/\//.test(value))) host.setAttribute(`data-${name}`, value);
 }
 // Which iframe this is, so a parent with several can tell them apart.
 const frame = query.get('frame') ?? '';

@@ -86,8 +86,13 @@ function mount(element) {
     const settled = handover.length ? await answerOrSoon(handover[1]) : undefined;
     return module.mountWidget(element, ...handover, settled);
   }, (error) => {
-    // The code did not load: a later call may try again.
+    // The code did not load: the host says so, as a widget that failed would (its
+    // static copy, if it has one, stays), and a later call (a widget coming into
+    // view, ResultsWidget.mount) loads it again.
     mounted.delete(element);
+    started = undefined;
+    element.dataset.state = 'error';
+    element.dispatchEvent(new CustomEvent('results-widget:error', { bubbles: true }));
     throw error;
   });
 }

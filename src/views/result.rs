@@ -36,7 +36,7 @@ pub fn seat_result(state: &WidgetState, code: &str, with_count: bool) -> Option<
             result.name = state.locale.seat_name(&result.name, result.name_cy.as_deref()).0.to_string();
             // The previous result, where the seat had one seat before it (not several).
             let history = results_core::history::seat_history(file, code, state.route.election.as_deref());
-            let spoken = results_core::history::spoken_summary(&result, results_core::history::previous(file, &history), &state.locale);
+            let spoken = results_core::history::spoken_summary(&result, results_core::history::previous(contest, &history), &state.locale);
             let count = if with_count { count_view(file, contest, &state.locale) } else { None };
             Ok(Shown { result, attribution: file.credit(&contest.election).map(Into::into), updated: file.updated.clone(), spoken, count })
         }

@@ -2,7 +2,9 @@
 // starts, widgets added later, the iframe embed, privacy and a strict CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, strictPage } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serve, launch, strictPage, root } from './support.mjs';
 
 const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server;
@@ -194,6 +196,37 @@ test('a results directory without its trailing slash, or with a space after it: 
   await context.close();
 });
 
+test('the iframe page takes its data from its own site only: a link naming another site shows the default data', async () => {
+  const { page, context } = await strictPage(browser);
+  const elsewhere = [];
+  page.on('request', (request) => { if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) elsewhere.push(request.url()); });
+  for (const src of ['https://example.invalid/data/', '//example.invalid/data/', '\\\\example.invalid\\data\\']) {
+    await page.goto(server.url + `embed.html?view=result&seat=E14001430&src=${encodeURIComponent(src)}`);
+    await page.waitForSelector(`${host}[data-state="ready"]`);
+    assert.match(await page.locator(`${host} .rw-title`).textContent(), /Poplar and Limehouse/, src);
+    assert.equal(await page.locator(host).getAttribute('data-src'), 'data/', src);
+  }
+  assert.deepEqual(elsewhere, []);
+  await context.close();
+});
+
+test('code that fails to load leaves the host saying so, and a later mount loads it', async () => {
+  const { page, context } = await strictPage(browser);
+  // The wasm fails once (a network blip): the article's widgets say error.
+  let failed = 0;
+  await context.route(/_bg.*\.wasm$|\.wasm$/, (route) => (failed++ === 0 ? route.abort() : route.continue()));
+  await page.goto(server.url + 'article.html');
+  await page.waitForSelector(`${host}[data-state="error"]`);
+  const errors = await page.evaluate(() => new Promise((resolve) => {
+    const host = document.querySelector('[data-results-widget][data-state="error"]');
+    host.addEventListener('results-widget:error', () => resolve('again'), { once: true });
+    resolve(window.ResultsWidget.mount(host).then(() => 'mounted', () => 'failed'));
+  }));
+  assert.equal(errors, 'mounted', 'the second try loads the code');
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((h) => h.dataset.state === 'ready'), host);
+  await context.close();
+});
+
 test('a broken widget stays alone: the others keep working', async () => {
   const { page, context } = await strictPage(browser, { viewport: { width: 1280, height: 4000 } });
   await page.goto(server.url + 'article.html');
@@ -218,26 +251,32 @@ test('a broken widget stays alone: the others keep working', async () => {
   await context.close();
 });
 
-test('the iframe embed tells its parent its height, and the listener fits the iframe', async () => {
+test('the iframe embed tells its parent its height, and the listener fits each iframe, and only it', async () => {
   const { page, context } = await strictPage(browser, { viewport: { width: 800, height: 900 } });
-  // The parent page is the editor's (no policy of ours): the documented listener, and the iframe.
+  // The parent page is the editor's (no policy of ours): the README's listener, two
+  // results iframes without ids, and another site's frame (an advert, say) that
+  // posts a height of its own.
+  const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+  const listener = readme.match(/\n(<script>\n  addEventListener\('message'[\s\S]*?<\/script>)\n/)[1];
   await page.route(server.url + 'parent.html', (route) => route.fulfill({ contentType: 'text/html', body: `
-    <iframe id="rw" src="${server.url}embed.html?view=result&seat=E14001086&frame=rw" title="Election results" style="width:100%;border:0;height:150px"></iframe>
-    <script>
-      addEventListener('message', (e) => {
-        if (e.data && e.data.type === 'results-widget:height') {
-          const frame = document.getElementById(e.data.frame);
-          if (frame) frame.style.height = e.data.height + 'px';
-        }
-      });
-    </script>` }));
+    <iframe src="${server.url}embed.html?view=result&seat=E14001086" title="Election results" style="width:100%;border:0;height:150px"></iframe>
+    <iframe src="${server.url}embed.html?view=history&seat=E14001430" title="Election results" style="width:100%;border:0;height:150px"></iframe>
+    <iframe id="advert" srcdoc="<script>addEventListener('message', () => parent.postMessage({ type: 'results-widget:height', frame: '', height: 1 }, '*'))<\/script>" style="border:0;height:90px"></iframe>
+    ${listener}` }));
   await page.goto(server.url + 'parent.html');
-  await page.waitForFunction(() => document.getElementById('rw').getBoundingClientRect().height > 600);
-  const frame = page.frameLocator('#rw');
-  await frame.locator(`${host}[data-state="ready"]`).waitFor();
-  const inner = await page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  const outer = await page.evaluate(() => document.getElementById('rw').getBoundingClientRect().height);
-  assert.ok(Math.abs(inner - outer) <= 2, `iframe ${outer} px for content ${inner} px`);
+  const heights = () => page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.getBoundingClientRect().height));
+  await page.waitForFunction(() => [...document.querySelectorAll('iframe:not(#advert)')].every((f) => f.getBoundingClientRect().height > 400));
+  for (const i of [1, 2]) {
+    await page.frames()[i].locator(`${host}[data-state="ready"]`).waitFor();
+    const inner = await page.frames()[i].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await page.waitForFunction(([n, want]) => Math.abs(document.querySelectorAll('iframe')[n].getBoundingClientRect().height - want) <= 2, [i - 1, inner]);
+  }
+  const [result, history] = await heights();
+  assert.notEqual(Math.round(result), Math.round(history), 'each iframe its own height');
+  // The other frame posts a height: it sizes itself, and nothing else.
+  await page.evaluate(() => document.getElementById('advert').contentWindow.postMessage('go', '*'));
+  await page.waitForFunction(() => document.getElementById('advert').getBoundingClientRect().height === 1);
+  assert.deepEqual(await heights(), [result, history, 1]);
   await context.close();
 });
 
@@ -249,12 +288,25 @@ test('the embed builder shows the live widget and the snippet for what the edito
   await page.getByLabel('View', { exact: true }).selectOption('history');
   await page.waitForSelector(`#preview ${host}[data-view="history"][data-state="ready"]`);
   assert.equal(await page.locator(`#preview ${host} tbody tr`).count(), 7, 'six elections and 2019 on the new boundaries');
-  const snippet = await page.getByLabel('Script embed snippet').inputValue();
-  assert.match(snippet, /<div data-results-widget data-view="history" data-seat="E14001086" data-src="\/widgets\/results\/data\/"><\/div>/);
-  assert.match(snippet, /<script type="module" src="\/widgets\/results\/results-widget.js"><\/script>/);
+  // The widget is where the builder is, unless the editor says otherwise.
+  let snippet = await page.getByLabel('Script embed snippet').inputValue();
+  assert.match(snippet, /<div data-results-widget data-view="history" data-seat="E14001086" data-src="\/data\/"><\/div>/);
+  assert.match(snippet, /<script type="module" src="\/results-widget.js"><\/script>/);
+  await page.getByLabel(/Where the widget is hosted/).fill(' /widgets/results ');
+  await page.getByLabel(/Where the widget is hosted/).dispatchEvent('change');
+  snippet = await page.getByLabel('Script embed snippet').inputValue();
+  assert.match(snippet, /data-src="\/widgets\/results\/data\/"><\/div>\n<script type="module" src="\/widgets\/results\/results-widget.js"><\/script>/);
   await page.getByLabel('View', { exact: true }).selectOption('compare');
   await page.waitForSelector(`#preview ${host}[data-view="compare"][data-state="ready"]`);
   assert.match(await page.getByLabel('Iframe embed code').inputValue(), /embed\.html\?view=compare&amp;seat=E14001086%2CE14001430%2CE14001525/);
+  // Seats whose names hold commas.
+  await page.getByLabel(/More seats to compare/).fill('Ruislip, Northwood and Pinner, Ynys Môn');
+  await page.getByLabel(/More seats to compare/).dispatchEvent('change');
+  const iframe = await page.getByLabel('Iframe embed code').inputValue();
+  assert.match(iframe, /seat=E14001086%2CE14001454%2CW07000112/);
+  // The listener sizes the frame that sent the message: no ids to keep apart.
+  assert.match(iframe, /frame\.contentWindow === e\.source/);
+  assert.doesNotMatch(iframe, / id=/);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await context.close();

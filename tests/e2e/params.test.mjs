@@ -109,7 +109,7 @@ test('the embed builder writes every parameter it offers through the one list, a
   assert.match(snippet, new RegExp(`^<div data-results-widget data-view="result" data-seat="${BGS}" data-src="/data/" data-theme="dark" data-refresh="60"></div>`));
   const iframe = await page.getByLabel('Iframe embed code').inputValue();
   const src = iframe.match(/src="([^"]*embed\.html[^"]*)"/)[1].replace(/&amp;/g, '&');
-  assert.equal(src, `/embed.html?view=result&seat=${BGS}&src=%2Fdata%2F&theme=dark&refresh=60&frame=results-embed`);
+  assert.equal(src, `/embed.html?view=result&seat=${BGS}&src=%2Fdata%2F&theme=dark&refresh=60`);
   // Pasted into pages as they are, both give a widget with every parameter.
   await pageAt(context, 'builder-script.html', `<!doctype html><meta charset="utf-8"><title>Pasted</title>${snippet}`);
   await pageAt(context, 'builder-iframe.html', `<!doctype html><meta charset="utf-8"><title>Pasted</title>${iframe}`);

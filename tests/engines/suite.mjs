@@ -33,10 +33,12 @@ if (query.get('width')) frame.style.width = query.get('width') + 'px';
 query.delete('width');
 query.set('frame', 'rw');
 frame.src = 'embed.html?' + query;
+// The README's listener: it sizes the frame that sent the message.
 addEventListener('message', (e) => {
   if (e.data && e.data.type === 'results-widget:height') {
-    const frame = document.getElementById(e.data.frame);
-    if (frame) frame.style.height = e.data.height + 'px';
+    for (const frame of document.querySelectorAll('iframe')) {
+      if (frame.contentWindow === e.source) frame.style.height = Math.max(0, Number(e.data.height) || 0) + 'px';
+    }
   }
 });
 `;

@@ -518,7 +518,7 @@ fn card(seat: &str, election: Option<&str>, src: &Path, size: &str, theme: &str,
     let embed = words.embed()?;
     let (file, result, credit) = seat_result(src, seat, election)?;
     let history = results_core::history::seat_history(&file, seat, election);
-    let card = Card::new(&result, results_core::history::previous(&file, &history), credit.as_deref(), embed.locale(), Card::bars_for(shape));
+    let card = Card::new(&result, file.contest(seat, election).and_then(|contest| results_core::history::previous(contest, &history)), credit.as_deref(), embed.locale(), Card::bars_for(shape));
     let svg = card_svg(&card, shape, theme);
     match out {
         Some(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("png")) => {

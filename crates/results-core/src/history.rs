@@ -239,18 +239,18 @@ pub fn history_order(entries: &[HistoryEntry], sort: crate::sort::Sort<HistoryCo
     })
 }
 
-/// The result a seat's latest in `history` (newest first, from [`seat_history`] of
-/// `file`) is compared with: the one before it, where the seat had one seat then
-/// (not several predecessors in the same election) and, across a boundary change,
-/// where that predecessor is most of the new seat (Bethnal Green and Bow, 87% of
-/// Bethnal Green and Stepney; not the old Newcastle upon Tyne North, 37% of the new).
-pub fn previous<'a>(file: &ResultsFile, history: &'a [HistoryEntry]) -> Option<&'a SeatResult> {
-    let (now, one) = (history.first()?, history.get(1)?);
+/// The result `seat`'s contest (the latest in `history`, newest first, from
+/// [`seat_history`]) is compared with: the one before it, where the seat had one
+/// seat then (not several predecessors in the same election) and, across a boundary
+/// change, where that predecessor is most of the new seat (Bethnal Green and Bow,
+/// 87% of Bethnal Green and Stepney; not the old Newcastle upon Tyne North, 37% of
+/// the new).
+pub fn previous<'a>(seat: &crate::Constituency, history: &'a [HistoryEntry]) -> Option<&'a SeatResult> {
+    let one = history.get(1)?;
     if history.get(2).is_some_and(|next| next.result.election_id == one.result.election_id) {
         return None;
     }
-    let parts = file.contest(&now.result.code, Some(&now.result.election_id)).and_then(|c| c.previous.as_ref()).map(|p| &p.from);
-    let mostly = parts.is_none_or(|from| from.is_empty() || from.iter().any(|part| part.share > 0.5));
+    let mostly = seat.previous.as_ref().is_none_or(|p| p.from.is_empty() || p.from.iter().any(|part| part.share > 0.5));
     mostly.then_some(&one.result)
 }
 
@@ -318,7 +318,12 @@ mod spoken_tests {
         assert_eq!(sentence, "Labour held Bethnal Green and Stepney with a majority of 1,689 over an independent, down from 37,524 in 2019.");
         let respect = spoken_summary(&history[5].result, None, &Locale::default());
         assert_eq!(respect, "Respect gained Bethnal Green & Bow with a majority of 823 over Labour.");
-        assert_eq!(previous(&file, &history).map(|r| r.name.as_str()), Some("Bethnal Green and Bow"), "87% of the new seat");
+        assert_eq!(latest_previous(&file, &history).map(|r| r.name.as_str()), Some("Bethnal Green and Bow"), "87% of the new seat");
+    }
+
+    /// [`previous`] for the latest contest in `history`.
+    fn latest_previous<'a>(file: &ResultsFile, history: &'a [HistoryEntry]) -> Option<&'a SeatResult> {
+        previous(file.contest(&history[0].result.code, None).unwrap(), history)
     }
 
     /// A seat's shipped file and its history.
@@ -334,7 +339,7 @@ mod spoken_tests {
         // Westmorland and Lonsdale: the Liberal Democrats took it from the Conservatives on
         // the notional figures, where the old seat was the Liberal Democrats' by 1,934.
         let (file, history) = seat("E14001580");
-        let sentence = spoken_summary(&history[0].result, previous(&file, &history), &Locale::default());
+        let sentence = spoken_summary(&history[0].result, latest_previous(&file, &history), &Locale::default());
         assert_eq!(sentence, "Liberal Democrat gained Westmorland and Lonsdale with a majority of 21,472 over Conservative.");
     }
 
@@ -343,8 +348,8 @@ mod spoken_tests {
         // Newcastle upon Tyne North: its main predecessor is 37% of it.
         let (file, history) = seat("E14001379");
         assert!(history[0].result.summary.previous_notional);
-        assert_eq!(previous(&file, &history), None);
-        let sentence = spoken_summary(&history[0].result, previous(&file, &history), &Locale::default());
+        assert_eq!(latest_previous(&file, &history), None);
+        let sentence = spoken_summary(&history[0].result, latest_previous(&file, &history), &Locale::default());
         assert!(!sentence.contains("from 5,765"), "{sentence}");
     }
 

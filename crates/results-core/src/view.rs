@@ -76,7 +76,7 @@ impl ResultLine {
 /// none): an election the file does not hold, or a seat it has no result for.
 pub fn no_contest(file: &crate::ResultsFile, code: &str, election: Option<&str>, locale: &Locale) -> String {
     match election {
-        Some(id) if !file.elections.iter().any(|e| e.id == id) => locale.fill("result.no_election", &[("election", id)]),
+        Some(id) if file.election(id).is_none() => locale.fill("result.no_election", &[("election", id)]),
         _ => locale.fill("result.no_seat", &[("seat", code)]),
     }
 }

@@ -25,7 +25,7 @@ fn result(path: &str, code: &str) -> (SeatResult, Option<String>) {
 /// The result `code`'s latest is compared with (`history::previous`).
 fn before(path: &str, code: &str) -> Option<SeatResult> {
     let file: ResultsFile = results_core::parse_results(&data(path)).unwrap();
-    results_core::history::previous(&file, &results_core::history::seat_history(&file, code, None))
+    results_core::history::previous(file.contest(code, None).unwrap(), &results_core::history::seat_history(&file, code, None))
         .cloned()
 }
 
