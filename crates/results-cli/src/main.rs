@@ -494,7 +494,7 @@ fn read(path: PathBuf) -> Result<String, ImportError> {
 fn seat_result(src: &Path, code: &str, election: Option<&str>) -> Result<(results_core::ResultsFile, results_core::SeatResult, Option<String>), ImportError> {
     let path = if src.is_file() { src.to_path_buf() } else { src.join("seats").join(format!("{code}.json")) };
     let file = results_core::parse_results(&read(path.clone())?).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
-    let contest = file.contest(code, election).ok_or_else(|| ImportError::Invalid(vec![format!("{}: no contest for {code}{}", path.display(), election.map(|e| format!(" in {e}")).unwrap_or_default())]))?;
+    let contest = file.contest(code, election).ok_or_else(|| ImportError::Unsupported(format!("{}: no result for {code}{}", path.display(), election.map(|e| format!(" in {e}")).unwrap_or_default())))?;
     let (result, credit) = (results_core::SeatResult::new(&file, contest), file.credit(&contest.election).map(str::to_string));
     Ok((file, result, credit))
 }
@@ -520,8 +520,12 @@ fn card(seat: &str, election: Option<&str>, src: &Path, size: &str, theme: &str,
     let history = results_core::history::seat_history(&file, seat, election);
     let card = Card::new(&result, file.contest(seat, election).and_then(|contest| results_core::history::previous(contest, &history)), credit.as_deref(), embed.locale(), Card::bars_for(shape));
     let svg = card_svg(&card, shape, theme);
+    let kind = out.as_ref().and_then(|path| path.extension()).map(|ext| ext.to_string_lossy().to_ascii_lowercase());
+    if let Some(other) = kind.as_deref().filter(|ext| !["svg", "png"].contains(ext)) {
+        return Err(ImportError::Unsupported(format!("a card is written as .svg or .png, not .{other}")));
+    }
     match out {
-        Some(path) if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("png")) => {
+        Some(path) if kind.as_deref() == Some("png") => {
             let png = results_cli::png::from_svg(&svg).map_err(ImportError::Unsupported)?;
             std::fs::write(&path, png).map_err(|source| ImportError::Write { path, source })
         }

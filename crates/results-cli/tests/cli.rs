@@ -615,16 +615,17 @@ fn card_draws_a_seat_as_a_social_card_and_says_what_is_wrong() {
     assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\""), "{svg}");
-    assert!(svg.contains(">Lab hold</text>") && svg.contains("Open Parliament Licence v3.0"), "{svg}");
+    assert!(svg.contains(">Lab hold</text>") && svg.contains("Parliament Licence v3.0"), "{svg}");
     // Square and dark, to standard output; a results file names its own seat.
     let square = results(&["card", "--seat", "E09000030", "--src", "../../data/tower-hamlets-mayor-2022.json", "--size", "1080x1080", "--theme", "dark"]);
     assert!(square.status.success(), "{}", String::from_utf8_lossy(&square.stderr));
     let svg = String::from_utf8(square.stdout).unwrap();
-    assert!(svg.contains("width=\"1080\" height=\"1080\"") && svg.contains("fill=\"#161616\"") && svg.contains(">Lutfur Rahman, Aspire</text>"), "{svg}");
+    assert!(svg.contains("width=\"1080\" height=\"1080\"") && svg.contains("fill=\"#161616\"") && svg.contains(">Lutfur Rahman, Aspire: first preferences</text>"), "{svg}");
     for (args, said) in [
         (vec!["--size", "800x600"], "unknown card size \"800x600\"; use 1200x675 or 1080x1080"),
         (vec!["--theme", "sepia"], "unknown theme \"sepia\"; use light or dark"),
-        (vec!["--election", "ge1066"], "no contest for E14001086 in ge1066"),
+        (vec!["--election", "ge1066"], "no result for E14001086 in ge1066"),
+        (vec!["--out", "card.jpg"], "a card is written as .svg or .png, not .jpg"),
     ] {
         let wrong = results(&[&["card", "--seat", "E14001086", "--src", "../../data/"], args.as_slice()].concat());
         assert_eq!(wrong.status.code(), Some(1));
@@ -655,4 +656,50 @@ fn card_as_png_is_the_image_with_its_colours_and_words() {
     // The seat's name drawn in text: dark pixels across its line, under the election.
     let dark = (56..1000).flat_map(|x| (100..170).map(move |y| (x, y))).filter(|(x, y)| at(*x, *y).0 < 80).count();
     assert!(dark > 5_000, "{dark} dark pixels where the seat's name is drawn");
+}
+
+/// A card of `code` from the shipped results folder `dir`, drawn as pixels.
+fn card_pixels(dir: &str, code: &str, shape: results_core::card::Shape) -> resvg::tiny_skia::Pixmap {
+    use results_core::card::{card_svg, Card, Theme};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data").join(dir);
+    let file = results_core::parse_results(&std::fs::read_to_string(root.join(format!("seats/{code}.json"))).unwrap()).unwrap();
+    let contest = file.contest(code, None).unwrap();
+    let history = results_core::history::seat_history(&file, code, None);
+    let seat = results_core::SeatResult::new(&file, contest);
+    let card = Card::new(&seat, results_core::history::previous(contest, &history), file.credit(&contest.election), &results_core::locale::Locale::default(), Card::bars_for(shape));
+    let png = results_cli::png::from_svg(&card_svg(&card, shape, Theme::Light)).unwrap();
+    resvg::tiny_skia::Pixmap::decode_png(&png).unwrap()
+}
+
+#[test]
+fn cards_drawn_keep_their_words_inside_their_columns() {
+    use results_core::card::Shape;
+    // The seats hardest to set: the longest names, hyphens and slashes, capitals, the
+    // longest candidates' labels, wards for several and counts by stages.
+    let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json")).unwrap()).unwrap();
+    let mut seats: Vec<(String, String)> = index["seats"].as_array().unwrap().iter().map(|s| (s["name"].as_str().unwrap().to_string(), s["code"].as_str().unwrap().to_string())).collect();
+    seats.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    let mut hard: Vec<(&str, String)> = seats.iter().take(8).map(|(_, code)| ("", code.clone())).collect();
+    hard.extend(seats.iter().filter(|(name, _)| name.contains('-')).take(4).map(|(_, code)| ("", code.clone())));
+    hard.extend([("", "E14001086".to_string()), ("ni-assembly-2022/", "belfast-south".into()), ("tower-hamlets-2022/", "E05009317".into())]);
+    let edinburgh = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/city-of-edinburgh/seats");
+    let mut wards: Vec<String> = std::fs::read_dir(&edinburgh).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_string()).collect();
+    wards.sort();
+    hard.extend(wards.into_iter().take(4).map(|code| ("city-of-edinburgh/", code)));
+    for (dir, code) in &hard {
+        for shape in [Shape::Landscape, Shape::Square] {
+            let image = card_pixels(dir, code, shape);
+            let (w, h) = (image.width(), image.height());
+            let background = |x: u32, y: u32| image.pixel(x, y).is_some_and(|p| (p.red(), p.green(), p.blue()) == (0xff, 0xff, 0xff));
+            // Nothing in the right-hand margin.
+            let margin = (w - 40..w).flat_map(|x| (0..h).map(move |y| (x, y))).find(|(x, y)| !background(*x, *y));
+            assert_eq!(margin, None, "{dir}{code} {shape:?}: drawn in the right margin");
+            // Landscape: nothing in the gap between the words and the bars, above the
+            // credit (at most two lines of 24 px, 24 px above the foot's margin).
+            if shape == Shape::Landscape {
+                let gap = (56 + 462..56 + 498).flat_map(|x| (0..h - 56 - 48 - 24).map(move |y| (x, y))).find(|(x, y)| !background(*x, *y));
+                assert_eq!(gap, None, "{dir}{code}: the words run into the bars");
+            }
+        }
+    }
 }

@@ -123,6 +123,7 @@ impl Card {
         locale: &Locale,
         most_bars: usize,
     ) -> Card {
+        let staged = !result.summary.stages.is_empty();
         let n = &locale.numbers;
         let most_bars = most_bars.max(2);
         let shown = if result.rows.len() > most_bars {
@@ -135,7 +136,17 @@ impl Card {
             .iter()
             .take(shown)
             .map(|row| CardBar {
-                label: format!("{}, {}", row.name, row.party_name),
+                // As the widget's chart labels a count's first stage.
+                label: if staged {
+                    format!(
+                        "{}, {}: {}",
+                        row.name,
+                        row.party_name,
+                        locale.text("chart.first_preferences")
+                    )
+                } else {
+                    format!("{}, {}", row.name, row.party_name)
+                },
                 value: n.percent(row.share),
                 share: Some(row.share),
                 colour: row.colour.clone(),
@@ -145,8 +156,8 @@ impl Card {
             .collect();
         let rest = result.rows.get(shown..).unwrap_or_default();
         if !rest.is_empty() {
-            let share: Option<f64> =
-                (result.summary.seats <= 1).then(|| rest.iter().map(|row| row.share).sum());
+            let share: Option<f64> = (result.summary.seats <= 1 || result.summary.transferable)
+                .then(|| rest.iter().map(|row| row.share).sum());
             bars.push(CardBar {
                 label: format!(
                     "{} ({})",
@@ -170,6 +181,20 @@ impl Card {
                 majority,
                 ..
             } => (outcome, Some(format!("{list} {majority}"))),
+            // A count with stages: its majority is after them ("after second
+            // preferences"), where the bars are first preferences.
+            ResultLine::Declared {
+                outcome,
+                winners: Winners::One { name, .. },
+                majority,
+                ..
+            } if staged => (
+                outcome,
+                Some(format!(
+                    "{} {majority}",
+                    locale.fill("result.elected_list", &[("names", &name)])
+                )),
+            ),
             ResultLine::Declared { outcome, .. } => {
                 // Named as the reader's language names it, in the sentence as in the title.
                 let named = SeatResult {
@@ -221,15 +246,19 @@ impl Card {
     /// the words do not name it, "Bethnal Green East, Tower Hamlets council election
     /// 2022: Lab 2, Aspire 1. Elected: ...").
     pub fn alt_text(&self) -> String {
+        // The election's name may name the seat already ("Mayor of Tower Hamlets
+        // election 2022"), as `chart::result_title` allows for.
+        let place = if crate::text::contains(&self.election, &self.seat) {
+            self.election.clone()
+        } else {
+            format!("{}, {}", self.seat, self.election)
+        };
         let mut text = match &self.detail {
             Some(detail) if crate::text::contains(detail, &self.seat) => {
                 format!("{}: {detail}", self.election)
             }
-            Some(detail) => format!(
-                "{}, {}: {}. {detail}",
-                self.seat, self.election, self.headline
-            ),
-            None => format!("{}, {}: {}.", self.seat, self.election, self.headline),
+            Some(detail) => format!("{place}: {}. {detail}", self.headline),
+            None => format!("{place}: {}.", self.headline),
         };
         let bars: Vec<String> = self
             .bars
@@ -249,82 +278,110 @@ impl Card {
 
 /// The smallest size the story is drawn at, in pixels: below it, it is cut.
 const SMALLEST_DETAIL: i32 = 22;
+/// The smallest size the seat's name is drawn at.
+const SMALLEST_SEAT: i32 = 28;
 
-/// The average glyph of a wide sans-serif, as a fraction of its size: what a line's
-/// width is reckoned by (SVG text does not wrap; `chart::layout::GLYPH` at 14 px).
-/// DejaVu Sans, measured in Chromium on this card's lines: 0.50 regular, 0.62 bold.
-const GLYPH: f64 = 0.6;
-const BOLD_GLYPH: f64 = 0.66;
-
-/// How many characters of text at `size` fit in `width`.
-fn room(width: i32, size: i32) -> usize {
-    (f64::from(width.max(0)) / (f64::from(size.max(1)) * GLYPH)) as usize
+/// How wide a character is drawn, as a fraction of the text's size: DejaVu Sans's
+/// advances (the card's first font), by class and rounded up, so a line reckoned to
+/// fit does fit (SVG text does not wrap). Bold is about a tenth wider.
+fn advance(c: char, bold: bool) -> f64 {
+    let regular = match c {
+        'i' | 'j' | 'l' | '\'' | ',' | '.' | ':' | ';' | '!' | '|' => 0.3,
+        ' ' | 'f' | 't' | 'r' | '-' | '(' | ')' | '/' | 'I' | 'J' => 0.42,
+        'm' | 'M' | 'W' | '%' | '…' => 1.0,
+        'w' => 0.84,
+        'A'..='Z' => 0.76,
+        '0'..='9' => 0.64,
+        c if c.is_ascii() => 0.64,
+        // East Asian scripts (a font may lack them: drawn as boxes, as wide).
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}' => 1.0,
+        _ => 0.7,
+    };
+    if bold {
+        regular * 1.12
+    } else {
+        regular
+    }
 }
 
-/// How many characters of bold text at `size` fit in `width`.
-fn bold_room(width: i32, size: i32) -> usize {
-    (f64::from(width.max(0)) / (f64::from(size.max(1)) * BOLD_GLYPH)) as usize
+/// The width of `text` drawn at `size`, bold or not, as reckoned for fitting.
+fn width_of(text: &str, size: i32, bold: bool) -> i32 {
+    (text.chars().map(|c| advance(c, bold)).sum::<f64>() * f64::from(size)).ceil() as i32
 }
 
-/// `text` broken between words into lines of at most `chars` characters, at most
-/// `lines` of them; what does not fit ends the last line with "…".
-pub fn wrap(text: &str, chars: usize, lines: usize) -> Vec<String> {
-    let chars = chars.max(2);
+/// How text is set: its size in pixels and whether bold.
+#[derive(Clone, Copy)]
+struct Font {
+    size: i32,
+    bold: bool,
+}
+
+/// `text` broken into at most `lines` lines that each fit `width` in `font`: after a
+/// space, a hyphen or a slash ("Newcastle-under-Lyme", "Corstorphine/Murrayfield");
+/// what does not fit ends the last line with "…". Also whether it was cut.
+fn wrap(text: &str, width: i32, font: Font, lines: usize) -> (Vec<String>, bool) {
+    let fits = |line: &str| width_of(line.trim_end(), font.size, font.bold) <= width;
+    // The pieces a line may end after.
+    let mut pieces: Vec<String> = Vec::new();
+    let mut piece = String::new();
+    for c in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+    {
+        piece.push(c);
+        if matches!(c, ' ' | '-' | '/') {
+            pieces.push(std::mem::take(&mut piece));
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut cut = false;
-    for word in text.split_whitespace() {
-        let wanted = if line.is_empty() {
-            word.chars().count()
-        } else {
-            line.chars().count() + 1 + word.chars().count()
-        };
-        if wanted <= chars {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
+    for piece in pieces {
+        if fits(&(line.clone() + &piece)) {
+            line.push_str(&piece);
             continue;
         }
         if !line.is_empty() {
-            out.push(std::mem::take(&mut line));
+            out.push(line.trim_end().to_string());
         }
-        if out.len() == lines {
-            cut = true;
-            break;
-        }
-        line = shorten(word, chars);
+        line = piece;
     }
-    if !line.is_empty() {
-        if out.len() < lines {
-            out.push(line);
-        } else {
-            cut = true;
-        }
+    if !line.trim_end().is_empty() {
+        out.push(line.trim_end().to_string());
     }
+    let cut = out.len() > lines || out.iter().any(|line| !fits(line));
+    out.truncate(lines.max(1));
     if cut {
-        if let Some(last) = out.last_mut() {
-            let mut short: String = last
-                .chars()
-                .take(chars - 1)
-                .collect::<String>()
-                .trim_end()
-                .to_string();
-            short.push('…');
-            *last = short;
+        for (i, line) in out.iter_mut().enumerate() {
+            if i + 1 == lines || !fits(line) {
+                let mut short: String = line.clone();
+                while !short.is_empty() && !fits(&(short.trim_end().to_string() + "…")) {
+                    short.pop();
+                }
+                *line = short.trim_end().to_string() + "…";
+            }
         }
     }
-    out
+    (out, cut)
 }
 
-/// `word` cut to `chars` characters, the last of them "…", where it is longer.
-fn shorten(word: &str, chars: usize) -> String {
-    if word.chars().count() <= chars {
-        return word.to_string();
-    }
-    let mut short: String = word.chars().take(chars.saturating_sub(1)).collect();
-    short.push('…');
-    short
+/// `text` escaped for the card's XML, without the characters XML does not allow
+/// (control characters but tab and line ends, U+FFFE and U+FFFF), which a results
+/// file may hold and would make the whole card unreadable.
+fn xml(text: &str) -> String {
+    let allowed = |c: &char| {
+        matches!(c, '\t' | '\n' | '\r') || (*c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    };
+    escape(&text.chars().filter(allowed).collect::<String>())
 }
 
 /// An SVG writer at the card's scale: text in the card's font, rectangles.
@@ -345,7 +402,7 @@ impl Canvas {
         };
         let weight = if bold { " font-weight=\"700\"" } else { "" };
         let baseline = y + size * 4 / 5;
-        let _ = writeln!(self.svg, "<text x=\"{x}\" y=\"{baseline}\" font-size=\"{size}\" fill=\"{fill}\"{weight}>{}</text>", escape(text));
+        let _ = writeln!(self.svg, "<text x=\"{x}\" y=\"{baseline}\" font-size=\"{size}\" fill=\"{fill}\"{weight}>{}</text>", xml(text));
     }
 
     /// Lines of text from `y`, each `size` high with a fifth between; the height used.
@@ -414,7 +471,18 @@ pub fn card_svg(card: &Card, shape: Shape, theme: Theme) -> String {
     let credit = card
         .credit
         .as_deref()
-        .map(|text| wrap(text, room(w - 2 * pad, credit_size), 2))
+        .map(|text| {
+            wrap(
+                text,
+                w - 2 * pad,
+                Font {
+                    size: credit_size,
+                    bold: false,
+                },
+                2,
+            )
+            .0
+        })
         .unwrap_or_default();
     let foot = credit.len() as i32 * credit_size * 6 / 5;
     let body_bottom = h - pad - if foot > 0 { foot + 24 } else { 0 };
@@ -454,10 +522,13 @@ pub fn card_svg(card: &Card, shape: Shape, theme: Theme) -> String {
         ),
     };
     // The words as large as fit their area, whole: the story at 28 px if it can be,
-    // and the seat's name from 64 px down to 40 with it; else smaller, or cut.
-    let sizes = [28, 24, SMALLEST_DETAIL]
-        .into_iter()
-        .flat_map(|detail| (40..=64).rev().step_by(4).map(move |seat| (seat, detail)));
+    // and the seat's name from 64 px down to 28 with it; else smaller, or cut.
+    let sizes = [28, 24, SMALLEST_DETAIL].into_iter().flat_map(|detail| {
+        (SMALLEST_SEAT..=64)
+            .rev()
+            .step_by(4)
+            .map(move |seat| (seat, detail))
+    });
     let fits = |sizes: &(i32, i32)| {
         words_block(
             &mut Canvas {
@@ -469,7 +540,10 @@ pub fn card_svg(card: &Card, shape: Shape, theme: Theme) -> String {
             *sizes,
         ) <= words.h
     };
-    let chosen = sizes.clone().find(fits).unwrap_or((40, SMALLEST_DETAIL));
+    let chosen = sizes
+        .clone()
+        .find(fits)
+        .unwrap_or((SMALLEST_SEAT, SMALLEST_DETAIL));
     let used = words_block(&mut canvas, card, words, chosen);
     let bars = match shape {
         Shape::Landscape => bars,
@@ -482,7 +556,7 @@ pub fn card_svg(card: &Card, shape: Shape, theme: Theme) -> String {
     bars_block(&mut canvas, card, bars);
 
     let (background, text, _) = theme.colours();
-    let alt = escape(&card.alt_text());
+    let alt = xml(&card.alt_text());
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"card-title\" font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\" color=\"{text}\">\n<title id=\"card-title\">{alt}</title>\n<rect width=\"{width}\" height=\"{height}\" fill=\"{background}\"/>\n{}</svg>\n",
         canvas.svg
@@ -491,7 +565,8 @@ pub fn card_svg(card: &Card, shape: Shape, theme: Theme) -> String {
 
 /// The election, the seat (its name at `seat_size`), the headline (beside the
 /// winner's colour) and the detail (at `detail_size`), from the top of `area`; the
-/// height used, or `i32::MAX` where the name or the detail would be cut at its size.
+/// height used, or `i32::MAX` where the name or the detail would be cut at its size
+/// (but the smallest).
 fn words_block(
     canvas: &mut Canvas,
     card: &Card,
@@ -499,23 +574,25 @@ fn words_block(
     (seat_size, detail_size): (i32, i32),
 ) -> i32 {
     let mut y = area.y;
+    let election = Font {
+        size: 28,
+        bold: false,
+    };
     y += canvas.lines(
-        &wrap(&card.election, room(area.w, 28), 2),
+        &wrap(&card.election, area.w, election, 2).0,
         (area.x, y),
-        28,
+        election.size,
         (false, true),
     ) + 12;
-    // At a size where the name needs more than three lines, it is cut.
-    let whole = card.seat.split_whitespace().collect::<Vec<_>>().join(" ");
-    if seat_size > 40 && wrap(&card.seat, bold_room(area.w, seat_size), 3).join(" ") != whole {
+    let seat = Font {
+        size: seat_size,
+        bold: true,
+    };
+    let (name, cut) = wrap(&card.seat, area.w, seat, 3);
+    if cut && seat_size > SMALLEST_SEAT {
         return i32::MAX;
     }
-    y += canvas.lines(
-        &wrap(&card.seat, bold_room(area.w, seat_size), 3),
-        (area.x, y),
-        seat_size,
-        (true, false),
-    ) + 20;
+    y += canvas.lines(&name, (area.x, y), seat_size, (true, false)) + 20;
     let swatch = 36;
     let indent = if let Some((colour, dark)) = &card.colour {
         canvas.rect((area.x, y + 2), (swatch, swatch), colour, dark.as_deref());
@@ -523,17 +600,27 @@ fn words_block(
     } else {
         0
     };
+    let headline = Font {
+        size: 36,
+        bold: true,
+    };
     y += canvas.lines(
-        &wrap(&card.headline, bold_room(area.w - indent, 36), 2),
+        &wrap(&card.headline, area.w - indent, headline, 2).0,
         (area.x + indent, y),
-        36,
+        headline.size,
         (true, false),
     ) + 16;
     if let Some(detail) = &card.detail {
-        // At a size where the words need more than six lines, they are cut.
-        let whole = detail.split_whitespace().collect::<Vec<_>>().join(" ");
-        let lines = wrap(detail, room(area.w, detail_size), 6);
-        if detail_size > SMALLEST_DETAIL && lines.join(" ") != whole {
+        let (lines, cut) = wrap(
+            detail,
+            area.w,
+            Font {
+                size: detail_size,
+                bold: false,
+            },
+            6,
+        );
+        if cut && detail_size > SMALLEST_DETAIL {
             return i32::MAX;
         }
         y += canvas.lines(&lines, (area.x, y), detail_size, (false, false));
@@ -548,7 +635,7 @@ fn bars_block(canvas: &mut Canvas, card: &Card, area: Area) {
     let row = (area.h / count).clamp(36, 96);
     let size = (row * 3 / 10).clamp(18, 28);
     let bar_height = (row * 2 / 5).clamp(12, 36);
-    let value_room = room_for("100.0%", size) + 12;
+    let value_room = width_of("100.0%", size, false) + 12;
     let longest = card
         .bars
         .iter()
@@ -556,12 +643,17 @@ fn bars_block(canvas: &mut Canvas, card: &Card, area: Area) {
         .fold(0.0_f64, f64::max);
     for (i, bar) in card.bars.iter().enumerate() {
         let top = area.y + i as i32 * row;
-        let chars = if bar.elected {
-            bold_room(area.w, size)
-        } else {
-            room(area.w, size)
-        };
-        let label = wrap(&bar.label, chars, 1).concat();
+        let label = wrap(
+            &bar.label,
+            area.w,
+            Font {
+                size,
+                bold: bar.elected,
+            },
+            1,
+        )
+        .0
+        .concat();
         canvas.text(&label, (area.x, top), size, (bar.elected, false));
         let Some(share) = bar.share else { continue };
         let full = f64::from(area.w - value_room);
@@ -587,11 +679,6 @@ fn bars_block(canvas: &mut Canvas, card: &Card, area: Area) {
     }
 }
 
-/// The width of `text` at `size`, as reckoned for wrapping.
-fn room_for(text: &str, size: i32) -> i32 {
-    (text.chars().count() as f64 * f64::from(size) * GLYPH).ceil() as i32
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -607,40 +694,46 @@ mod tests {
     }
 
     #[test]
-    fn wrapping_breaks_between_words_and_marks_what_is_cut() {
+    fn wrapping_breaks_after_spaces_hyphens_and_slashes_and_marks_what_is_cut() {
+        let font = Font {
+            size: 20,
+            bold: false,
+        };
+        let at = |text: &str| width_of(text, 20, false);
         assert_eq!(
-            wrap("Bethnal Green and Stepney", 14, 3),
-            ["Bethnal Green", "and Stepney"]
+            wrap("Bethnal Green and Stepney", at("Bethnal Green"), font, 3),
+            (
+                vec!["Bethnal Green".to_string(), "and Stepney".into()],
+                false
+            )
         );
         assert_eq!(
-            wrap("Bethnal Green and Stepney", 40, 3),
+            wrap("Bethnal Green and Stepney", 2000, font, 3).0,
             ["Bethnal Green and Stepney"]
         );
         assert_eq!(
-            wrap("one two three four five six", 7, 2),
-            ["one two", "three…"]
+            wrap("Newcastle-under-Lyme", at("Newcastle-under-"), font, 3).0,
+            ["Newcastle-under-", "Lyme"]
         );
-        assert_eq!(wrap("", 10, 2), Vec::<String>::new());
+        assert_eq!(
+            wrap("Corstorphine/Murrayfield", at("Corstorphine/"), font, 3).0,
+            ["Corstorphine/", "Murrayfield"]
+        );
+        let (two, cut) = wrap("one two three four five six", at("one two"), font, 2);
+        assert!(cut && two.len() == 2 && two[1].ends_with('…'), "{two:?}");
+        assert_eq!(wrap("", 100, font, 2), (Vec::<String>::new(), false));
         // A word longer than a line is shortened, not spilled past the edge.
-        let long = wrap(
-            "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch",
-            20,
-            2,
-        );
-        assert_eq!(long.len(), 1);
-        assert!(
-            long.iter().all(|line| line.chars().count() <= 20),
-            "{long:?}"
-        );
-        for lines in 1..4 {
-            for chars in 2..30 {
-                let out = wrap("Contains Parliamentary information licensed under the Open Parliament Licence v3.0", chars, lines);
-                assert!(out.len() <= lines, "{chars} {lines}: {out:?}");
-                assert!(
-                    out.iter().all(|line| line.chars().count() <= chars),
-                    "{chars} {lines}: {out:?}"
-                );
+        for width in [40, 100, 300] {
+            for lines in 1..4 {
+                for text in ["Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch", "Contains Parliamentary information licensed under the Open Parliament Licence v3.0", "MONTGOMERYSHIRE AND GLYNDŴR", "東京都 選挙区"] {
+                    let (out, _) = wrap(text, width, font, lines);
+                    assert!(out.len() <= lines, "{width} {lines}: {out:?}");
+                    assert!(out.iter().all(|line| at(line) <= width || line.chars().count() <= 1), "{width} {lines}: {out:?}");
+                }
             }
         }
+        // Capitals and wide letters are reckoned wider than the average.
+        assert!(width_of("MMMM", 20, false) > width_of("iiii", 20, false) * 3);
+        assert!(width_of("Abc", 20, true) > width_of("Abc", 20, false));
     }
 }
