@@ -174,7 +174,6 @@ pub enum FetchError {
     Index(String),
     /// A postcode area's file that does not read as one.
     PostcodeFile(String),
-    NoSuchSeat { seat: String },
     NoSeat,
     NeedsDirectory,
     /// A mistake in the embed's own attributes (`data-labels`, `data-locale`).
@@ -206,7 +205,6 @@ impl FetchError {
             FetchError::Data(err) => locale.fill("error.data", &[("problem", &err.to_string())]),
             FetchError::Index(why) => locale.fill("error.index", &[("problem", why)]),
             FetchError::PostcodeFile(why) => locale.fill("error.postcode_file", &[("problem", why)]),
-            FetchError::NoSuchSeat { seat } => locale.fill("result.no_seat", &[("seat", seat)]),
             FetchError::NoSeat => locale.text("error.no_seat").to_string(),
             FetchError::NeedsDirectory => locale.text("error.needs_directory").to_string(),
             FetchError::Embed(why) => locale.fill("error.embed", &[("problem", why)]),
