@@ -125,6 +125,11 @@ impl Card {
     ) -> Card {
         let staged = !result.summary.stages.is_empty();
         let n = &locale.numbers;
+        // Named as the reader's language names it, in the title as in the sentence.
+        let seat = locale
+            .seat_name(&result.name, result.name_cy.as_deref())
+            .0
+            .to_string();
         let most_bars = most_bars.max(2);
         let shown = if result.rows.len() > most_bars {
             most_bars - 1
@@ -136,17 +141,8 @@ impl Card {
             .iter()
             .take(shown)
             .map(|row| CardBar {
-                // As the widget's chart labels a count's first stage.
-                label: if staged {
-                    format!(
-                        "{}, {}: {}",
-                        row.name,
-                        row.party_name,
-                        locale.text("chart.first_preferences")
-                    )
-                } else {
-                    format!("{}, {}", row.name, row.party_name)
-                },
+                // As the widget's chart labels them.
+                label: crate::chart::first_label(row, staged, locale),
                 value: n.percent(row.share),
                 share: Some(row.share),
                 colour: row.colour.clone(),
@@ -196,12 +192,8 @@ impl Card {
                 )),
             ),
             ResultLine::Declared { outcome, .. } => {
-                // Named as the reader's language names it, in the sentence as in the title.
                 let named = SeatResult {
-                    name: locale
-                        .seat_name(&result.name, result.name_cy.as_deref())
-                        .0
-                        .to_string(),
+                    name: seat.clone(),
                     ..result.clone()
                 };
                 (
@@ -220,10 +212,7 @@ impl Card {
             .flatten();
         Card {
             election: result.election_name.clone(),
-            seat: locale
-                .seat_name(&result.name, result.name_cy.as_deref())
-                .0
-                .to_string(),
+            seat,
             headline,
             detail,
             colour,

@@ -93,7 +93,7 @@ impl BarChart {
             .rows
             .iter()
             .map(|row| Bar {
-                label: if staged { format!("{}, {}: {}", row.name, row.party_name, locale.text("chart.first_preferences")) } else { format!("{}, {}", row.name, row.party_name) },
+                label: first_label(row, staged, locale),
                 value_label: n.percent(row.share),
                 length: if longest > 0.0 { row.share / longest } else { 0.0 },
                 colour: row.colour.clone(),
@@ -126,6 +126,16 @@ impl BarChart {
             dark: dark_pairs(&mut result.rows.iter().map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
             line: None,
         }
+    }
+}
+
+/// A candidate's bar of the first count, as a chart and a card label it: "Rushanara
+/// Ali, Labour"; in a count with stages, "…: first preferences".
+pub(crate) fn first_label(row: &crate::derive::Row, staged: bool, locale: &Locale) -> String {
+    if staged {
+        format!("{}, {}: {}", row.name, row.party_name, locale.text("chart.first_preferences"))
+    } else {
+        format!("{}, {}", row.name, row.party_name)
     }
 }
 
