@@ -658,22 +658,17 @@ fn card_as_png_is_the_image_with_its_colours_and_words() {
     assert!(dark > 5_000, "{dark} dark pixels where the seat's name is drawn");
 }
 
-/// A card of `code` from the shipped results folder `dir`, drawn as pixels.
-fn card_pixels(dir: &str, code: &str, shape: results_core::card::Shape) -> resvg::tiny_skia::Pixmap {
-    use results_core::card::{card_svg, Card, Theme};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data").join(dir);
-    let file = results_core::parse_results(&std::fs::read_to_string(root.join(format!("seats/{code}.json"))).unwrap()).unwrap();
-    let contest = file.contest(code, None).unwrap();
-    let history = results_core::history::seat_history(&file, code, None);
-    let seat = results_core::SeatResult::new(&file, contest);
-    let card = Card::new(&seat, results_core::history::previous(contest, &history), file.credit(&contest.election), &results_core::locale::Locale::default(), Card::bars_for(shape));
-    let png = results_cli::png::from_svg(&card_svg(&card, shape, Theme::Light)).unwrap();
-    resvg::tiny_skia::Pixmap::decode_png(&png).unwrap()
+/// The PNG card `results card` draws of `code` from the shipped results folder `dir`.
+fn card_pixels(dir: &str, code: &str, size: &str) -> resvg::tiny_skia::Pixmap {
+    let out = scratch(&format!("card-{code}-{size}")).join("card.png");
+    let src = format!("../../data/{dir}");
+    let done = results(&["card", "--seat", code, "--src", &src, "--size", size, "--out", out.to_str().unwrap()]);
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&out).unwrap()).unwrap()
 }
 
 #[test]
 fn cards_drawn_keep_their_words_inside_their_columns() {
-    use results_core::card::Shape;
     // The seats hardest to set: the longest names, hyphens and slashes, capitals, the
     // longest candidates' labels, wards for several and counts by stages.
     let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json")).unwrap()).unwrap();
@@ -687,16 +682,16 @@ fn cards_drawn_keep_their_words_inside_their_columns() {
     wards.sort();
     hard.extend(wards.into_iter().take(4).map(|code| ("city-of-edinburgh/", code)));
     for (dir, code) in &hard {
-        for shape in [Shape::Landscape, Shape::Square] {
-            let image = card_pixels(dir, code, shape);
+        for size in ["1200x675", "1080x1080"] {
+            let image = card_pixels(dir, code, size);
             let (w, h) = (image.width(), image.height());
             let background = |x: u32, y: u32| image.pixel(x, y).is_some_and(|p| (p.red(), p.green(), p.blue()) == (0xff, 0xff, 0xff));
             // Nothing in the right-hand margin.
             let margin = (w - 40..w).flat_map(|x| (0..h).map(move |y| (x, y))).find(|(x, y)| !background(*x, *y));
-            assert_eq!(margin, None, "{dir}{code} {shape:?}: drawn in the right margin");
+            assert_eq!(margin, None, "{dir}{code} {size}: drawn in the right margin");
             // Landscape: nothing in the gap between the words and the bars, above the
             // credit (at most two lines of 24 px, 24 px above the foot's margin).
-            if shape == Shape::Landscape {
+            if size == "1200x675" {
                 let gap = (56 + 462..56 + 498).flat_map(|x| (0..h - 56 - 48 - 24).map(move |y| (x, y))).find(|(x, y)| !background(*x, *y));
                 assert_eq!(gap, None, "{dir}{code}: the words run into the bars");
             }
