@@ -2,6 +2,7 @@
 // and Debian's Chromium, driven by playwright-core.
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,12 @@ import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = path.join(root, 'dist');
+
+/** The parent page's listener for an iframe embed, `<script>` to `</script>`, as the
+ *  README gives it: the one text the tests put around iframes, and the builder's
+ *  iframe code must carry. */
+export const readmeListener = () => readFileSync(path.join(root, 'README.md'), 'utf8')
+  .match(/\n(<script>\n  addEventListener\('message'[\s\S]*?<\/script>)\n/)[1];
 
 export const types = {
   '.html': 'text/html; charset=utf-8',

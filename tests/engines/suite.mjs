@@ -8,7 +8,7 @@
 // shows an error on the way.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../e2e/support.mjs';
+import { serve, readmeListener } from '../e2e/support.mjs';
 import { launch, instrument, names } from './drivers.mjs';
 
 const widget = '[data-results-widget]';
@@ -33,15 +33,7 @@ if (query.get('width')) frame.style.width = query.get('width') + 'px';
 query.delete('width');
 query.set('frame', 'rw');
 frame.src = 'embed.html?' + query;
-// The README's listener: it sizes the frame that sent the message.
-addEventListener('message', (e) => {
-  if (e.data && e.data.type === 'results-widget:height') {
-    for (const frame of document.querySelectorAll('iframe')) {
-      if (frame.contentWindow === e.source) frame.style.height = Math.max(0, Number(e.data.height) || 0) + 'px';
-    }
-  }
-});
-`;
+${readmeListener().replace(/^<script>\n|<\/script>$/g, '')}`;
 
 /** The first table of the widget: its headers (label and aria-sort) and the text
  *  of each cell of each row. */
