@@ -424,10 +424,10 @@ mod tests {
         use results_core::model::{Index, IndexRow};
         let row = |code: &str, declared: bool| IndexRow {
             code: code.into(), name: code.into(), name_cy: None, formerly: vec![], region: None, nation: None, declared, winner: None, party: None,
-            second: None, majority: 0, tie: false, majority_share: 0.0, turnout: None, before: None, elected: Vec::new(), file: String::new(), hex: None, hash: None,
+            majority: None, tie: false, majority_share: None, turnout: None, before: None, elected: Vec::new(), hex: None, hash: None,
         };
         let index = |rows: Vec<IndexRow>| Data::Index(Rc::new(Index {
-            version: 1, attribution: None, updated: None, labels: Default::default(), elections: vec![], parties: vec![], election: "e".into(), totals: vec![], hex_layout: None, seats: rows,
+            version: 1, attribution: None, updated: None, labels: Default::default(), elections: vec![], parties: vec![], election: "e".into(), totals: vec![], seats: rows,
         }));
         let url = "data/index.json".to_string();
         let s = state(View::National, &[]).apply(Action::Fetched(url.clone(), Ok(index(vec![row("A", true), row("B", false)]))));

@@ -47,6 +47,29 @@ test('the City of Edinburgh council: 63 seats, the majority line at 32, each war
   await context.close();
 });
 
+test('the Assembly: constituencies whose count has no stages show no majority, and come last among the closest', async () => {
+  const { page, context, problems } = await open('?view=national&src=data/ni-assembly-2022/');
+  const seats = `${widget} .rw-seats tbody tr`;
+  const foyle = (await cells(page, seats)).find((r) => r[0] === 'Foyle');
+  // Seat, winner, party, result, majority, majority %, turnout: the two figures blank.
+  assert.deepEqual([foyle[4], foyle[5]], ['', ''], foyle.join(' | '));
+  assert.match(foyle[6], /^\d+\.\d%$/);
+  await page.getByRole('button', { name: 'Closest results' }).click();
+  const closest = await cells(page, seats);
+  assert.equal(closest.length, 18);
+  // Belfast West's count ended 532 apart, the closest; the nine without stages last.
+  assert.deepEqual([closest[0][0], closest[0][4]], ['Belfast West', '532']);
+  assert.ok(closest.slice(0, 9).every((r) => /^[\d,]+$/.test(r[4])), closest.map((r) => r[4]).join(' '));
+  assert.ok(closest.slice(9).every((r) => r[4] === '' && r[5] === ''), closest.map((r) => r[4]).join(' '));
+  // Sorted the other way, the blanks stay last.
+  await page.locator(`${widget} .rw-seats thead th`).nth(5).getByRole('button').click();
+  await page.waitForSelector(`${widget} .rw-seats thead th[aria-sort="descending"]`);
+  const widest = await cells(page, seats);
+  assert.ok(widest[0][4] !== '' && widest.slice(9).every((r) => r[4] === ''), widest.map((r) => r[4]).join(' '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a ward across 2017 and 2022, and a Northern Ireland Assembly constituency', async () => {
   const { page, context, problems } = await open('?view=history&src=data/city-of-edinburgh/&seat=S13002919');
   const rows = await cells(page, `${widget} .rw-history tbody tr, ${widget} table:last-of-type tbody tr`);

@@ -29,6 +29,30 @@ const ALIASES: &[(&str, &str)] = &[
     // The EC's 2010 file names the 2005 winner of Wyre Forest "IKHHC" and the same
     // party's 2010 candidate "ICHC" (Independent Community and Health Concern).
     ("IKHHC", "ICHC"),
+    // The House of Commons Library's 2019 file abbreviates these parties otherwise
+    // than its 2017 and 2024 files (often by the party's whole name): without these
+    // a party would be two across the elections of a seat's history, and the Brexit
+    // Party grey. The Electoral Commission's files use "SLP" as 2019 does.
+    ("Brexit", "BRX"),
+    ("Animal Welfare Party", "ANWP"),
+    ("Ashfield Independents", "Ash"),
+    ("Christian Party, Proclaiming Christ's Lordship", "CHP"),
+    ("CMEP", "Elvis"),
+    ("Comm Leagu", "Comm L"),
+    ("Green Soc", "AGS"),
+    ("Independent Network", "INet"),
+    ("Libertarian Party", "LPUK"),
+    ("Lincs Ind", "LNIN"),
+    ("Patria", "Patr"),
+    ("Rebooting Democracy", "RBD"),
+    ("Scottish Family Party", "SFP"),
+    ("SLP", "SL"),
+    ("Space Navies Party", "SNav"),
+    ("The Common People", "CP"),
+    ("TPP", "PPNV"),
+    ("The Socialist Party of Great Britain", "SPGB"),
+    ("The Yorkshire Party", "Yrks"),
+    ("Young People's Party", "YPP"),
 ];
 
 /// The abbreviation the tables use for a source's abbreviation: the alias's target,
@@ -91,6 +115,26 @@ const NAMES: &[(&str, &str)] = &[
     ("PBPA", "People Before Profit Alliance"),
     ("AONT", "Aontú"),
     ("PUP", "Progressive Unionist Party"),
+    // Parties the House of Commons Library's 2019 file abbreviates otherwise than
+    // its 2017 and 2024 files (see `ALIASES`), by those files' abbreviations.
+    ("ANWP", "Animal Welfare Party"),
+    ("Ash", "Ashfield Independents"),
+    ("CHP", "Christian Party, Proclaiming Christ's Lordship"),
+    ("Elvis", "Church of the Militant Elvis Party"),
+    ("Comm L", "Communist League Election Campaign"),
+    ("INet", "Independent Network"),
+    ("LPUK", "Libertarian Party"),
+    ("LNIN", "Lincolnshire Independents"),
+    ("Patr", "Patria"),
+    ("RBD", "Rebooting Democracy"),
+    ("SFP", "Scottish Family Party"),
+    ("SL", "Socialist Labour Party"),
+    ("SNav", "Space Navies Party"),
+    ("CP", "The Common People"),
+    ("PPNV", "The Peace Party"),
+    ("SPGB", "The Socialist Party of Great Britain"),
+    ("Yrks", "The Yorkshire Party"),
+    ("YPP", "Young People's Party"),
     // Local parties (London boroughs).
     ("Aspire", "Aspire"),
     ("PATH", "People's Alliance of Tower Hamlets"),
@@ -294,6 +338,11 @@ mod tests {
             ("Speaker", "spk", "Speaker"),
             ("Sinn Féin", "sf", "Sinn Féin"),
             ("ND", "none", "No description"),
+            // The 2019 file's spellings, as 2017's and 2024's.
+            ("Brexit", "brx", "Brexit Party"),
+            ("The Yorkshire Party", "yrks", "The Yorkshire Party"),
+            ("Animal Welfare Party", "anwp", "Animal Welfare Party"),
+            ("TPP", "ppnv", "The Peace Party"),
         ] {
             assert_eq!(lookup(alias).0, id, "{alias}");
             assert_eq!(name(alias), full_name, "{alias}");

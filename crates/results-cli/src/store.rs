@@ -98,9 +98,7 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
             total.seats += u32::from(row.elected);
         }
         let winner = result.rows.first();
-        let second = result.rows.get(1);
         index_parties.extend(winner.map(|r| r.party_id.clone()));
-        index_parties.extend(second.map(|r| r.party_id.clone()));
         // The party that held the seat before, for its name in "gain from".
         index_parties.extend(result.summary.before.clone());
         rows.push(IndexRow {
@@ -113,14 +111,12 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
             declared: result.summary.declared,
             winner: winner.filter(|_| result.summary.declared).map(|r| r.name.clone()),
             party: winner.filter(|_| result.summary.declared).map(|r| r.party_id.clone()),
-            second: second.filter(|_| result.summary.declared).map(|r| r.party_id.clone()),
-            majority: result.summary.majority,
+            majority: result.summary.majority_known.then_some(result.summary.majority),
             tie: result.summary.tie.is_some(),
-            majority_share: round6(result.summary.majority_share),
+            majority_share: result.summary.majority_known.then(|| round6(result.summary.majority_share)),
             turnout: result.summary.turnout.map(round6),
             before: result.summary.before.clone().filter(|_| result.summary.declared && result.summary.seats == 1),
             elected: if result.summary.seats > 1 && result.summary.declared { result.rows.iter().filter(|r| r.elected).map(|r| r.party_id.clone()).collect() } else { Vec::new() },
-            file: format!("seats/{}.json", seat.code),
             hex: hexes.get(&seat.code).copied(),
             hash: Some(hash),
         });
@@ -147,7 +143,6 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
         parties: latest.parties.iter().filter(|p| index_parties.contains(&p.id)).cloned().collect(),
         election: latest_id,
         totals,
-        hex_layout: (!hexes.is_empty()).then(|| "odd-r".to_string()),
         seats: rows,
     };
     write(&dir.join("index.json"), &to_json(&index)?)?;

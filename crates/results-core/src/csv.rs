@@ -156,8 +156,8 @@ pub fn seats_csv(index: &Index, order: &[usize], locale: &Locale) -> String {
         csv.text(row.winner.as_deref().unwrap_or(""));
         csv.text(row.party.as_deref().and_then(|id| index.parties.iter().find(|p| p.id == id)).map_or("", |p| p.name.as_str()));
         csv.text(&locale.outcome(&index.outcome(row)));
-        csv.count(Some(row.majority));
-        csv.share(Some(row.majority_share));
+        csv.count(row.majority);
+        csv.share(row.majority_share);
         csv.share(row.turnout);
         csv.end();
     }

@@ -83,13 +83,13 @@ pub struct Tie {
 /// The margin of a count by the single transferable vote (`stv::margin`), where the
 /// build reads counts; the widget's build does not, and shows no margin for one.
 #[cfg(feature = "stv")]
-fn transferable_margin(seat: &Constituency) -> u64 {
-    seat.count.as_ref().map_or(0, |count| crate::stv::margin(seat, count))
+fn transferable_margin(seat: &Constituency) -> Option<u64> {
+    seat.count.as_ref().and_then(|count| crate::stv::margin(seat, count))
 }
 
 #[cfg(not(feature = "stv"))]
-fn transferable_margin(_: &Constituency) -> u64 {
-    0
+fn transferable_margin(_: &Constituency) -> Option<u64> {
+    None
 }
 
 /// Candidates who tie for the last place elected (first place in a seat electing
@@ -137,10 +137,19 @@ pub struct Summary {
     pub declared: bool,
     /// Candidates tied for the last place elected, the lot drawn as the file says.
     pub tie: Option<Tie>,
-    /// Votes between the last winner and the first loser (0 for a tie).
+    /// Votes between the last winner and the first loser (0 for a tie); for a
+    /// transferable vote, the count's margin at its end ([`crate::stv::margin`]).
+    /// 0 where the count gives none ([`Summary::majority_known`]).
     pub majority: u64,
     /// The majority as a fraction of valid votes.
     pub majority_share: f64,
+    /// Whether the count gives a majority: not before the seat declares, nor for a
+    /// transferable vote whose count has no stages to read it from (nor in the
+    /// widget, which reads no transferable vote's margin). An index leaves it out
+    /// then. (A flag beside the figure rather than an `Option`: the views read the
+    /// figure only where a count gives it, and unwrapping it in each cost the widget
+    /// 120 B gzip.)
+    pub majority_known: bool,
     /// Valid votes (or ballots) as a fraction of the electorate, as the House of
     /// Commons Library counts it.
     pub turnout: Option<f64>,
@@ -264,8 +273,8 @@ impl SeatResult {
         let last_winner = rows.get(seats - 1).map_or(0, Row::final_votes);
         let first_loser = rows.get(seats).map_or(0, Row::final_votes);
         let majority = match (declared, seat.transferable()) {
-            (false, _) => 0,
-            (true, false) => last_winner.saturating_sub(first_loser),
+            (false, _) => None,
+            (true, false) => Some(last_winner.saturating_sub(first_loser)),
             (true, true) => transferable_margin(seat),
         };
 
@@ -303,8 +312,9 @@ impl SeatResult {
                 before: previous_winner.map(Into::into),
                 declared,
                 tie: edge_tie(seat).filter(|_| declared && !seat.transferable()),
-                majority,
-                majority_share: share_of(majority),
+                majority: majority.unwrap_or(0),
+                majority_share: share_of(majority.unwrap_or(0)),
+                majority_known: majority.is_some(),
                 turnout: seat.electorate.filter(|e| *e > 0 && declared).map(|e| {
                     let voted = if seats > 1 { seat.ballots.unwrap_or(valid) } else { valid };
                     voted as f64 / e as f64

@@ -188,11 +188,13 @@ pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<SafeHt
             out.push_str("</td><td>");
             if row.tie {
                 escape_into(&mut out, locale.text("result.tie_short"));
-            } else {
-                out.push_str(&n.thousands(row.majority));
+            } else if let Some(majority) = row.majority {
+                out.push_str(&n.thousands(majority));
             }
             out.push_str("</td><td>");
-            out.push_str(&n.percent(row.majority_share));
+            if let Some(share) = row.majority_share {
+                out.push_str(&n.percent(share));
+            }
             out.push_str("</td><td>");
             if let Some(turnout) = row.turnout {
                 out.push_str(&n.percent(turnout));

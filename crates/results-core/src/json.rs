@@ -568,6 +568,10 @@ impl Reader {
         }
     }
 
+    fn opt_number(&mut self, object: &Value, path: &str, key: &str) -> Option<f64> {
+        Self::optional(object, key).map(|value| self.number_of(value, || join(path, key)))
+    }
+
     /// A flag that may be left out (or null).
     fn opt_flag(&mut self, object: &Value, path: &str, key: &str) -> Option<bool> {
         Self::optional(object, key).and_then(|value| {
@@ -867,7 +871,6 @@ pub fn index(value: &Value) -> Result<Index, crate::LoadError> {
                 seats: r.required(v, &at, "seats").map_or(0, |seats| r.small(seats, || join(&at, "seats"))),
             }
         }),
-        hex_layout: r.opt_text(value, "", "hex_layout"),
         seats: r.list(value, "", "seats", true, |r, v, at| r.index_row(v, at)),
     };
     r.finish(index)
@@ -886,14 +889,12 @@ impl Reader {
             declared: self.flag(value, &path, "declared", true),
             winner: self.opt_text(value, &path, "winner"),
             party: self.opt_text(value, &path, "party"),
-            second: self.opt_text(value, &path, "second"),
-            majority: self.whole(value, &path, "majority"),
+            majority: self.opt_whole(value, &path, "majority"),
             tie: self.flag(value, &path, "tie", false),
-            majority_share: self.number(value, &path, "majority_share"),
-            turnout: Self::optional(value, "turnout").map(|turnout| self.number_of(turnout, || join(&path, "turnout"))),
+            majority_share: self.opt_number(value, &path, "majority_share"),
+            turnout: self.opt_number(value, &path, "turnout"),
             before: self.opt_text(value, &path, "before"),
             elected: self.text_list(value, &path, "elected"),
-            file: self.text(value, &path, "file"),
             hex: Self::optional(value, "hex").map(|hex| self.hex(hex, join(&path, "hex"))),
             hash: self.opt_text(value, &path, "hash"),
         }

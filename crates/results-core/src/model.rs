@@ -561,9 +561,6 @@ pub struct Index {
     /// Votes and seats won per party across every seat, most seats first.
     #[serde(default)]
     pub totals: Vec<PartyTotal>,
-    /// The hex map layout the rows' `hex` positions use (`odd-r`), where there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hex_layout: Option<String>,
     pub seats: Vec<IndexRow>,
 }
 
@@ -628,15 +625,18 @@ pub struct IndexRow {
     pub winner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<String>,
-    /// Runner-up's party id.
+    /// The majority (the last winner's votes less the first loser's; a count's
+    /// margin at its end): absent where it is not known, before the seat declares
+    /// or where a transferable vote's count has no stages to read it from, so that
+    /// no table shows or sorts a majority of 0 that no count gave.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub second: Option<String>,
-    pub majority: u64,
+    pub majority: Option<u64>,
     /// Candidates tied for the seat and lots decided it: the majority is a tie.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub tie: bool,
-    /// Majority as a fraction of valid votes.
-    pub majority_share: f64,
+    /// Majority as a fraction of valid votes, where the majority is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub majority_share: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turnout: Option<f64>,
     /// The id of the party that held the seat before (the notional winner where
@@ -648,9 +648,9 @@ pub struct IndexRow {
     /// The parties (ids) of those elected, in rank order, for a seat electing several.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elected: Vec<String>,
-    /// The seat's file, relative to the index: `seats/E14001086.json`.
-    pub file: String,
-    /// Column and row on the hex map, where the directory has one.
+    /// Column and row on the hex map, where the directory has one: the `odd-r`
+    /// layout of the HexJSON file `results import` reads (odd rows half a hex to the
+    /// east), the one layout the widget draws.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hex: Option<[i32; 2]>,
     /// A hash of the seat's file: a widget refetches the file only when it changes.

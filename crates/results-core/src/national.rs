@@ -155,8 +155,8 @@ pub fn seat_order(index: &Index, filter: &SeatFilter, sort: Sort<SeatColumn>, lo
         SeatColumn::Winner => Key::Text(collation_key(row.winner.as_deref().unwrap_or(""))),
         SeatColumn::Party => Key::Text(collation_key(party_name(index, &row.party))),
         SeatColumn::Result => Key::Text(collation_key(&locale.outcome(&index.outcome(row)))),
-        SeatColumn::Majority => Key::Number(row.majority),
-        SeatColumn::MajorityShare => Key::fraction(Some(row.majority_share)),
+        SeatColumn::Majority => row.majority.map_or(Key::Missing, Key::Number),
+        SeatColumn::MajorityShare => Key::fraction(row.majority_share),
         SeatColumn::Turnout => Key::fraction(row.turnout),
     });
     order.into_iter().filter(|&i| index.seats.get(i).is_some_and(|row| filter.matches(row))).collect()
@@ -252,6 +252,25 @@ pub(crate) mod tests {
         let order = seat_order(&index, &filter, closest_sort(), &Locale::default());
         let holds: Vec<&str> = order.iter().map(|&i| &index.seats[i]).filter(|r| index.outcome(r) == crate::derive::Outcome::Hold { party: "Lab".into() }).map(|r| r.name.as_str()).take(10).collect();
         assert!(holds.contains(&"Bethnal Green and Stepney"), "{holds:?}");
+    }
+
+    /// The Assembly's constituencies whose count has no stages in the source as read
+    /// (see `results import stv`) have no majority: blank, and last among the closest
+    /// results, not "0" and first.
+    #[test]
+    fn a_count_without_its_stages_has_no_majority_and_comes_last_among_the_closest() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/ni-assembly-2022/index.json")).unwrap();
+        let index = crate::load::parse_index(&text).unwrap();
+        let foyle = index.seats.iter().find(|r| r.code == "foyle").unwrap();
+        assert_eq!((foyle.majority, foyle.majority_share), (None, None));
+        let blank = index.seats.iter().filter(|r| r.majority.is_none()).count();
+        assert_eq!(blank, 9);
+        let order = seat_order(&index, &SeatFilter::default(), closest_sort(), &Locale::default());
+        let majorities: Vec<Option<u64>> = order.iter().map(|&i| index.seats[i].majority).collect();
+        assert_eq!(majorities[0], Some(532), "Belfast West, the closest count: {majorities:?}");
+        assert!(majorities[..9].iter().all(Option::is_some) && majorities[9..].iter().all(Option::is_none), "{majorities:?}");
+        let row = &crate::html::seat_rows(&index, &[], &Locale::default())[index.seats.iter().position(|r| r.code == "foyle").unwrap()].as_str().to_string();
+        assert!(row.ends_with("<td></td><td></td><td>60.6%</td></tr>"), "{row}");
     }
 
     #[test]

@@ -120,7 +120,7 @@ impl Sort<Column> {
 }
 
 /// A sort key: text compares by [`collation_key`], numbers as numbers; a missing
-/// figure sorts below every number.
+/// figure (a blank) comes after every other key whichever way a column sorts.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Key {
     Missing,
@@ -218,14 +218,16 @@ fn sort_indices(keys: &[Key], direction: Direction) -> Vec<usize> {
 #[inline(never)]
 fn compare(keys: &[Key], direction: Direction, a: usize, b: usize) -> Ordering {
     let ordering = match (keys.get(a), keys.get(b)) {
-        (Some(a), Some(b)) => a.cmp(b),
+        // A blank (a figure not known, such as a majority before the count ends)
+        // goes after every value whichever way the column sorts, so that "closest
+        // results" never starts with seats that have none.
+        (Some(x), Some(y)) => (*x == Key::Missing).cmp(&(*y == Key::Missing)).then(match direction {
+            Direction::Ascending => x.cmp(y),
+            Direction::Descending => y.cmp(x),
+        }),
         _ => Ordering::Equal,
     };
-    match direction {
-        Direction::Ascending => ordering,
-        Direction::Descending => ordering.reverse(),
-    }
-    .then(a.cmp(&b))
+    ordering.then(a.cmp(&b))
 }
 
 /// A key that orders names as a reader expects: case and accents do not count
@@ -315,6 +317,17 @@ mod tests {
         assert_eq!(names(&rows(), by_party), ["Phoebe Gill", "Ajmal Masroor", "Sham Uddin", "Md Somon Ahmed", "Rushanara Ali"]);
         let reversed = by_party.pressed(Column::Party);
         assert_eq!(names(&rows(), reversed), ["Rushanara Ali", "Ajmal Masroor", "Sham Uddin", "Md Somon Ahmed", "Phoebe Gill"]);
+    }
+
+    #[test]
+    fn a_blank_goes_last_whichever_way_a_column_sorts() {
+        let keys = [Key::Number(3), Key::Missing, Key::Number(1), Key::Missing, Key::Number(2)];
+        let order = |direction| order_by(&keys, direction, Clone::clone);
+        assert_eq!(order(Direction::Ascending), [2, 4, 0, 1, 3]);
+        assert_eq!(order(Direction::Descending), [0, 4, 2, 1, 3]);
+        let mut all_blank = vec![Key::Missing, Key::Missing];
+        sort_by_key_stable(&mut all_blank, Direction::Descending, Clone::clone);
+        assert_eq!(order_by(&all_blank, Direction::Ascending, Clone::clone), [0, 1]);
     }
 
     #[test]

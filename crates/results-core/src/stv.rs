@@ -70,9 +70,10 @@ pub fn fates(seat: &Constituency, count: &Count) -> Vec<Fate> {
 /// total of the last candidate elected (the lowest of those elected at the last
 /// stage anyone was) less the highest total any candidate not elected reached
 /// before leaving the count, or at its end. What `results import` writes as the
-/// contest's majority in an index.
+/// contest's majority in an index. `None` where the count elects nobody (a count
+/// whose stages are not known).
 #[cfg(feature = "stv")]
-pub fn margin(seat: &Constituency, count: &Count) -> u64 {
+pub fn margin(seat: &Constituency, count: &Count) -> Option<u64> {
     let fates = fates(seat, count);
     // Each candidate's total after stage `k` (counting from 1).
     let total = |i: usize, k: usize| -> Tally {
@@ -83,7 +84,7 @@ pub fn margin(seat: &Constituency, count: &Count) -> u64 {
     };
     let last = count.stages.len();
     let last_elected_at = fates.iter().filter_map(|f| if let Fate::Elected { stage, .. } = f { Some(*stage) } else { None }).max();
-    let Some(at) = last_elected_at else { return 0 };
+    let at = last_elected_at?;
     let winner = fates
         .iter()
         .enumerate()
@@ -101,7 +102,7 @@ pub fn margin(seat: &Constituency, count: &Count) -> u64 {
         })
         .max()
         .unwrap_or_default();
-    u64::try_from((winner - loser).0.max(0) / Tally::UNIT).unwrap_or(0)
+    Some(u64::try_from((winner - loser).0.max(0) / Tally::UNIT).unwrap_or(0))
 }
 
 /// Every problem with a contest's count; `at` is the contest's path.

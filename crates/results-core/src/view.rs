@@ -47,10 +47,12 @@ impl ResultLine {
         } else {
             Winners::One { name: winner.name.clone(), party: winner.party_name.clone() }
         };
+        // A transferable vote's count says so, single seat or several: the widget
+        // reads no margin from it.
         let majority = n.thousands(s.majority);
         let majority = match (&s.tie, s.seats > 1, s.stages.last()) {
             (Some(tie), _, _) => locale.fill("result.tie", &[("votes", &n.thousands(tie.votes))]),
-            (None, true, _) if s.transferable => locale.text("result.transferable").to_string(),
+            (None, _, _) if s.transferable => locale.text("result.transferable").to_string(),
             (None, true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
             (None, false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
             (None, false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),

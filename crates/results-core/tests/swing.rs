@@ -15,7 +15,7 @@ fn seats() -> Vec<(String, SeatShares)> {
         .seats
         .iter()
         .map(|row| {
-            let path = format!("{}/../../data/{}", env!("CARGO_MANIFEST_DIR"), row.file);
+            let path = format!("{}/../../data/seats/{}.json", env!("CARGO_MANIFEST_DIR"), row.code);
             let file = results_core::parse_results(&std::fs::read_to_string(path).unwrap()).unwrap();
             let contest = file.contest(&row.code, None).unwrap();
             (row.party.clone().unwrap(), SeatShares::of(&SeatResult::new(&file, contest)).unwrap())

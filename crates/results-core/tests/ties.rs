@@ -131,6 +131,7 @@ fn a_file_made_before_the_count_awaits_its_declaration() {
     assert!(result.rows.iter().all(|r| !r.elected), "nobody is elected before the count");
     assert_eq!(result.rows.len(), 11, "the candidates are still listed");
     assert_eq!((result.summary.majority, result.summary.turnout, result.summary.swing.as_ref()), (0, None, None));
+    assert!(!result.summary.majority_known, "no majority before the count");
     assert!(result.summary.tie.is_none(), "all on nought is no tie");
     let locale = Locale::default();
     assert_eq!(ResultLine::new(&result, &locale), ResultLine::Awaiting("Awaiting declaration".into()), "no winner, majority or turnout");

@@ -22,6 +22,16 @@ use crate::{elections, parties};
 /// licence is claimed; only the source is named.
 const EC_ATTRIBUTION: &str = "Source: Electoral Commission";
 
+/// Figures of the 2015 `RESULTS.csv` that a returning officer corrected after it was
+/// made, as the release's own `NOTES.csv` records (seat, surname, as published,
+/// as corrected): "31/07/2015: Croydon South figures have been updated to reflect a
+/// correction made by Croydon Council on the number of votes for Emily Benn ...
+/// 14,308 votes; the original declaration of results stated 14,038 votes".
+/// `CONSTITUENCY.csv`'s valid votes, the Commission's wide file and the House of
+/// Commons Library have the corrected figure. Applied only where the file still has
+/// the published one.
+const CORRECTIONS_2015: &[(&str, &str, u64, u64)] = &[("E14000656", "Benn", 14_038, 14_308)];
+
 /// Reads `RESULTS.csv` (candidates) and `CONSTITUENCY.csv` (electorate and valid
 /// votes) of the EC's 2015 release. Seats are keyed by their ONS code. The `Change`
 /// column is the change in share since 2010, on the same boundaries.
@@ -65,10 +75,12 @@ pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<Resul
             continue;
         }
         let seat_code = row.required(code)?;
+        let published = row.count(votes)?;
+        let corrected = CORRECTIONS_2015.iter().find(|c| c.0 == seat_code && c.1 == row.text(surname).trim() && c.2 == published).map(|c| c.3);
         let candidate = Candidate {
             name: join(row.text(forename), row.text(surname)),
             party: builder.party(parties::canonical(row.text(party_abbreviation)), row.text(party_name)),
-            votes: row.count(votes)?,
+            votes: corrected.unwrap_or(published),
             // "MP" marks the sitting member. One row has a stray number here instead
             // (Inverness, Nairn, Badenoch and Strathspey, Donald Boyd: "57613"): only
             // "MP" counts.
@@ -88,11 +100,8 @@ pub fn convert_2015(results_csv: &Path, constituency_csv: &Path) -> Result<Resul
         }
         builder.candidate(seat_code, candidate);
     }
-    // Valid votes from CONSTITUENCY.csv where they agree with the candidates' votes.
-    // In Croydon South (E14000656) they do not: RESULTS.csv has Labour on 14,038
-    // where CONSTITUENCY.csv's 57,712 valid votes (and the HoC) imply 14,308, a
-    // transposition. The candidate figures are kept as published (their total is the
-    // file's own totals row) and that seat's valid votes are left out.
+    // Valid votes from CONSTITUENCY.csv where they agree with the candidates' votes
+    // (after the corrections above: in every seat).
     for (code, (_, valid)) in &totals {
         let seat = builder.seat(code, "");
         if seat.candidates.iter().fold(0u64, |sum, c| sum.saturating_add(c.votes)) == *valid {
@@ -388,7 +397,8 @@ mod tests {
         let file = ec2015();
         assert_eq!(file.constituencies.len(), 650);
         assert_eq!(candidates(&file), 3971);
-        assert_eq!(file.constituencies.iter().map(votes).sum::<u64>(), 30_697_255);
+        // The file's totals row, 30,697,255, less Croydon South's 270 corrected votes.
+        assert_eq!(file.constituencies.iter().map(votes).sum::<u64>(), 30_697_525);
         let seat = seat(&file, "E14000555");
         assert_eq!(seat.name, "Bethnal Green and Bow");
         assert_eq!((seat.electorate, seat.valid_votes), (Some(82_727), Some(52_924)));
@@ -404,10 +414,16 @@ mod tests {
     }
 
     #[test]
-    fn ge2015_valid_votes_agree_except_croydon_south() {
+    fn ge2015_valid_votes_agree_in_every_seat_with_croydon_south_corrected() {
         let file = ec2015();
         let missing: Vec<&str> = file.constituencies.iter().filter(|s| s.valid_votes.is_none()).map(|s| s.code.as_str()).collect();
-        assert_eq!(missing, ["E14000656"]);
+        assert_eq!(missing, Vec::<&str>::new());
+        // Croydon Council's revised declaration, as NOTES.csv records it.
+        let croydon = file.constituencies.iter().find(|s| s.code == "E14000656").unwrap();
+        let benn = croydon.candidates.iter().find(|c| c.name == "Emily Benn").unwrap();
+        assert_eq!((benn.votes, croydon.valid_votes), (14_308, Some(57_712)));
+        let result = SeatResult::new(&file, croydon);
+        assert_eq!(result.summary.majority, 17_140);
         assert!(file.constituencies.iter().all(|s| s.electorate.is_some()));
         // Labour and Labour Co-operative are one party; the sitting MPs are flagged.
         assert_eq!(file.party("lab").unwrap().name, "Labour");

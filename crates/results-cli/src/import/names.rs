@@ -3,9 +3,22 @@
 //! names compared across files, slugs for ids, and a nation from a GSS code.
 
 /// Runs of white space (non-breaking spaces and line breaks too) made single spaces,
-/// ends trimmed.
+/// ends trimmed, and text encoded as UTF-8 twice read once ([`mended`]).
 pub fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    mended(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text whose UTF-8 was read as Latin-1 and encoded again, read as it was meant:
+/// the House of Commons Library's 2024 file gives "Ã\u{81}ine Groogan" for "Áine
+/// Groogan". Only where every character is Latin-1, some are not ASCII, and their
+/// bytes are UTF-8: a name written in Latin-1 letters ("Zoë", "Ó Súilleabháin") is
+/// not UTF-8 as bytes, and is kept.
+pub fn mended(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes: Option<Vec<u8>> = text.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect();
+    match bytes.filter(|b| !b.is_ascii()).and_then(|b| String::from_utf8(b).ok()) {
+        Some(mended) => std::borrow::Cow::Owned(mended),
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// Forenames and surname joined with a space, white space tidied.
@@ -227,5 +240,15 @@ mod tests {
         assert_eq!(normalise("Ynys Môn"), "ynys môn");
         assert_eq!(nation_of_code("W07000041").as_deref(), Some("Wales"));
         assert_eq!(nation_of_code("mayor-x"), None);
+    }
+
+    #[test]
+    fn text_encoded_twice_is_read_once_and_latin_letters_are_kept() {
+        assert_eq!(tidy("\u{c3}\u{81}ine  Groogan"), "Áine Groogan");
+        assert_eq!(tidy("Zoë Ó Súilleabháin"), "Zoë Ó Súilleabháin");
+        assert_eq!(tidy("Ynys Môn"), "Ynys Môn");
+        assert_eq!(tidy("Caerdydd"), "Caerdydd");
+        assert_eq!(tidy("\u{c3}\u{a9}"), "é");
+        assert_eq!(tidy("\u{c3}"), "\u{c3}", "a lone lead byte is no UTF-8");
     }
 }
