@@ -315,9 +315,16 @@ impl SeatResult {
                 majority: majority.unwrap_or(0),
                 majority_share: share_of(majority.unwrap_or(0)),
                 majority_known: majority.is_some(),
-                turnout: seat.electorate.filter(|e| *e > 0 && declared).map(|e| {
-                    let voted = if seats > 1 { seat.ballots.unwrap_or(valid) } else { valid };
-                    voted as f64 / e as f64
+                // Where several are elected by a cross for each, a voter has several
+                // votes: only the ballots count voters, and without them there is no
+                // turnout. (A transferable vote's first preferences are one a voter.)
+                turnout: seat.electorate.filter(|e| *e > 0 && declared).and_then(|e| {
+                    let voted = match seat.ballots {
+                        Some(ballots) if seats > 1 => ballots,
+                        None if seats > 1 && !seat.transferable() => return None,
+                        _ => valid,
+                    };
+                    Some(voted as f64 / e as f64)
                 }),
                 seats: seat.seats.max(1),
                 stages: seat.stages.clone(),
@@ -406,6 +413,15 @@ mod tests {
     fn result(candidates: &str, previous: &str) -> SeatResult {
         let f = file(candidates, previous);
         SeatResult::new(&f, &f.constituencies[0])
+    }
+
+    #[test]
+    fn a_ward_electing_several_has_a_turnout_only_from_its_ballots() {
+        let candidates = r#"{"name":"A","party":"lab","votes":50},{"name":"B","party":"con","votes":40},{"name":"C","party":"ind","votes":30}"#;
+        // 120 votes from at most 60 voters: no turnout rather than 60%.
+        assert_eq!(result(candidates, r#","seats":2"#).summary.turnout, None);
+        assert_eq!(result(candidates, r#","seats":2,"ballots":70"#).summary.turnout, Some(0.35));
+        assert_eq!(result(candidates, "").summary.turnout, Some(0.6), "one seat: a vote a voter");
     }
 
     #[test]

@@ -57,6 +57,13 @@ struct StatsLayout {
     seats: Option<&'static str>,
     electorate: &'static str,
     valid: &'static str,
+    /// Ballots cast in person and by post, and the turnout, where the file gives
+    /// them: where `valid` is empty (2026: Camden, Enfield and Newham, 61 wards) the
+    /// two ballots' sum stands for it if it gives the file's turnout (Fortune Green:
+    /// 2,285 + 1,011 of 8,794 electors, 37.48%), and otherwise nothing does (Upper
+    /// Edmonton's two sum to its electorate, against a turnout of 32%): a ward
+    /// electing several has no turnout without its ballots.
+    valid_parts: Option<(&'static str, &'static str, &'static str)>,
     rejected: &'static str,
     /// How a figure is read: as a count, or as text returned by hand (2026; see
     /// [`returned_count`]).
@@ -139,6 +146,7 @@ fn layout(year: u32) -> Option<Layout> {
                 seats: None,
                 electorate: "entitled_electors",
                 valid: "valid_ballots",
+                valid_parts: None,
                 rejected: "rejected_ballots",
                 figure: |row, column| row.optional_count(column),
             }),
@@ -164,6 +172,7 @@ fn layout(year: u32) -> Option<Layout> {
                 seats: Some("num_councillors"),
                 electorate: "entitled_electors",
                 valid: "valid_ballots",
+                valid_parts: Some(("ballots_polling", "ballots_postal", "turnout")),
                 rejected: "rejected_ballots",
                 figure: returned_count,
             }),
@@ -196,6 +205,7 @@ fn read_stats(path: &Path, layout: &StatsLayout) -> Result<Stats, ImportError> {
     let seats = layout.seats.map(|s| table.column(&[s])).transpose()?;
     let electorate = table.column(&[layout.electorate])?;
     let valid = table.column(&[layout.valid])?;
+    let valid_parts = layout.valid_parts.and_then(|(a, b, t)| Some((table.optional_column(a)?, table.optional_column(b)?, table.optional_column(t)?)));
     let rejected = table.column(&[layout.rejected])?;
     let figure = layout.figure;
     let (mut stats, mut by_name) = (BTreeMap::new(), BTreeMap::new());
@@ -208,7 +218,16 @@ fn read_stats(path: &Path, layout: &StatsLayout) -> Result<Stats, ImportError> {
             name: borough_and_name.map(|(_, n)| tidy(row.text(n))).unwrap_or_default(),
             seats: seats.map(|s| figure(&row, s)).transpose()?.flatten().map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
             electorate: figure(&row, electorate)?,
-            ballots: figure(&row, valid)?,
+            ballots: match (figure(&row, valid)?, valid_parts) {
+                (None, Some((polling, postal, turnout))) => match (figure(&row, polling)?, figure(&row, postal)?, figure(&row, electorate)?) {
+                    (Some(polling), Some(postal), Some(electors)) => {
+                        let ballots = polling.saturating_add(postal);
+                        given_turnout(row.text(turnout)).filter(|t| electors > 0 && (ballots as f64 / electors as f64 - t).abs() < 0.005).map(|_| ballots)
+                    }
+                    _ => None,
+                },
+                (ballots, _) => ballots,
+            },
             rejected: figure(&row, rejected)?,
         };
         if let Some((b, _)) = borough_and_name {
@@ -1022,11 +1041,21 @@ fn returned_count(row: &Cells<'_>, column: usize) -> Result<Option<u64>, ImportE
     whole.parse().map(Some).map_err(|_| row.column_error(column, &format!("\"{}\" is too large", row.text(column))))
 }
 
+/// A turnout as the 2026 ward statistics return it, as a fraction: "0.4529",
+/// "40.65" and "40.65%" are 45.29% and 40.65%.
+fn given_turnout(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let percent = text.ends_with('%');
+    let value: f64 = text.trim_end_matches('%').trim().parse().ok().filter(|v: &f64| v.is_finite() && *v >= 0.0)?;
+    Some(if percent || value > 1.0 { value / 100.0 } else { value })
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
     use std::path::PathBuf;
 
+    use results_core::locale::Numbers;
     use results_core::{Constituency, SeatResult};
 
     use super::super::testing::{shared, Temp};
@@ -1193,6 +1222,28 @@ mod tests {
         let bethnal = seat(&file, "Bethnal Green East");
         assert_eq!((bethnal.seats, bethnal.electorate, bethnal.ballots), (3, Some(14_448), Some(6_543)));
 
+        // Camden gives no valid ballots: those cast in person and by post stand for
+        // them, so turnout and shares are of voters, not of votes (each voter has up
+        // to three). Fortune Green: 2,285 + 1,011 of 8,794, the file's 37.48%.
+        let camden = london(2026, Some("E09000007"));
+        let fortune = seat(&camden, "Fortune Green");
+        assert_eq!((fortune.electorate, fortune.ballots), (Some(8_794), Some(3_296)));
+        let result = SeatResult::new(&camden, fortune);
+        assert_eq!(Numbers::default().percent(result.summary.turnout.unwrap()), "37.5%");
+        for seat in &camden.constituencies {
+            let turnout = SeatResult::new(&camden, seat).summary.turnout.unwrap();
+            assert!(turnout < 0.7, "{}: {turnout}", seat.name);
+        }
+        // Upper Edmonton's two sum to its electorate, where the file says 32%: it has
+        // no ballots, and so no turnout, rather than 100% or more.
+        let enfield = london(2026, Some("E09000010"));
+        let upper = seat(&enfield, "Upper Edmonton");
+        assert_eq!((upper.electorate, upper.ballots), (Some(9_939), None));
+        assert_eq!(SeatResult::new(&enfield, upper).summary.turnout, None);
+        let ridgeway = seat(&enfield, "Ridgeway");
+        assert_eq!(ridgeway.ballots, Some(3_727 + 1_461));
+        assert_eq!((given_turnout("0.4529"), given_turnout("40.65"), given_turnout("40.65%"), given_turnout("")), (Some(0.4529), Some(0.4065), Some(0.4065), None));
+
         // Mottingham (Bromley, 3 seats): two candidates tie on 885 for the last seat
         // and the source marks neither elected, so the count does not say who won
         // the lot. The import says so, naming them, rather than pick one.
@@ -1233,7 +1284,11 @@ mod tests {
         let harrow = seat(&all, "Harrow on the Hill");
         assert_eq!(harrow.invalid_votes, None);
         assert!(harrow.electorate.is_some());
-        assert_eq!(all.constituencies.iter().filter(|s| s.ballots.is_none()).count(), 61);
+        // 61 wards give no valid ballots; in 60 the ballots cast in person and by post
+        // give the file's turnout and stand for them; Upper Edmonton's do not.
+        let without: Vec<&str> = all.constituencies.iter().filter(|s| s.ballots.is_none()).map(|s| s.name.as_str()).collect();
+        assert_eq!(without, ["Upper Edmonton"]);
+        assert!(all.constituencies.iter().filter_map(|s| SeatResult::new(&all, s).summary.turnout).all(|t| t < 0.8));
     }
 
     #[test]
