@@ -47,7 +47,7 @@ fn hidden() -> bool {
 }
 
 /// Says on the host what the poller is doing (`data-poll`: `waiting`, `polling`,
-/// `paused` while the tab is hidden), for the page's scripts and the tests.
+/// `paused` while nobody can see it), for the page's scripts and the tests.
 fn report(host: Option<&web_sys::Element>, what: &str) {
     if let Some(host) = host {
         let _ = host.set_attribute("data-poll", what);
@@ -87,9 +87,14 @@ pub fn start(plan: Plan, dispatcher: UseReducerDispatcher<WidgetState>, host: Op
         // a poll still in flight when that poller stopped goes the same way.)
         let mut failing = true;
         loop {
-            if hidden() {
+            // Nobody can see the widget while its tab is hidden, or while its host
+            // takes no room: no longer in the page (the embed builder replaces its
+            // preview at each change; a site's script may swap content), or hidden
+            // by the page's styles. (Its width rather than `isConnected`: a call the
+            // widget already makes.)
+            if hidden() || host.as_ref().is_some_and(|host| host.get_bounding_client_rect().width() == 0.0) {
                 // No requests while nobody looks; look again in a second, and poll
-                // as soon as the tab is shown.
+                // as soon as the tab is shown or the host is back.
                 report(host.as_ref(), "paused");
                 delay = 0.0;
                 sleep(1000).await;

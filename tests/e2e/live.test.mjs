@@ -188,6 +188,35 @@ test('with the tab hidden no request is made; shown again, polling resumes', asy
   }
 });
 
+test('a widget taken out of the page asks for nothing; put back, it polls again', async () => {
+  // A server of its own: only this page's requests are counted. (The embed builder
+  // replaces its preview at each change; a site's script may swap content.)
+  const own = await serve();
+  const { page, context } = await strictPage(browser);
+  try {
+    await page.goto(own.url + '?view=national&refresh=1');
+    await page.waitForSelector(`${host}[data-state="ready"]`);
+    await page.evaluate(countPolls, host);
+    await polls(page, 'done', 1);
+    await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      window.__away = [el, el.parentNode, el.nextSibling];
+      el.remove();
+    }, host);
+    await polls(page, 'paused', 1);
+    const from = own.log.length;
+    await polls(page, 'paused', 3);
+    assert.deepEqual(own.log.slice(from), [], 'no request while out of the page');
+    await page.evaluate(() => { const [el, parent, next] = window.__away; parent.insertBefore(el, next); });
+    const done = await page.evaluate(() => window.__polls.done);
+    await polls(page, 'done', done + 1);
+    assert.ok(own.log.slice(from).some((e) => e.path === '/data/index.json'));
+  } finally {
+    await context.close();
+    await own.close();
+  }
+});
+
 test('a note that the data could not update goes when the reader opens a view whose polls succeed', async () => {
   // A server of its own, whose index fails on purpose.
   const own = await serve();
