@@ -123,8 +123,14 @@ impl Builder {
         // Sources spell some parties differently ("Alliance", "APNI"): one party each.
         let abbreviation = parties::canonical(abbreviation);
         let (id, ..) = parties::lookup(abbreviation);
-        let name = if name.trim().is_empty() { parties::name(abbreviation) } else { name.trim().to_string() };
-        *self.party_names.entry(abbreviation.to_string()).or_default().entry(name).or_default() += 1;
+        let names = self.party_names.entry(abbreviation.to_string()).or_default();
+        if name.trim().is_empty() {
+            // No name on this row: the tables' name (or the abbreviation) stands in,
+            // unless a row names the party (a hand-written file may name it once).
+            names.entry(parties::name(abbreviation)).or_default();
+        } else {
+            *names.entry(name.trim().to_string()).or_default() += 1;
+        }
         id
     }
 

@@ -59,7 +59,7 @@ impl Embed {
 /// from `colours` (a stylesheet's URL as the page will fetch it), or else from the
 /// data's own `colours.css` (see [`colours`]), found at or above `dir`.
 pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Option<&str>) -> Result<String, ImportError> {
-    let inner = static_copy(route, dir, src, embed, colours)?;
+    let inner = static_copy(route, dir, src, embed, colours, 0)?;
     let mut attributes = format!(" data-view=\"{}\"", route.view.as_str());
     if !route.seats.is_empty() {
         attributes.push_str(&format!(" data-seat=\"{}\"", escape_attribute(&route.seats.join(","))));
@@ -81,18 +81,27 @@ pub fn render(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Opti
 /// drawn at, so that the live widget, drawing them at the page's width, moves
 /// nothing as it takes over), with the stylesheet of the party colours: a page whose
 /// policy allows only its own stylesheets (no inline `<style>`) shows them.
-fn static_copy(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Option<&str>) -> Result<String, ImportError> {
-    let state = WidgetState::new(src.to_string(), route.clone());
-    let needs = state.needs().map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
+fn static_copy(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Option<&str>, instance: usize) -> Result<String, ImportError> {
+    let mut state = WidgetState::new(src.to_string(), route.clone());
     let mut files: Vec<(String, Data)> = Vec::new();
     // The widget puts one slash after a directory, given with or without one.
     let base = if src.is_empty() { String::new() } else { format!("{}/", src.trim_end_matches('/')) };
-    for (url, kind) in needs {
-        let relative = url.strip_prefix(base.as_str()).unwrap_or(&url);
-        let path = if src.ends_with(".json") { dir.to_path_buf() } else { dir.join(relative) };
-        let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
-        let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
-        files.push((url, data));
+    // What the view needs comes in rounds, as in the widget: a postcode's seat, and
+    // so its file, is known once the postcode's area file is read.
+    for _ in 0..3 {
+        let needs = state.needs().map_err(|e| ImportError::Invalid(vec![e.to_string()]))?;
+        let missing: Vec<(String, Kind)> = needs.into_iter().filter(|(url, _)| !files.iter().any(|(read, _)| read == url)).collect();
+        if missing.is_empty() {
+            break;
+        }
+        for (url, kind) in missing {
+            let relative = url.strip_prefix(base.as_str()).unwrap_or(&url);
+            let path = if src.ends_with(".json") { dir.to_path_buf() } else { dir.join(relative) };
+            let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
+            let data = data_from_text(&text, kind).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())]))?;
+            state = state.apply(results_widget::state::Action::Fetched(url.clone(), Ok(data.clone())));
+            files.push((url, data));
+        }
     }
     let mut rules: Vec<(String, String)> = Vec::new();
     for (_, data) in &files {
@@ -106,13 +115,34 @@ fn static_copy(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Opt
         Some(url) => url.to_string(),
         None => colours_url(dir, src, &rules)?,
     };
-    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance: 0, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None, handover: None, versions: Default::default(), width: None, first: None };
+    let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None, handover: None, versions: Default::default(), width: None, first: None };
+    refuse_a_message(&results_widget::app::first_state(&props), route, src, &embed.locale)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;
     let local = tokio::task::LocalSet::new();
     let inner = local.block_on(&runtime, yew::LocalServerRenderer::<Widget>::with_props(props).hydratable(false).render());
     Ok(format!("<div class=\"rw-static\"><link rel=\"stylesheet\" href=\"{}\">{inner}</div>", escape_attribute(&colours)))
+}
+
+/// A static copy that would show its readers a message rather than results (the
+/// widget's error, or a seat with no result in the election asked for) is refused
+/// with that message, so that a publishing script stops rather than ship it.
+fn refuse_a_message(state: &WidgetState, route: &Route, src: &str, locale: &Locale) -> Result<(), ImportError> {
+    let refuse = |message: String| Err(ImportError::Unsupported(format!("no static copy: it would show its readers a message, not results: {message}")));
+    if let Some(err) = state.error() {
+        return refuse(err.message(locale));
+    }
+    if matches!(route.view, results_core::route::View::Result | results_core::route::View::History | results_core::route::View::Compare) {
+        for code in &route.seats {
+            if let Some(file) = state.results(&results_widget::fetch::seat_url(src, code)) {
+                if file.contest(code, route.election.as_deref()).is_none() {
+                    return refuse(results_core::view::no_contest(file, code, route.election.as_deref(), locale));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The file name of a data directory's stylesheet of party colours.
@@ -230,11 +260,12 @@ pub fn fill(page: &str, base: &Path) -> Result<String, ImportError> {
     while let Some(host) = next_host(page, done, &format!("host element {}", hosts + 1))? {
         hosts += 1;
         let attribute = |name: &str| host.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
-        let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election")].into_iter().filter_map(|(name, attr)| attribute(attr).map(|v| (name, v))).collect();
+        let pairs: Vec<(&str, String)> = [("view", "data-view"), ("seat", "data-seat"), ("election", "data-election"), ("postcode", "data-postcode")].into_iter().filter_map(|(name, attr)| attribute(attr).map(|v| (name, v))).collect();
         let route = Route::from_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())));
         let src = attribute("data-src").unwrap_or_else(|| "data/".to_string());
         let embed = Embed::new(attribute("data-locale"), attribute("data-labels"))?;
-        let copy = static_copy(&route, &base.join(&src), &src, &embed, None).map_err(|e| ImportError::Invalid(vec![format!("host element {hosts} ({}): {e}", host.tag.trim())]))?;
+        // Each copy's element ids its own, numbered as the loader numbers widgets.
+        let copy = static_copy(&route, &base.join(&src), &src, &embed, None, hosts - 1).map_err(|e| ImportError::Invalid(vec![format!("host element {hosts} ({}): {e}", host.tag.trim())]))?;
         out.push_str(&page[done..host.start]);
         if host.attributes.iter().any(|(name, _)| name == "data-state") {
             out.push_str(host.tag);

@@ -70,13 +70,17 @@ fn sortable_time(time: &str) -> String {
     }
 }
 
-/// A seat before its declaration: its candidates without votes.
+/// A seat before its declaration: its candidates without votes, and no count by
+/// the single transferable vote (whose stages would elect candidates on no votes)
+/// nor time of declaration.
 fn undeclared(seat: &Constituency) -> Constituency {
     let mut seat = seat.clone();
     seat.declared = Some(false);
     seat.valid_votes = None;
     seat.invalid_votes = None;
     seat.ballots = None;
+    seat.count = None;
+    seat.declared_at = None;
     for candidate in &mut seat.candidates {
         candidate.votes = 0;
         candidate.stages.clear();

@@ -55,6 +55,44 @@ fn the_shipped_data_validates() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("830 file(s) valid"), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
+/// An election night replays a count by the single transferable vote: its seats
+/// start without their counts (whose stages would elect candidates on no votes),
+/// then declare with them.
+#[test]
+fn simulate_replays_an_assembly_election_counted_by_transferable_vote() {
+    let dir = scratch("simulate-stv");
+    let (from, night) = (dir.join("from"), dir.join("night"));
+    let out = results(&["import", "ni-assembly", "--date", "2022-05-05", "--out", from.to_str().unwrap(), "--dir", &shared("stv/ni_assembly_2022")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = results(&["simulate", "--from", from.to_str().unwrap(), "--out", night.to_str().unwrap(), "--interval", "0", "--steps", "1", "--batch", "5"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let index = results_core::parse_index(&std::fs::read_to_string(night.join("index.json")).unwrap()).unwrap();
+    assert_eq!(index.seats.len(), 18);
+    assert_eq!(index.seats.iter().filter(|r| r.declared).count(), 5, "one step of five");
+    let waiting = index.seats.iter().find(|r| !r.declared).unwrap();
+    let file = results_core::parse_results(&std::fs::read_to_string(night.join(format!("seats/{}.json", waiting.code))).unwrap()).unwrap();
+    let contest = file.contest(&waiting.code, None).unwrap();
+    assert!(contest.count.is_none() && contest.candidates.iter().all(|c| c.votes == 0 && c.elected.is_none()));
+}
+
+/// A directory as `results import` and `results hexmap` write it (its store of hex
+/// positions included) validates; positions that are not positions do not.
+#[test]
+fn validate_reads_the_hex_positions_with_their_own_reader() {
+    let dir = scratch("validate-hexmap");
+    let seat = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/seats/E14001086.json");
+    std::fs::create_dir_all(dir.join("seats")).unwrap();
+    std::fs::copy(&seat, dir.join("seats/E14001086.json")).unwrap();
+    std::fs::write(dir.join("hexmap.json"), r#"{"E14001086":[57,-37]}"#).unwrap();
+    let out = results(&["validate", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 file(s) valid"));
+    std::fs::write(dir.join("hexmap.json"), r#"{"E14001086":"here"}"#).unwrap();
+    let out = results(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hexmap.json: not the hex map positions `results hexmap` writes"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 #[test]
 fn schema_is_json_describing_the_format() {
     let out = results(&["schema"]);
@@ -237,6 +275,10 @@ fn fill_renders_each_widget_of_a_page_and_keeps_its_attributes() {
     assert!(filled.ends_with("</div><p>After.</p>"), "{filled}");
     assert!(filled.contains("G. Galloway"), "the history of the first");
     assert!(filled.contains("Poplar and Limehouse") && filled.contains(">Canlyniad<"), "the second, in its own words");
+    // Each copy's ids are its own, as the loader numbers live widgets: a heading's id
+    // names one heading, so each section is read by its own name without JavaScript.
+    assert_eq!((filled.matches("id=\"rw0-heading\"").count(), filled.matches("id=\"rw1-heading\"").count()), (1, 1));
+    assert!(filled.contains("aria-labelledby=\"rw1-heading\""));
     // Filling again changes nothing.
     let out = results(&["fill", page.to_str().unwrap(), "--data", root.to_str().unwrap(), "--out", dir.join("again.html").to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -246,6 +288,43 @@ fn fill_renders_each_widget_of_a_page_and_keeps_its_attributes() {
     let out = results(&["fill", page.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the page has no element with data-results-widget to fill"));
+}
+
+/// A widget given a postcode shows its seat, as the live widget does: the static copy
+/// too, for readers without JavaScript.
+#[test]
+fn fill_opens_a_postcodes_seat() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let page = scratch("fill-postcode").join("page.html");
+    std::fs::write(&page, "<div data-results-widget data-postcode=\"SW1A 0AA\" data-src=\"data/\"></div><div data-results-widget data-postcode=\"e1 4ns\" data-view=\"history\"></div>").unwrap();
+    let out = results(&["fill", page.to_str().unwrap(), "--data", root.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let filled = std::fs::read_to_string(&page).unwrap();
+    assert!(filled.contains("class=\"rw-title\">Cities of London and Westminster</h2>"), "{filled}");
+    assert!(!filled.contains("all 650 seats"), "not the national view");
+    // E1 4NS is in Bethnal Green and Stepney: its history, George Galloway's 2005 win among it.
+    assert!(filled.contains("G. Galloway"), "{filled}");
+}
+
+/// A copy that would show readers a message instead of results fails, so that a
+/// publishing script stops: an election the file does not have, a seat with no
+/// result in it; in a page, naming the host element.
+#[test]
+fn render_and_fill_refuse_to_ship_a_message_as_the_results() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for (election, said) in [("ge2099", "The results file has no election \"ge2099\"."), ("ge2019", "The results file has no result for the seat \"E14001086\".")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_results")).current_dir(&root).args(["render", "--seat", "E14001086", "--election", election, "--src", "data/"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{election}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("no static copy: it would show its readers a message, not results") && stderr.contains(said), "{stderr}");
+        assert!(out.stdout.is_empty(), "{election}: nothing written");
+    }
+    let page = scratch("fill-message").join("page.html");
+    std::fs::write(&page, "<div data-results-widget data-seat=\"E14001086\"></div><div data-results-widget data-seat=\"E14001086\" data-election=\"ge2019\"></div>").unwrap();
+    let out = results(&["fill", page.to_str().unwrap(), "--data", root.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("host element 2") && stderr.contains("no result for the seat"), "{stderr}");
 }
 
 #[test]

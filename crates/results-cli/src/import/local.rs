@@ -1462,6 +1462,23 @@ mod tests {
         x,X,2024-05-02,mayoral,M1,,,,Ann,Lab,55,yes,2,After second preferences\n\
         x,X,2024-05-02,mayoral,M1,,,,Bob,Con,45,no,2,\n";
 
+    /// A party named on one of its rows only, as docs/hand-csv.md allows: that name,
+    /// however many rows leave it out.
+    #[test]
+    fn a_party_named_once_keeps_its_name() {
+        let csv = Temp::new(
+            "named-once.csv",
+            "election_id,election_name,date,kind,seat_code,seat_name,seats,candidate,party,party_name,votes\n\
+             x,X,2024-05-02,local,W1,Ward,3,Ann,IWA,Isle Workers Alliance,50\n\
+             x,,,,W1,,,Bob,IWA,,40\n\
+             x,,,,W1,,,Cat,IWA,,30\n\
+             x,,,,W1,,,Dan,Lab,,20\n",
+        );
+        let file = hand_csv(&csv.0, None).unwrap();
+        assert_eq!(file.party("iwa").unwrap().name, "Isle Workers Alliance");
+        assert_eq!(file.party("lab").unwrap().name, "Labour", "named by the tables where no row names it");
+    }
+
     #[test]
     fn hand_csv_stages_and_problems() {
         let good = Temp::new("hand.csv", HAND);
