@@ -79,6 +79,12 @@ test('a ward across 2017 and 2022, and a Northern Ireland Assembly constituency'
   // The same ward in both years: no word of predecessor seats.
   assert.doesNotMatch(await page.locator(`${widget} .rw-header`).textContent(), /predecessor seats/);
   await context.close();
+  // Nor where the 2017 file spelt the ward's name with spaces around its slash.
+  const colinton = await open('?view=history&src=data/city-of-edinburgh/&seat=S13002926');
+  assert.doesNotMatch(await colinton.page.locator(`${widget} .rw-header`).textContent(), /predecessor seats/);
+  assert.match(await colinton.page.locator(`${widget} .rw-title`).textContent(), /Colinton\/Fairmilehead/);
+  assert.deepEqual(colinton.problems, []);
+  await colinton.context.close();
   const ni = await open('?view=result&src=data/ni-assembly-2022/&seat=belfast-south');
   const elected = await ni.page.locator(`${widget} .rw-body > .rw-table-wrap tbody tr.rw-elected th`).allTextContents();
   assert.deepEqual(elected.map((e) => e.replace(/ Elected$/, '').trim()), ['Deirdre Hargey', 'Edwin Poots', 'Paula Bradshaw', "Matthew O'Toole", 'Kate Nicholl']);

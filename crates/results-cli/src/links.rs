@@ -65,17 +65,41 @@ pub fn apply_overlap(file: &mut ResultsFile, path: &Path) -> Result<(), ImportEr
     }
 }
 
+/// Welsh names in mySociety's file that are not the seats' Welsh names in the
+/// Parliamentary Constituencies Order 2023 (seat, as the file has it, the Welsh
+/// name or none): Caerfyrddin is the seat's name in both languages (the file gives
+/// the English "Carmarthen" as its Welsh name), and the file drops the circumflex
+/// of Gŵyr and Glyndŵr (which the English "Montgomeryshire and Glyndŵr" keeps).
+/// Applied only where the file still says what is listed.
+const WELSH_CORRECTIONS: &[(&str, &str, Option<&str>)] = &[
+    ("W07000087", "Carmarthen", None),
+    ("W07000097", "Gwyr", Some("Gŵyr")),
+    ("W07000102", "Maldwyn a Glyndwr", Some("Maldwyn a Glyndŵr")),
+];
+
+/// A seat's Welsh name of its own (not its English name again, nor empty), as
+/// mySociety's entry gives it, corrected by [`WELSH_CORRECTIONS`].
+pub(crate) fn welsh_name(seat: &crate::postcodes::CodeJson) -> Option<&str> {
+    let given = seat.parlcon_2024_name_cy.as_deref();
+    let corrected = match WELSH_CORRECTIONS.iter().find(|c| c.0 == seat.parlcon_2024_gss_code && Some(c.1) == given) {
+        Some(correction) => correction.2,
+        None => given,
+    };
+    corrected.filter(|welsh| !welsh.is_empty() && *welsh != seat.parlcon_2024_name)
+}
+
 /// Gives each seat its Welsh name from mySociety's `pcon_2024_codes.json` (keyed
 /// by seat, each with `parlcon_2024_gss_code` and `parlcon_2024_name_cy`), where it
-/// has one of its own (24 seats). A Welsh name for a seat the election lacks is
-/// an error: the files do not describe the same seats.
+/// has one of its own (23 seats), corrected by [`WELSH_CORRECTIONS`]. A Welsh name
+/// for a seat the election lacks is an error: the files do not describe the same
+/// seats.
 pub fn apply_welsh_names(file: &mut ResultsFile, path: &Path) -> Result<(), ImportError> {
     let codes: std::collections::BTreeMap<String, crate::postcodes::CodeJson> = crate::postcodes::read_json(path)?;
     let mut problems = Vec::new();
     for seat in codes.values() {
-        let Some(welsh) = seat.parlcon_2024_name_cy.as_ref().filter(|welsh| **welsh != seat.parlcon_2024_name) else { continue };
+        let Some(welsh) = welsh_name(seat).map(str::to_string) else { continue };
         match file.constituencies.iter_mut().find(|c| c.code == seat.parlcon_2024_gss_code) {
-            Some(contest) => contest.name_cy = Some(welsh.clone()),
+            Some(contest) => contest.name_cy = Some(welsh),
             None => problems.push(format!("{}: {} ({}) has a Welsh name but is not in the imported election", path.display(), seat.parlcon_2024_name, seat.parlcon_2024_gss_code)),
         }
     }

@@ -56,7 +56,7 @@ pub fn read_table(ranges: &Path, codes: &Path) -> Result<Table, ImportError> {
             None => None,
             Some(shortcode) => {
                 let code = codes.get(shortcode).ok_or_else(|| ImportError::Unsupported(format!("{}: no seat has the shortcode {shortcode}", ranges.display())))?;
-                Some(Seat { code: code.parlcon_2024_gss_code.clone(), name: code.parlcon_2024_name.clone(), name_cy: code.parlcon_2024_name_cy.clone().filter(|n| !n.is_empty()) })
+                Some(Seat { code: code.parlcon_2024_gss_code.clone(), name: code.parlcon_2024_name.clone(), name_cy: crate::links::welsh_name(code).map(str::to_string) })
             }
         });
     }

@@ -79,3 +79,18 @@ fn every_index_row_has_its_seat_files_outcome() {
     let gains = index.seats.iter().filter(|row| matches!(index.outcome(row), results_core::derive::Outcome::Gain { .. })).count();
     assert_eq!(gains, 303, "seats that changed hands in 2024");
 }
+
+/// A ward is the same ward in every year of its file: one name (the 2017 file's
+/// "Colinton / Fairmilehead" is 2022's "Colinton/Fairmilehead"), so its history
+/// never reads as a predecessor's.
+#[test]
+fn each_edinburgh_ward_has_one_name_across_its_elections() {
+    let index = results_core::load::parse_index(&std::fs::read_to_string(data().join("city-of-edinburgh/index.json")).unwrap()).unwrap();
+    for row in &index.seats {
+        let file = results_core::load::parse_results(&std::fs::read_to_string(data().join(format!("city-of-edinburgh/seats/{}.json", row.code))).unwrap()).unwrap();
+        let names: std::collections::BTreeSet<&str> = file.constituencies.iter().filter(|c| c.code == row.code).map(|c| c.name.as_str()).collect();
+        assert_eq!(names.len(), 1, "{}: {names:?}", row.code);
+        let history = results_core::history::seat_history(&file, &row.code, None);
+        assert!(history.iter().all(|e| !e.predecessor), "{}", row.name);
+    }
+}

@@ -176,8 +176,8 @@ pub struct Constituency {
     /// ONS (GSS) code, such as `E14001086`.
     pub code: String,
     pub name: String,
-    /// The seat's Welsh name, where it has one of its own ("Caerfyrddin" for
-    /// Carmarthen): a widget speaking Welsh names the seat so.
+    /// The seat's Welsh name, where it has one of its own ("Dwyrain Caerdydd" for
+    /// Cardiff East): a widget speaking Welsh names the seat so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_cy: Option<String>,
     /// The id of the election this contest belongs to.

@@ -265,7 +265,10 @@ pub fn scotland(path: &Path, council: &str) -> Result<Imported, ImportError> {
     }
     for (code, ward) in &wards {
         let Some(head) = ward.first() else { continue };
-        let ward_title = tidy(head.text(ward_name));
+        // One spelling of a ward's name in every year: the 2017 file writes
+        // "Colinton / Fairmilehead" where 2022's (and the council's) has
+        // "Colinton/Fairmilehead", and a name that differs reads as another seat.
+        let ward_title = tidy(head.text(ward_name)).replace(" / ", "/");
         let place = format!("{council_name_text}, {ward_title}");
         let seat = builder.seat(code, &ward_title);
         seat.nation = Some("Scotland".into());
