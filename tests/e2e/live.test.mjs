@@ -159,63 +159,51 @@ test('a failed poll keeps the last good data and says so, then recovers', async 
   await context.close();
 });
 
-test('with the tab hidden no request is made; shown again, polling resumes', async () => {
-  // A server of its own: only this page's requests are counted.
+/** On a server of its own (only this page's requests are counted), a national view
+ *  polling every second: after `away(page)` the poller pauses and makes no request
+ *  in three looks; after `back(page)` it polls the index again. */
+async function pausesWhileAway(away, back) {
   const own = await serve();
   const { page, context } = await strictPage(browser);
   try {
     await page.goto(own.url + '?view=national&refresh=1');
     await page.waitForSelector(`${host}[data-state="ready"]`);
     await page.evaluate(countPolls, host);
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await away(page);
     await polls(page, 'paused', 1);
     const from = own.log.length;
     await polls(page, 'paused', 3);
-    assert.deepEqual(own.log.slice(from), [], 'no request while hidden');
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    assert.deepEqual(own.log.slice(from), [], 'no request while nobody can see it');
+    await back(page);
     const done = await page.evaluate(() => window.__polls.done);
     await polls(page, 'done', done + 1);
     assert.ok(own.log.length > from);
+    assert.ok(own.log.slice(from).some((e) => e.path === '/data/index.json'));
   } finally {
     await context.close();
     await own.close();
   }
-});
+}
 
-test('a widget taken out of the page asks for nothing; put back, it polls again', async () => {
-  // A server of its own: only this page's requests are counted. (The embed builder
-  // replaces its preview at each change; a site's script may swap content.)
-  const own = await serve();
-  const { page, context } = await strictPage(browser);
-  try {
-    await page.goto(own.url + '?view=national&refresh=1');
-    await page.waitForSelector(`${host}[data-state="ready"]`);
-    await page.evaluate(countPolls, host);
+const visibility = (state) => (page) => page.evaluate((to) => {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => to });
+  document.dispatchEvent(new Event('visibilitychange'));
+}, state);
+
+test('with the tab hidden no request is made; shown again, polling resumes', () => pausesWhileAway(visibility('hidden'), visibility('visible')));
+
+// The embed builder replaces its preview at each change; a site's script may swap content.
+test('a widget taken out of the page asks for nothing; put back, it polls again', () => pausesWhileAway(
+  async (page) => {
     await polls(page, 'done', 1);
     await page.evaluate((sel) => {
       const el = document.querySelector(sel);
       window.__away = [el, el.parentNode, el.nextSibling];
       el.remove();
     }, host);
-    await polls(page, 'paused', 1);
-    const from = own.log.length;
-    await polls(page, 'paused', 3);
-    assert.deepEqual(own.log.slice(from), [], 'no request while out of the page');
-    await page.evaluate(() => { const [el, parent, next] = window.__away; parent.insertBefore(el, next); });
-    const done = await page.evaluate(() => window.__polls.done);
-    await polls(page, 'done', done + 1);
-    assert.ok(own.log.slice(from).some((e) => e.path === '/data/index.json'));
-  } finally {
-    await context.close();
-    await own.close();
-  }
-});
+  },
+  (page) => page.evaluate(() => { const [el, parent, next] = window.__away; parent.insertBefore(el, next); }),
+));
 
 test('a note that the data could not update goes when the reader opens a view whose polls succeed', async () => {
   // A server of its own, whose index fails on purpose.

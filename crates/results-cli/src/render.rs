@@ -116,7 +116,7 @@ fn static_copy(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Opt
         None => colours_url(dir, src, &rules)?,
     };
     let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None, handover: None, versions: Default::default(), width: None, first: None };
-    refuse_a_message(&results_widget::app::first_state(&props), route, src, &embed.locale)?;
+    refuse_a_message(&state, route, src, &embed.locale)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;

@@ -171,9 +171,14 @@ pub fn copy_hexmap(from: &Path, to: &Path) -> Result<(), ImportError> {
 fn hexes(dir: &Path) -> Result<BTreeMap<String, [i32; 2]>, ImportError> {
     let path = dir.join("hexmap.json");
     match std::fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())])),
+        Ok(text) => parse_hexes(&text).map_err(|e| ImportError::Invalid(vec![format!("{}: {e}", path.display())])),
         Err(_) => Ok(BTreeMap::new()),
     }
+}
+
+/// The text of `hexmap.json`, as `results hexmap` writes it.
+fn parse_hexes(text: &str) -> Result<BTreeMap<String, [i32; 2]>, serde_json::Error> {
+    serde_json::from_str(text)
 }
 
 /// Stores a hex map's positions (an Open Innovations HexJSON file, `odd-r`) for the
@@ -286,7 +291,7 @@ pub fn validate_path(path: &Path) -> Result<(), ImportError> {
         let text = std::fs::read_to_string(file).map_err(|source| ImportError::Read { path: file.clone(), source })?;
         // `results hexmap`'s store of positions, which only the tool reads: its reader.
         if file.file_name().is_some_and(|n| n == "hexmap.json") {
-            if let Err(e) = serde_json::from_str::<BTreeMap<String, [i32; 2]>>(&text) {
+            if let Err(e) = parse_hexes(&text) {
                 failures.push(format!("{}: not the hex map positions `results hexmap` writes: {e}", file.display()));
             }
             continue;

@@ -14,8 +14,12 @@ pub fn tidy(text: &str) -> String {
 /// bytes are UTF-8: a name written in Latin-1 letters ("Zoë", "Ó Súilleabháin") is
 /// not UTF-8 as bytes, and is kept.
 pub fn mended(text: &str) -> std::borrow::Cow<'_, str> {
+    // Most names are ASCII: nothing to mend, and no copy made.
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let bytes: Option<Vec<u8>> = text.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect();
-    match bytes.filter(|b| !b.is_ascii()).and_then(|b| String::from_utf8(b).ok()) {
+    match bytes.and_then(|b| String::from_utf8(b).ok()) {
         Some(mended) => std::borrow::Cow::Owned(mended),
         None => std::borrow::Cow::Borrowed(text),
     }
