@@ -133,6 +133,10 @@ fn refuse_a_message(state: &WidgetState, route: &Route, src: &str, locale: &Loca
     if let Some(err) = state.error() {
         return refuse(err.message(locale));
     }
+    // A postcode that opened no seat: the widget says why and shows every seat instead.
+    if let Some((_, Some(miss))) = &state.postcode {
+        return refuse(miss.message(locale));
+    }
     if matches!(route.view, results_core::route::View::Result | results_core::route::View::History | results_core::route::View::Compare) {
         for code in &route.seats {
             if let Some(file) = state.results(&results_widget::fetch::seat_url(src, code)) {

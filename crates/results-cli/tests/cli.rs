@@ -304,6 +304,15 @@ fn fill_opens_a_postcodes_seat() {
     assert!(!filled.contains("all 650 seats"), "not the national view");
     // E1 4NS is in Bethnal Green and Stepney: its history, George Galloway's 2005 win among it.
     assert!(filled.contains("G. Galloway"), "{filled}");
+    // A postcode that finds no seat is refused, naming why, rather than filled with
+    // the national view and the reason beside it.
+    for (postcode, said) in [("not a postcode", "is not a GB postcode"), ("BT1 1AA", "Northern Ireland")] {
+        std::fs::write(&page, format!("<div data-results-widget data-postcode=\"{postcode}\" data-src=\"data/\"></div>")).unwrap();
+        let out = results(&["fill", page.to_str().unwrap(), "--data", root.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{postcode}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("host element 1") && stderr.contains("no static copy") && stderr.contains(said), "{postcode}: {stderr}");
+    }
 }
 
 /// A copy that would show readers a message instead of results fails, so that a
