@@ -59,6 +59,9 @@ test('the council picture: seats per party, control, and the wards table', async
   assert.deepEqual(parties.slice(0, 2).map((r) => r[0]), ['Aspire', 'Labour']);
   assert.match(parties[2][0] + parties[3][0], /Green.*Conservative|Conservative.*Green/);
   assert.equal(await page.locator(`${widget} .rw-seats tbody tr`).count(), 20);
+  // A ward's winners are its three councillors, under the party with two of them.
+  const ward = (await cells(page, `${widget} .rw-seats tbody tr`)).find((r) => r[0] === 'Bethnal Green East');
+  assert.deepEqual(ward.slice(0, 4), ['Bethnal Green East', 'Sirajul Islam, Rebaka Sultana, Ahmodul Kabir', 'Labour', 'Lab 2, Aspire 1']);
   await page.getByRole('button', { name: 'Bethnal Green East' }).click();
   await page.waitForSelector(`${widget} .rw-summary`);
   assert.match(await page.locator(`${widget} .rw-summary`).textContent(), /Lab 2, Aspire 1/);

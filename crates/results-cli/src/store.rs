@@ -72,6 +72,21 @@ fn date(file: &ResultsFile) -> String {
     file.elections.first().map(|e| e.date.clone()).unwrap_or_default()
 }
 
+/// Who won a seat, as the national table names them: its winner and their party; in
+/// an area electing several, everyone elected (in the order of the count) and the
+/// party with most of them, the best placed of parties with as many.
+fn winners(result: &SeatResult) -> (Option<String>, Option<String>) {
+    if result.summary.seats <= 1 {
+        return (result.rows.first().map(|r| r.name.clone()), result.rows.first().map(|r| r.party_id.clone()));
+    }
+    let elected: Vec<&results_core::derive::Row> = result.rows.iter().filter(|r| r.elected).collect();
+    let seats_of = |party: &str| elected.iter().filter(|r| r.party_id == party).count();
+    // `max_by_key` keeps the last of equals: the best placed is sought from the end.
+    let party = elected.iter().rev().max_by_key(|r| seats_of(&r.party_id)).map(|r| r.party_id.clone());
+    let names = (!elected.is_empty()).then(|| elected.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "));
+    (names, party)
+}
+
 /// Rewrites `index.json` and `seats/` from `elections/`.
 pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
     let files = elections(dir)?;
@@ -98,6 +113,7 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
             total.seats += u32::from(row.elected);
         }
         let winner = result.rows.first();
+        let (winner_name, winner_party) = winners(&result);
         index_parties.extend(winner.map(|r| r.party_id.clone()));
         // The party that held the seat before, for its name in "gain from".
         index_parties.extend(result.summary.before.clone());
@@ -109,8 +125,8 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
             region: seat.region.clone(),
             nation: seat.nation.clone(),
             declared: result.summary.declared,
-            winner: winner.filter(|_| result.summary.declared).map(|r| r.name.clone()),
-            party: winner.filter(|_| result.summary.declared).map(|r| r.party_id.clone()),
+            winner: winner_name.filter(|_| result.summary.declared),
+            party: winner_party.filter(|_| result.summary.declared),
             majority: result.summary.majority_known.then_some(result.summary.majority),
             tie: result.summary.tie.is_some(),
             majority_share: result.summary.majority_known.then(|| round6(result.summary.majority_share)),

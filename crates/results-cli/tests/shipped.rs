@@ -94,3 +94,29 @@ fn each_edinburgh_ward_has_one_name_across_its_elections() {
         assert!(history.iter().all(|e| !e.predecessor), "{}", row.name);
     }
 }
+
+/// An area electing several is won by everyone elected: the national table names
+/// them all, in the order of the count, under the party with most of them (the best
+/// placed among equals), not the first candidate and their party alone.
+#[test]
+fn an_area_electing_several_names_everyone_elected_and_its_largest_party() {
+    for dir in ["tower-hamlets-2022", "city-of-edinburgh", "ni-assembly-2022"] {
+        let index = results_core::load::parse_index(&std::fs::read_to_string(data().join(dir).join("index.json")).unwrap()).unwrap();
+        for row in index.seats.iter().filter(|row| row.declared) {
+            let file = parse_results(&std::fs::read_to_string(data().join(dir).join(format!("seats/{}.json", row.code))).unwrap()).unwrap();
+            let result = results_core::SeatResult::new(&file, file.contest(&row.code, Some(&index.election)).unwrap());
+            let elected: Vec<&results_core::derive::Row> = result.rows.iter().filter(|r| r.elected).collect();
+            assert_eq!(row.winner.as_deref().unwrap(), elected.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "), "{dir} {}", row.name);
+            let seats = |party: &str| elected.iter().filter(|r| r.party_id == party).count();
+            let party = row.party.as_deref().unwrap();
+            assert!(elected.iter().all(|r| seats(&r.party_id) <= seats(party)), "{dir} {}: {party}", row.name);
+        }
+    }
+    let ni = results_core::load::parse_index(&std::fs::read_to_string(data().join("ni-assembly-2022/index.json")).unwrap()).unwrap();
+    let row = |name: &str| ni.seats.iter().find(|r| r.name == name).unwrap();
+    // Belfast South: Alliance 2, Sinn Féin, DUP and SDLP 1 each; the count's first was Sinn Féin's.
+    assert_eq!(row("Belfast South").party.as_deref(), Some("apni"));
+    assert_eq!(row("Belfast South").winner.as_deref(), Some("Deirdre Hargey, Edwin Poots, Paula Bradshaw, Matthew O'Toole, Kate Nicholl"));
+    // Belfast East: Alliance and the DUP 2 each; Naomi Long was first.
+    assert_eq!(row("Belfast East").party.as_deref(), Some("apni"));
+}

@@ -620,7 +620,8 @@ pub struct IndexRow {
     pub nation: Option<String>,
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub declared: bool,
-    /// Winner's name and party id.
+    /// Winner's name and party id; where the seat elects several, everyone elected
+    /// ("A, B, C", in the count's order) and the party with most of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub winner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
