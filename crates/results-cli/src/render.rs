@@ -116,7 +116,7 @@ fn static_copy(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Opt
         None => colours_url(dir, src, &rules)?,
     };
     let props = WidgetProps { src: src.to_string().into(), route: route.clone(), host: None, instance, sync_url: false, preloaded: Some(Rc::new(files)), limits: Default::default(), takeover: None, locale: Rc::new(embed.locale.clone()), embed_error: None, handover: None, versions: Default::default(), width: None, first: None };
-    refuse_a_message(&state, route, src, &embed.locale)?;
+    refuse_a_message(&state, src, &embed.locale)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| ImportError::Invalid(vec![format!("cannot start the renderer: {e}")]))?;
@@ -128,7 +128,7 @@ fn static_copy(route: &Route, dir: &Path, src: &str, embed: &Embed, colours: Opt
 /// A static copy that would show its readers a message rather than results (the
 /// widget's error, or a seat with no result in the election asked for) is refused
 /// with that message, so that a publishing script stops rather than ship it.
-fn refuse_a_message(state: &WidgetState, route: &Route, src: &str, locale: &Locale) -> Result<(), ImportError> {
+fn refuse_a_message(state: &WidgetState, src: &str, locale: &Locale) -> Result<(), ImportError> {
     let refuse = |message: String| Err(ImportError::Unsupported(format!("no static copy: it would show its readers a message, not results: {message}")));
     if let Some(err) = state.error() {
         return refuse(err.message(locale));
@@ -137,6 +137,8 @@ fn refuse_a_message(state: &WidgetState, route: &Route, src: &str, locale: &Loca
     if let Some((_, Some(miss))) = &state.postcode {
         return refuse(miss.message(locale));
     }
+    // The route as the state has it: a postcode's seat is in it once found.
+    let route = &state.route;
     if matches!(route.view, results_core::route::View::Result | results_core::route::View::History | results_core::route::View::Compare) {
         for code in &route.seats {
             if let Some(file) = state.results(&results_widget::fetch::seat_url(src, code)) {
@@ -269,7 +271,14 @@ pub fn fill(page: &str, base: &Path) -> Result<String, ImportError> {
         let src = attribute("data-src").unwrap_or_else(|| "data/".to_string());
         let embed = Embed::new(attribute("data-locale"), attribute("data-labels"))?;
         // Each copy's element ids its own, numbered as the loader numbers widgets.
-        let copy = static_copy(&route, &base.join(&src), &src, &embed, None, hosts - 1).map_err(|e| ImportError::Invalid(vec![format!("host element {hosts} ({}): {e}", host.tag.trim())]))?;
+        let copy = static_copy(&route, &base.join(&src), &src, &embed, None, hosts - 1).map_err(|e| {
+            let said = format!("host element {hosts} ({}): {e}", host.tag.trim());
+            // A copy refused for what it would show stays a refusal, not "inconsistent data".
+            match e {
+                ImportError::Unsupported(_) => ImportError::Unsupported(said),
+                _ => ImportError::Invalid(vec![said]),
+            }
+        })?;
         out.push_str(&page[done..host.start]);
         if host.attributes.iter().any(|(name, _)| name == "data-state") {
             out.push_str(host.tag);

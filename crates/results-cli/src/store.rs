@@ -73,16 +73,23 @@ fn date(file: &ResultsFile) -> String {
 }
 
 /// Who won a seat, as the national table names them: its winner and their party; in
-/// an area electing several, everyone elected (in the order of the count) and the
-/// party with most of them, the best placed of parties with as many.
+/// an area electing several, everyone elected (in the order of the seat's table: by
+/// votes, or first preferences) and the party with more of them than any other, or
+/// none where two or more have as many (the result, "SNP 2, Con 1", says the rest).
 fn winners(result: &SeatResult) -> (Option<String>, Option<String>) {
     if result.summary.seats <= 1 {
         return (result.rows.first().map(|r| r.name.clone()), result.rows.first().map(|r| r.party_id.clone()));
     }
     let elected: Vec<&results_core::derive::Row> = result.rows.iter().filter(|r| r.elected).collect();
     let seats_of = |party: &str| elected.iter().filter(|r| r.party_id == party).count();
-    // `max_by_key` keeps the last of equals: the best placed is sought from the end.
-    let party = elected.iter().rev().max_by_key(|r| seats_of(&r.party_id)).map(|r| r.party_id.clone());
+    let most = elected.iter().map(|r| seats_of(&r.party_id)).max().unwrap_or(0);
+    let mut largest: Vec<&str> = elected.iter().filter(|r| seats_of(&r.party_id) == most).map(|r| r.party_id.as_str()).collect();
+    largest.sort_unstable();
+    largest.dedup();
+    let party = match largest[..] {
+        [party] => Some(party.to_string()),
+        _ => None,
+    };
     let names = (!elected.is_empty()).then(|| elected.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "));
     (names, party)
 }

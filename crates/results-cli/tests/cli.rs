@@ -306,12 +306,21 @@ fn fill_opens_a_postcodes_seat() {
     assert!(filled.contains("G. Galloway"), "{filled}");
     // A postcode that finds no seat is refused, naming why, rather than filled with
     // the national view and the reason beside it.
-    for (postcode, said) in [("not a postcode", "is not a GB postcode"), ("BT1 1AA", "Northern Ireland")] {
+    for (postcode, said) in [("not a postcode", "is not a GB postcode"), ("BT1 1AA", "Northern Ireland"), ("E0 1AA", "E0 1AA")] {
         std::fs::write(&page, format!("<div data-results-widget data-postcode=\"{postcode}\" data-src=\"data/\"></div>")).unwrap();
         let out = results(&["fill", page.to_str().unwrap(), "--data", root.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{postcode}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("host element 1") && stderr.contains("no static copy") && stderr.contains(said), "{postcode}: {stderr}");
+        assert!(!stderr.contains("inconsistent"), "a refusal, not bad data: {stderr}");
+    }
+    // A postcode's seat with no result in the election asked for is refused as the
+    // same seat given by its code is.
+    for view in ["result", "history"] {
+        std::fs::write(&page, format!("<div data-results-widget data-postcode=\"SW1A 0AA\" data-election=\"ge2005\" data-view=\"{view}\"></div>")).unwrap();
+        let out = results(&["fill", page.to_str().unwrap(), "--data", root.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{view}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no result for the seat \"E14001172\""), "{view}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
 

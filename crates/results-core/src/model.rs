@@ -621,7 +621,8 @@ pub struct IndexRow {
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub declared: bool,
     /// Winner's name and party id; where the seat elects several, everyone elected
-    /// ("A, B, C", in the count's order) and the party with most of them.
+    /// ("A, B, C", by votes or first preferences) and the party with more of them
+    /// than any other (none where two or more have as many).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub winner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
