@@ -14,6 +14,7 @@ use crate::fetch::{load_within, seat_url, Data, Handover, Kind, Limits, Versions
 use crate::live;
 use crate::state::{Action, Shared, WidgetState};
 use crate::views;
+use results_core::locale::Label;
 
 /// What a widget shows, as the host element's `data-` attributes (or the page's
 /// query) say.
@@ -171,7 +172,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             html! {
                 <div class="rw-error" role="alert">
                     <p>{ err.message(&state.locale) }</p>
-                    <button type="button" class="rw-retry" onclick={views::send(&dispatcher, |_: MouseEvent| Action::Retry)}>{ state.locale.text("status.try_again") }</button>
+                    <button type="button" class="rw-retry" onclick={views::send(&dispatcher, |_: MouseEvent| Action::Retry)}>{ state.locale.text(Label::StatusTryAgain) }</button>
                 </div>
             }
         }

@@ -13,6 +13,7 @@ use results_core::postcode::{area_path, parse_area, AreaFile, Postcode};
 use results_core::{LoadError, ResultsFile};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use results_core::locale::Label;
 
 /// How long a file may take, from the request to the last byte of its body, in
 /// milliseconds: 15 seconds. (For the loader's request, handed over, the clock starts
@@ -184,30 +185,30 @@ impl FetchError {
     /// The message in the locale's words.
     pub fn message(&self, locale: &Locale) -> String {
         let status_key = |status: u16| match status {
-            404 | 410 => "error.not_found",
-            401 | 403 => "error.refused",
-            408 | 429 => "error.busy",
-            500..=599 => "error.server",
-            _ => "error.status",
+            404 | 410 => Label::ErrorNotFound,
+            401 | 403 => Label::ErrorRefused,
+            408 | 429 => Label::ErrorBusy,
+            500..=599 => Label::ErrorServer,
+            _ => Label::ErrorStatus,
         };
         match self {
-            FetchError::Network { detail } => locale.fill("error.network", &[("detail", detail)]),
+            FetchError::Network { detail } => locale.fill(Label::ErrorNetwork, &[("detail", detail)]),
             FetchError::Status { status, url } => locale.fill(status_key(*status), &[("status", &status.to_string()), ("url", url)]),
             FetchError::Timeout { timeout_ms } => {
                 let seconds = timeout_ms.div_ceil(1000);
-                let time = locale.fill(if seconds == 1 { "error.one_second" } else { "error.seconds" }, &[("n", &seconds.to_string())]);
-                locale.fill("error.timeout", &[("time", &time)])
+                let time = locale.fill(if seconds == 1 { Label::ErrorOneSecond } else { Label::ErrorSeconds }, &[("n", &seconds.to_string())]);
+                locale.fill(Label::ErrorTimeout, &[("time", &time)])
             }
-            FetchError::TooLarge { bytes, limit } => locale.fill("error.too_large", &[("size", &megabytes(*bytes, locale)), ("limit", &megabytes(*limit, locale))]),
-            FetchError::WebPage => locale.text("error.web_page").to_string(),
-            FetchError::ContentType { content_type } => locale.fill("error.content_type", &[("type", content_type)]),
-            FetchError::NotText => locale.text("error.not_text").to_string(),
-            FetchError::Data(err) => locale.fill("error.data", &[("problem", &err.to_string())]),
-            FetchError::Index(why) => locale.fill("error.index", &[("problem", why)]),
-            FetchError::PostcodeFile(why) => locale.fill("error.postcode_file", &[("problem", why)]),
-            FetchError::NoSeat => locale.text("error.no_seat").to_string(),
-            FetchError::NeedsDirectory => locale.text("error.needs_directory").to_string(),
-            FetchError::Embed(why) => locale.fill("error.embed", &[("problem", why)]),
+            FetchError::TooLarge { bytes, limit } => locale.fill(Label::ErrorTooLarge, &[("size", &megabytes(*bytes, locale)), ("limit", &megabytes(*limit, locale))]),
+            FetchError::WebPage => locale.text(Label::ErrorWebPage).to_string(),
+            FetchError::ContentType { content_type } => locale.fill(Label::ErrorContentType, &[("type", content_type)]),
+            FetchError::NotText => locale.text(Label::ErrorNotText).to_string(),
+            FetchError::Data(err) => locale.fill(Label::ErrorData, &[("problem", &err.to_string())]),
+            FetchError::Index(why) => locale.fill(Label::ErrorIndex, &[("problem", why)]),
+            FetchError::PostcodeFile(why) => locale.fill(Label::ErrorPostcodeFile, &[("problem", why)]),
+            FetchError::NoSeat => locale.text(Label::ErrorNoSeat).to_string(),
+            FetchError::NeedsDirectory => locale.text(Label::ErrorNeedsDirectory).to_string(),
+            FetchError::Embed(why) => locale.fill(Label::ErrorEmbed, &[("problem", why)]),
         }
     }
 }

@@ -12,6 +12,7 @@ use yew::Reducible;
 
 use crate::fetch::{index_url, is_single_file, postcode_url, seat_url, Data, FetchError, Kind};
 use results_core::postcode::{Postcode, PostcodeError};
+use results_core::locale::Label;
 
 /// Why the postcode a reader gave opened no seat: the postcode itself, or its
 /// area's file that could not be loaded.
@@ -26,7 +27,7 @@ impl PostcodeMiss {
     pub fn message(&self, locale: &Locale) -> String {
         match self {
             PostcodeMiss::Postcode(err) => err.message(locale),
-            PostcodeMiss::Fetch(err) => locale.fill("postcode.failed", &[("why", &err.message(locale))]),
+            PostcodeMiss::Fetch(err) => locale.fill(Label::PostcodeFailed, &[("why", &err.message(locale))]),
         }
     }
 }
@@ -524,11 +525,11 @@ mod tests {
     #[test]
     fn a_postcode_that_opens_no_seat_says_why_and_the_view_stays() {
         let on_show = state(View::Result, &["E14001086"]);
-        for (typed, key) in [("hello", "postcode.shape"), ("BT1 1AA", "postcode.northern_ireland"), ("ZZ99 9ZZ", "postcode.not_gb"), ("", "postcode.empty")] {
+        for (typed, key) in [("hello", Label::PostcodeShape), ("BT1 1AA", Label::PostcodeNorthernIreland), ("ZZ99 9ZZ", Label::PostcodeNotGb), ("", Label::PostcodeEmpty)] {
             let missed = on_show.apply(Action::Postcode(typed.into()));
             assert_eq!(missed.route, on_show.route, "{typed}: nothing fetched, the view stays");
             match &missed.postcode {
-                Some((_, Some(PostcodeMiss::Postcode(err)))) => assert_eq!(err.label_key(), key, "{typed}"),
+                Some((_, Some(PostcodeMiss::Postcode(err)))) => assert_eq!(err.label(), key, "{typed}"),
                 other => panic!("{typed}: {other:?}"),
             }
         }

@@ -1,6 +1,8 @@
 //! The four views, as functions from the widget's state to HTML, and the tabs that
 //! move between them. Only what keeps state of its own is a component.
 
+use results_core::locale::Label;
+
 pub mod compare;
 pub mod history;
 pub mod national;
@@ -70,7 +72,7 @@ pub fn nav(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html {
         }
     });
     html! {
-        <nav class="rw-nav" aria-label={locale.text("nav.label").to_string()} id={part_id(id, "nav")}>
+        <nav class="rw-nav" aria-label={locale.text(Label::NavLabel).to_string()} id={part_id(id, "nav")}>
             <ul>{ for tabs }</ul>
         </nav>
     }
@@ -94,18 +96,18 @@ pub fn postcode_box(state: &WidgetState, dispatch: &Dispatch, id: &str) -> Html 
     });
     let (typed, miss) = state.postcode.as_ref().map_or((None, None), |(typed, miss)| (Some(typed.clone()), miss.as_ref()));
     let said = match (&state.route.postcode, miss) {
-        (Some(looking), _) => locale.fill("postcode.looking", &[("postcode", looking)]),
+        (Some(looking), _) => locale.fill(Label::PostcodeLooking, &[("postcode", looking)]),
         (None, Some(miss)) => miss.message(locale),
         (None, None) => String::new(),
     };
     let said_id = part_id(id, "postcode-said");
     html! {
         <form class="rw-postcode" role="search" {onsubmit}>
-            <label>{ locale.text("postcode.label") }
+            <label>{ locale.text(Label::PostcodeLabel) }
                 <input type="text" name="postcode" autocomplete="postal-code" spellcheck="false" maxlength="20"
                     value={state.route.postcode.clone().or(typed)} aria-invalid={miss.is_some().then_some("true")} aria-describedby={said_id.clone()} />
             </label>
-            <button type="submit">{ locale.text("postcode.find") }</button>
+            <button type="submit">{ locale.text(Label::PostcodeFind) }</button>
             <p id={said_id} class="rw-postcode-said" aria-live="polite">{ said }</p>
         </form>
     }
@@ -146,7 +148,7 @@ fn header_cell(label: &str, icon: &'static str, aria_sort: Option<&'static str>,
 
 /// Shown while a view's files load.
 pub fn loading(locale: &Locale) -> Html {
-    status(locale.text("status.loading"))
+    status(locale.text(Label::StatusLoading))
 }
 
 /// A word on where a view stands in place of it ("Loading results…", "Pick two
@@ -179,7 +181,7 @@ pub fn source(attribution: Option<&str>) -> Html {
 /// "Updated 01:42": when the data on show was last updated, in the reader's time.
 pub fn updated(iso: Option<&str>, locale: &Locale) -> Html {
     let Some(iso) = iso else { return html! {} };
-    para("rw-updated", locale.fill("status.updated", &[("time", &clock(iso))]))
+    para("rw-updated", locale.fill(Label::StatusUpdated, &[("time", &clock(iso))]))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -209,7 +211,7 @@ pub fn announcer(state: &WidgetState, dispatch: &Dispatch) -> Html {
     let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::AnnounceOff(!off)));
     html! {
         <div class="rw-announce">
-            <label><input type="checkbox" checked={!off} {onchange} />{ state.locale.text("announce.toggle") }</label>
+            <label><input type="checkbox" checked={!off} {onchange} />{ state.locale.text(Label::AnnounceToggle) }</label>
             <p class="rw-visually-hidden" aria-live="polite">{ state.announcer.message.clone() }</p>
         </div>
     }
@@ -218,7 +220,7 @@ pub fn announcer(state: &WidgetState, dispatch: &Dispatch) -> Html {
 /// The note that the data on show could not be brought up to date.
 pub fn stale(state: &WidgetState) -> Html {
     match &state.stale {
-        Some(why) => html! { <p class="rw-stale" role="status">{ state.locale.fill("status.stale", &[("why", &why.message(&state.locale))]) }</p> },
+        Some(why) => html! { <p class="rw-stale" role="status">{ state.locale.fill(Label::StatusStale, &[("why", &why.message(&state.locale))]) }</p> },
         None => html! {},
     }
 }

@@ -161,7 +161,7 @@ fn the_browser_says_how_a_locale_writes_numbers() {
     let fr = from_attributes(Some("fr-FR"), None).unwrap();
     assert_eq!(fr.numbers.thousands(15_896), "15\u{202f}896");
     let gb = from_attributes(None, Some(r#"{"column.votes": "Pleidleisiau"}"#)).unwrap();
-    assert_eq!((gb.numbers.percent(0.036), gb.text("column.votes")), ("3.6%".to_string(), "Pleidleisiau"));
+    assert_eq!((gb.numbers.percent(0.036), gb.text(results_core::locale::Label::ColumnVotes)), ("3.6%".to_string(), "Pleidleisiau"));
     assert!(from_attributes(Some("en_GB!"), None).unwrap_err().contains("not a language tag"));
 
     assert!(from_attributes(None, Some("[1]")).unwrap_err().contains("must be a JSON object"));

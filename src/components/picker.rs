@@ -3,6 +3,7 @@
 
 use results_core::sort::collation_key;
 use yew::prelude::*;
+use results_core::locale::Label;
 
 /// What the reader has typed, the suggestion marked with the arrow keys, and
 /// whether the list is open: kept in the widget's state (`Action::Search`), so that
@@ -117,7 +118,7 @@ pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>
 
     html! {
         <div class="rw-picker">
-            <label for={crate::views::part_id(props.id, "input")}>{ props.locale.text("compare.search") }</label>
+            <label for={crate::views::part_id(props.id, "input")}>{ props.locale.text(Label::CompareSearch) }</label>
             <div class="rw-combobox">
                 <input
                     id={crate::views::part_id(props.id, "input")}
@@ -134,12 +135,12 @@ pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>
                     {onkeydown}
                     {onblur}
                 />
-                <ul id={listbox} role="listbox" aria-label={props.locale.text("compare.list").to_string()} class="rw-listbox" hidden={!expanded}>
+                <ul id={listbox} role="listbox" aria-label={props.locale.text(Label::CompareList).to_string()} class="rw-listbox" hidden={!expanded}>
                     { for options }
                 </ul>
             </div>
             <p class="rw-visually-hidden" role="status" aria-live="polite">
-                { if query.trim().is_empty() { String::new() } else { props.locale.fill("compare.matches", &[("count", &suggestions.len().to_string())]) } }
+                { if query.trim().is_empty() { String::new() } else { props.locale.fill(Label::CompareMatches, &[("count", &suggestions.len().to_string())]) } }
             </p>
         </div>
     }

@@ -12,6 +12,7 @@ use super::{column_header, header, loading, problem, send, sort_header, source, 
 use crate::components::{chart_frame, seat_picker, table, ChartSpec, Picker};
 use crate::fetch::is_single_file;
 use crate::state::{Action, WidgetState};
+use results_core::locale::Label;
 
 /// Every seat a reader can pick (code, name, the names it is searched by).
 pub type Choices = Vec<(String, String, String)>;
@@ -62,7 +63,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
         html! {
             <li key={code.clone()}>
                 { name.clone() }
-                <button type="button" class="rw-remove" aria-label={locale.fill("compare.remove", &[("seat", &name)])} onclick={Callback::from(move |_| remove())}>{ "×" }</button>
+                <button type="button" class="rw-remove" aria-label={locale.fill(Label::CompareRemove, &[("seat", &name)])} onclick={Callback::from(move |_| remove())}>{ "×" }</button>
             </li>
         }
     });
@@ -84,7 +85,7 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let body = if waiting {
         loading(locale)
     } else if refs.len() < 2 {
-        super::status(locale.text("compare.pick_two"))
+        super::status(locale.text(Label::ComparePickTwo))
     } else {
         html! {
             <>
@@ -97,8 +98,8 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let picker = Picker { seats: choices, picked: &state.route.seats, id: &picker_id, disabled: state.route.seats.len() >= MAX_COMPARE, locale };
     html! {
         <>
-            { header(id, locale.text("compare.title").to_string(), None, Html::default()) }
-            <ul class="rw-picked" aria-label={locale.text("compare.picked").to_string()}>{ for picked }</ul>
+            { header(id, locale.text(Label::CompareTitle).to_string(), None, Html::default()) }
+            <ul class="rw-picked" aria-label={locale.text(Label::ComparePicked).to_string()}>{ for picked }</ul>
             { seat_picker(&picker, &state.search, &send(dispatch, Action::Search), &on_pick) }
             { body }
         </>
@@ -112,7 +113,7 @@ fn comparison(results: &[&SeatResult], state: &WidgetState, dispatch: &Dispatch,
     let sort = state.compare_sort;
     let mut headers = vec![column_header(CompareColumn::Party, locale, sort, &on_sort)];
     headers.extend(results.iter().enumerate().map(|(i, r)| sort_header(CompareColumn::Seat(i), &r.name, sort, &on_sort)));
-    let caption = locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]);
+    let caption = locale.fill(Label::CompareCaption, &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]);
     html! {
         <>
             { chart_frame(&ChartSpec::Bars(BarChart::compare(results, locale)), id, "compare-chart", width) }

@@ -10,6 +10,7 @@ use super::{column_header, header, loading, problem, send, source, Dispatch};
 use crate::components::{chart_frame, table, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
+use results_core::locale::Label;
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let locale = &state.locale;
@@ -33,20 +34,20 @@ pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u3
     let since = entries.last().map_or("", |e| e.result.election_date.get(..4).unwrap_or(""));
     html! {
         <>
-            { header(id, locale.fill("history.title", &[("seat", &name), ("year", since)]), None, html! {
+            { header(id, locale.fill(Label::HistoryTitle, &[("seat", &name), ("year", since)]), None, html! {
                 <>
                     // Said only where an earlier contest is another seat's (a history
                     // of one ward across elections is not of predecessors).
                     if entries.iter().any(|e| e.predecessor) {
-                        { super::para("rw-election", locale.text("history.note").to_string()) }
+                        { super::para("rw-election", locale.text(Label::HistoryNote).to_string()) }
                     }
                     if let Some(formed) = results_core::history::formed_from(&current.result, file, locale) {
-                        <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text("history.formed_credit") }</small></p>
+                        <p class="rw-election rw-formed">{ formed }{ " " }<small>{ locale.text(Label::HistoryFormedCredit) }</small></p>
                     }
                 </>
             }) }
             { chart_frame(&chart, id, "history-chart", width) }
-            { table(locale.fill("history.caption", &[("seat", &name)]), head, &history_rows(&entries, locale), &history_order(&entries, state.history_sort)) }
+            { table(locale.fill(Label::HistoryCaption, &[("seat", &name)]), head, &history_rows(&entries, locale), &history_order(&entries, state.history_sort)) }
             { source(credit_line(entries.iter().map(|e| file.credit(&e.result.election_id))).as_deref()) }
         </>
     }

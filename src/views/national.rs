@@ -26,6 +26,7 @@ use crate::components::markup::markup;
 use crate::components::markup::set_markup;
 use crate::components::{chart_frame, code_at, table, use_seats_table, ChartSpec, Shared};
 use crate::state::{Action, WidgetState};
+use results_core::locale::Label;
 
 pub fn view(state: &WidgetState, dispatch: &Dispatch, id: &str, width: Option<u32>) -> Html {
     let Some(index) = state.index() else { return loading(&state.locale) };
@@ -113,21 +114,21 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
     let n = &locale.numbers;
     let election = index.elections.iter().find(|e| e.id == index.election).map_or(index.election.clone(), |e| e.name.clone());
     let total_seats = built.house.total;
-    let areas_word = locale.text(if total_seats as usize > index.seats.len() { "national.wards" } else { "national.seats" });
+    let areas_word = locale.text(if total_seats as usize > index.seats.len() { Label::NationalWards } else { Label::NationalSeats });
     let declared = index.seats.iter().filter(|r| r.declared).count();
     let count = (declared < index.seats.len())
-        .then(|| locale.fill("national.declared", &[("declared", &n.thousands(declared as u64)), ("total", &n.thousands(index.seats.len() as u64))]));
+        .then(|| locale.fill(Label::NationalDeclared, &[("declared", &n.thousands(declared as u64)), ("total", &n.thousands(index.seats.len() as u64))]));
     let party_head = html! {
         <tr>
-            <th scope="col">{ locale.text("column.party") }</th>
-            <th scope="col" class="rw-num">{ locale.text("column.seats") }</th>
-            <th scope="col" class="rw-num">{ locale.text("column.votes") }</th>
-            <th scope="col" class="rw-num">{ locale.text("column.share") }</th>
+            <th scope="col">{ locale.text(Label::ColumnParty) }</th>
+            <th scope="col" class="rw-num">{ locale.text(Label::ColumnSeats) }</th>
+            <th scope="col" class="rw-num">{ locale.text(Label::ColumnVotes) }</th>
+            <th scope="col" class="rw-num">{ locale.text(Label::ColumnShare) }</th>
         </tr>
     };
     html! {
         <>
-            { header(id, locale.fill("national.title", &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]), None, html! {
+            { header(id, locale.fill(Label::NationalTitle, &[("election", &election), ("count", &n.thousands(index.seats.len() as u64)), ("areas", areas_word)]), None, html! {
                 <>
                     { super::para("rw-election rw-control", built.house.summary.clone()) }
                     if let Some(count) = count {
@@ -137,7 +138,7 @@ fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Opti
                 </>
             }) }
             { chart_frame(&ChartSpec::House(built.house.clone()), id, "house-chart", width) }
-            { table(locale.fill("national.parties_caption", &[("total", &n.thousands(u64::from(total_seats)))]), party_head, &built.party_rows, &(0..built.party_rows.len()).collect::<Vec<_>>()) }
+            { table(locale.fill(Label::NationalPartiesCaption, &[("total", &n.thousands(u64::from(total_seats)))]), party_head, &built.party_rows, &(0..built.party_rows.len()).collect::<Vec<_>>()) }
         </>
     }
 }
@@ -185,7 +186,7 @@ fn hex_map(
     html! {
         <figure class="rw-hexmap" {onclick} {onkeydown} onfocusin={on_focus}>
             { map_frame(map, svg) }
-            <figcaption class="rw-source">{ locale.text("national.hex_credit") }</figcaption>
+            <figcaption class="rw-source">{ locale.text(Label::NationalHexCredit) }</figcaption>
         </figure>
     }
 }
@@ -247,28 +248,28 @@ fn filters(choices: &Choices, filter: &SeatFilter, locale: &Locale, dispatch: &D
     };
     let area_options = choices.0.iter().map(|area| option(area, area, &filter.area));
     let party_options = choices.1.iter().map(|(party, name)| option(party, name, &filter.party));
-    let all = locale.text("national.all");
+    let all = locale.text(Label::NationalAll);
     html! {
-        <div class="rw-filters" role="search" aria-label={locale.text("national.filters").to_string()}>
+        <div class="rw-filters" role="search" aria-label={locale.text(Label::NationalFilters).to_string()}>
             <div class="rw-field">
-                <label for={super::part_id(id, "search")}>{ locale.text("national.search") }</label>
+                <label for={super::part_id(id, "search")}>{ locale.text(Label::NationalSearch) }</label>
                 <input type="search" id={super::part_id(id, "search")} value={filter.text.clone()} oninput={on_text} />
             </div>
             <div class="rw-field">
-                <label for={super::part_id(id, "area")}>{ locale.text("national.area") }</label>
+                <label for={super::part_id(id, "area")}>{ locale.text(Label::NationalArea) }</label>
                 <select id={super::part_id(id, "area")} onchange={on_area}>
                     <option value="" selected={filter.area.is_none()}>{ all }</option>
                     { for area_options }
                 </select>
             </div>
             <div class="rw-field">
-                <label for={super::part_id(id, "party")}>{ locale.text("national.party") }</label>
+                <label for={super::part_id(id, "party")}>{ locale.text(Label::NationalParty) }</label>
                 <select id={super::part_id(id, "party")} onchange={on_party}>
                     <option value="" selected={filter.party.is_none()}>{ all }</option>
                     { for party_options }
                 </select>
             </div>
-            <button type="button" class="rw-closest" onclick={on_closest}>{ locale.text("national.closest") }</button>
+            <button type="button" class="rw-closest" onclick={on_closest}>{ locale.text(Label::NationalClosest) }</button>
         </div>
     }
 }
@@ -366,8 +367,8 @@ fn National(props: &NationalProps) -> Html {
     let order = use_memo((props.index.clone(), props.filter.clone(), props.sort, props.locale.clone()), |(index, filter, sort, locale)| seat_order(&index.0, filter, *sort, &locale.0));
     let on_sort = send(&props.dispatch, Action::SortNational);
     let head = html! { <tr>{ for SeatColumn::ALL.iter().map(|&c| column_header(c, locale, props.sort, &on_sort)) }</tr> };
-    let seats = use_seats_table(locale.text("national.seats_caption").to_string(), head, &built.rows, &order, SEATS_PER_GROUP, props.on_open.clone());
-    let shown = locale.fill("national.showing", &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
+    let seats = use_seats_table(locale.text(Label::NationalSeatsCaption).to_string(), head, &built.rows, &order, SEATS_PER_GROUP, props.on_open.clone());
+    let shown = locale.fill(Label::NationalShowing, &[("shown", &locale.numbers.thousands(order.len() as u64)), ("total", &locale.numbers.thousands(props.index.0.seats.len() as u64))]);
     html! {
         <>
             { overview(&props.index.0, &built, locale, &props.id, props.width) }

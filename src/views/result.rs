@@ -10,6 +10,7 @@ use super::{column_header, header, loading, problem, send, sort_header, source, 
 use crate::components::{chart_frame, csv_link, head, table, ChartSpec};
 use crate::fetch::seat_url;
 use crate::state::{Action, WidgetState};
+use results_core::locale::Label;
 
 /// A seat's result with the credit for its election's figures, its file's update
 /// time, and the result in one sentence for a screen reader.
@@ -97,12 +98,12 @@ fn candidates(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> 
     let stages = &result.summary.stages;
     let headers = Column::ALL.iter().map(|&column| {
         if column == Column::Votes && (!stages.is_empty() || result.summary.transferable) {
-            sort_header(column, locale.text("column.first_preferences"), state.result_sort, &on_sort)
+            sort_header(column, locale.text(Label::ColumnFirstPreferences), state.result_sort, &on_sort)
         } else {
             column_header(column, locale, state.result_sort, &on_sort)
         }
     });
-    let change_label = locale.text(if result.summary.previous_notional { "column.change_notional" } else { "column.change" });
+    let change_label = locale.text(if result.summary.previous_notional { Label::ColumnChangeNotional } else { Label::ColumnChange });
     let head = html! {
         <tr>
             { for headers }
@@ -110,7 +111,7 @@ fn candidates(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> 
             if has_change { <th scope="col" class="rw-num rw-change">{ change_label }</th> }
         </tr>
     };
-    let caption = result_title(result, locale, ("result.caption", "result.caption_election"));
+    let caption = result_title(result, locale, (Label::ResultCaption, Label::ResultCaptionElection));
     let order = state.result_sort.order(&result.rows);
     let file = result.name.clone() + ".csv";
     // Written with the table (a dozen rows or so): the link is its `data:` URL.
@@ -118,7 +119,7 @@ fn candidates(result: &SeatResult, state: &WidgetState, dispatch: &Dispatch) -> 
     html! {
         <>
             { table(caption, head, &result_rows(result, locale), &order) }
-            { csv_link(locale.text("tools.csv"), file, &csv) }
+            { csv_link(locale.text(Label::ToolsCsv), file, &csv) }
         </>
     }
 }

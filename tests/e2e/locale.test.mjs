@@ -45,12 +45,12 @@ test('German numbers and German words from the embed', async () => {
   await context.close();
 });
 
-// Every label the core defines ("key", "text") with its words replaced: "{party}
-// hold" becomes "{party} Wort", as a translation looks to the code.
+// Every label the core defines (Label, "key", "text") with its words replaced:
+// "{party} hold" becomes "{party} Wort", as a translation looks to the code.
 async function everyLabelRelabelled() {
   const source = await readFile(path.join(root, 'crates/results-core/src/locale.rs'), 'utf8');
   const labels = {};
-  for (const [, key, text] of source.matchAll(/^ {4}\("([a-z_.]+)", "(.*)"\),$/gm)) {
+  for (const [, key, text] of source.matchAll(/^ {4}\([A-Za-z0-9]+, "([a-z_.0-9]+)", "(.*)"\),$/gm)) {
     labels[key] = text.replace(/\{[a-z_]+\}|[^\W\d_]+/gu, (m) => (m.startsWith('{') ? m : 'Wort'));
   }
   assert.ok(Object.keys(labels).length > 100, 'the defaults were read');

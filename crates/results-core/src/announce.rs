@@ -4,6 +4,7 @@
 
 use crate::locale::Locale;
 use crate::model::Index;
+use crate::locale::Label;
 
 /// The shortest time between two announcements, in milliseconds: a reader whose
 /// screen reader speaks every two seconds hears nothing else.
@@ -46,17 +47,17 @@ pub fn sentence(index: &Index, codes: &[String], locale: &Locale) -> Option<Stri
                 seats.push_str(", ");
             }
             let party = row.party.as_deref().and_then(|id| index.party(id)).map_or("", |p| p.name.as_str());
-            seats.push_str(&locale.fill("announce.seat", &[("result", &locale.outcome(&index.outcome(row))), ("seat", locale.seat_name(&row.name, row.name_cy.as_deref()).0), ("party", party)]));
+            seats.push_str(&locale.fill(Label::AnnounceSeat, &[("result", &locale.outcome(&index.outcome(row))), ("seat", locale.seat_name(&row.name, row.name_cy.as_deref()).0), ("party", party)]));
         }
     }
     if count as usize > NAMED {
         seats.push_str(", ");
-        seats.push_str(&locale.fill("announce.others", &[("count", &n.thousands(count - NAMED as u64))]));
+        seats.push_str(&locale.fill(Label::AnnounceOthers, &[("count", &n.thousands(count - NAMED as u64))]));
     }
     let key = match count {
         0 => return None,
-        1 => "announce.one",
-        _ => "announce.many",
+        1 => Label::AnnounceOne,
+        _ => Label::AnnounceMany,
     };
     let declared = index.seats.iter().filter(|row| row.declared).count() as u64;
     Some(locale.fill(
@@ -190,9 +191,9 @@ mod tests {
     #[test]
     fn the_words_are_the_locales() {
         let (labels, unknown) = crate::locale::Labels::new(
-            [("announce.one", "Un sedd arall: {seats} ({declared}/{total})"), ("announce.seat", "{party}, {seat}")]
+            [(Label::AnnounceOne, "Un sedd arall: {seats} ({declared}/{total})"), (Label::AnnounceSeat, "{party}, {seat}")]
                 .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .map(|(k, v)| (k.key().to_string(), v.to_string()))
                 .collect(),
         );
         assert!(unknown.is_empty());

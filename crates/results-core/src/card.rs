@@ -16,6 +16,7 @@ use crate::derive::SeatResult;
 use crate::html::escape;
 use crate::locale::Locale;
 use crate::view::{ResultLine, Winners};
+use crate::locale::Label;
 
 /// The card's shape, by the size social networks show without cropping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -157,7 +158,7 @@ impl Card {
             bars.push(CardBar {
                 label: format!(
                     "{} ({})",
-                    locale.text("chart.others"),
+                    locale.text(Label::ChartOthers),
                     n.thousands(rest.len() as u64)
                 ),
                 value: share.map(|share| n.percent(share)).unwrap_or_default(),
@@ -188,7 +189,7 @@ impl Card {
                 outcome,
                 Some(format!(
                     "{} {majority}",
-                    locale.fill("result.elected_list", &[("names", &name)])
+                    locale.fill(Label::ResultElectedList, &[("names", &name)])
                 )),
             ),
             ResultLine::Declared { outcome, .. } => {

@@ -7,6 +7,7 @@ use crate::derive::SeatResult;
 use crate::html::{escape, escape_into, SafeHtml};
 use crate::locale::Locale;
 use crate::sort::{sort_by_key_stable, Direction, Key};
+use crate::locale::Label;
 
 /// A chart's marks, filled rectangles and lines of text, as SVG elements, written as
 /// plotters' SVG backend wrote them when it drew the charts: its drawing code cost
@@ -120,7 +121,7 @@ impl BarChart {
             .collect::<Vec<_>>()
             .join("; ");
         BarChart {
-            title: result_title(result, locale, ("result.chart", "result.chart_election")),
+            title: result_title(result, locale, (Label::ResultChart, Label::ResultChartElection)),
             description: format!("{description}."),
             bars,
             dark: dark_pairs(&mut result.rows.iter().map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
@@ -133,7 +134,7 @@ impl BarChart {
 /// Ali, Labour"; in a count with stages, "…: first preferences".
 pub(crate) fn first_label(row: &crate::derive::Row, staged: bool, locale: &Locale) -> String {
     if staged {
-        format!("{}, {}: {}", row.name, row.party_name, locale.text("chart.first_preferences"))
+        format!("{}, {}: {}", row.name, row.party_name, locale.text(Label::ChartFirstPreferences))
     } else {
         format!("{}, {}", row.name, row.party_name)
     }
@@ -143,7 +144,7 @@ pub(crate) fn first_label(row: &crate::derive::Row, staged: bool, locale: &Local
 /// and the election ("Votes by candidate, Poplar and Limehouse, 2024 general
 /// election"), or the election alone (the second key) where its name names the seat
 /// already ("Votes by candidate, Mayor of Tower Hamlets election 2022").
-pub fn result_title(result: &SeatResult, locale: &Locale, keys: (&str, &str)) -> String {
+pub fn result_title(result: &SeatResult, locale: &Locale, keys: (Label, Label)) -> String {
     let election = ("election", result.election_name.as_str());
     if crate::text::contains(&result.election_name, &result.name) {
         locale.fill(keys.1, &[election])
@@ -276,7 +277,7 @@ impl StackedChart {
     /// Party shares by election for a seat's history: the parties that won or took
     /// a tenth of the vote somewhere in it (at most five) by colour, the rest as Others.
     pub fn history(seat_name: &str, entries: &[crate::history::HistoryEntry], locale: &Locale) -> StackedChart {
-        let others_label = locale.text("chart.others");
+        let others_label = locale.text(Label::ChartOthers);
         let mut main: Vec<(String, String, String, f64)> = Vec::new(); // id, name, colour, best share
         for entry in entries {
             for row in &entry.result.rows {
@@ -300,7 +301,7 @@ impl StackedChart {
                 let r = &entry.result;
                 let year = r.election_date.get(..4).unwrap_or(&r.election_name).to_string();
                 let label = match (entry.notional, entry.predecessor) {
-                    (true, _) => locale.fill("history.notional", &[("year", &year)]),
+                    (true, _) => locale.fill(Label::HistoryNotional, &[("year", &year)]),
                     (false, true) => format!("{year}, {}", r.name),
                     (false, false) => year,
                 };
@@ -325,7 +326,7 @@ impl StackedChart {
         let mut legend: Vec<(String, String)> = main.into_iter().map(|(_, name, colour, _)| (name, colour)).collect();
         legend.push((others_label.into(), OTHERS_COLOUR.into()));
         StackedChart {
-            title: locale.fill("history.chart", &[("seat", seat_name)]),
+            title: locale.fill(Label::HistoryChart, &[("seat", seat_name)]),
             description: format!("{}.", described.join("; ")),
             rows,
             legend,
@@ -441,7 +442,7 @@ impl BarChart {
         }
         let description = bars.iter().map(|b| format!("{}: {}", b.label, b.value_label)).collect::<Vec<_>>().join("; ");
         BarChart {
-            title: locale.fill("compare.caption", &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]),
+            title: locale.fill(Label::CompareCaption, &[("seats", &results.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "))]),
             description: format!("{description}."),
             bars,
             dark: dark_pairs(&mut results.iter().flat_map(|r| r.rows.iter()).map(|r| (r.colour.as_str(), r.dark_colour.as_deref()))),
@@ -482,10 +483,10 @@ mod tests {
             let result = SeatResult::new(&file, seat);
             // The chart's own title is the chart key's.
             let chart = BarChart::vote_share(&result, &Locale::default()).title;
-            assert_eq!(chart, result_title(&result, &Locale::default(), ("result.chart", "result.chart_election")));
+            assert_eq!(chart, result_title(&result, &Locale::default(), (Label::ResultChart, Label::ResultChartElection)));
             result_title(&result, &Locale::default(), keys)
         };
-        let (caption, chart) = (("result.caption", "result.caption_election"), ("result.chart", "result.chart_election"));
+        let (caption, chart) = ((Label::ResultCaption, Label::ResultCaptionElection), (Label::ResultChart, Label::ResultChartElection));
         assert_eq!(title("tower-hamlets-mayor-2022.json", caption), "Votes by candidate, Mayor of Tower Hamlets election 2022");
         assert_eq!(title("tower-hamlets-mayor-2022.json", chart), "Vote share by candidate, Mayor of Tower Hamlets election 2022");
         assert_eq!(title("seats/E14001086.json", caption), "Votes by candidate, Bethnal Green and Stepney, 2024 general election");

@@ -3,6 +3,7 @@
 use crate::chart::compare_parties;
 use crate::derive::SeatResult;
 use crate::sort::{collation_key, order_by, Direction, Key, Sort, TableColumn};
+use crate::locale::Label;
 
 /// One party's shares across the compared seats.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,10 +40,10 @@ pub enum CompareColumn {
 }
 
 impl TableColumn for CompareColumn {
-    fn label(self) -> &'static str {
+    fn label(self) -> Label {
         match self {
-            CompareColumn::Party => "column.party",
-            CompareColumn::Seat(_) => "column.share",
+            CompareColumn::Party => Label::ColumnParty,
+            CompareColumn::Seat(_) => Label::ColumnShare,
         }
     }
 

@@ -12,6 +12,7 @@
 use crate::derive::SeatResult;
 use crate::locale::Locale;
 use crate::model::Index;
+use crate::locale::Label;
 
 /// A CSV document being written: its text, and whether a field in the line being
 /// written needs a comma before it.
@@ -20,10 +21,10 @@ struct Csv(String, bool);
 impl Csv {
     /// A document whose header row starts with the labels of `keys`; the caller
     /// adds any other headings and ends the line.
-    fn new(locale: &Locale, keys: &[&str]) -> Csv {
+    fn new(locale: &Locale, keys: &[Label]) -> Csv {
         let mut csv = Csv("\u{feff}".to_string(), false);
         for key in keys {
-            csv.text(locale.text(key));
+            csv.text(locale.text(*key));
         }
         csv
     }
@@ -115,14 +116,14 @@ fn percent(fraction: f64) -> String {
 pub fn result_csv(result: &SeatResult, order: &[usize], locale: &Locale) -> String {
     let has_change = result.rows.iter().any(|r| r.change.is_some());
     let stages = &result.summary.stages;
-    let mut csv = Csv::new(locale, &["column.candidate", "column.party", "column.votes", "column.share"]);
+    let mut csv = Csv::new(locale, &[Label::ColumnCandidate, Label::ColumnParty, Label::ColumnVotes, Label::ColumnShare]);
     for stage in stages {
         csv.text(stage);
     }
     if has_change {
-        csv.text(locale.text(if result.summary.previous_notional { "column.change_notional" } else { "column.change" }));
+        csv.text(locale.text(if result.summary.previous_notional { Label::ColumnChangeNotional } else { Label::ColumnChange }));
     }
-    csv.text(locale.text("result.elected"));
+    csv.text(locale.text(Label::ResultElected));
     csv.end();
     for row in order.iter().filter_map(|&i| result.rows.get(i)) {
         csv.text(&row.name);
@@ -147,7 +148,7 @@ pub fn result_csv(result: &SeatResult, order: &[usize], locale: &Locale) -> Stri
 pub fn seats_csv(index: &Index, order: &[usize], locale: &Locale) -> String {
     let mut csv = Csv::new(
         locale,
-        &["column.code", "column.seat", "column.winner", "column.party", "column.result", "column.majority", "column.majority_share", "column.turnout"],
+        &[Label::ColumnCode, Label::ColumnSeat, Label::ColumnWinner, Label::ColumnParty, Label::ColumnResult, Label::ColumnMajority, Label::ColumnMajorityShare, Label::ColumnTurnout],
     );
     csv.end();
     for row in order.iter().filter_map(|&i| index.seats.get(i)) {

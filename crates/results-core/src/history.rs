@@ -4,6 +4,7 @@
 use crate::locale::Locale;
 use crate::derive::{Outcome, SeatResult};
 use crate::model::{Constituency, ResultsFile};
+use crate::locale::Label;
 
 /// One contest in a seat's history.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +98,7 @@ pub fn formed_from(contest: &SeatResult, file: &ResultsFile, locale: &Locale) ->
     let named: Vec<String> = from
         .iter()
         .filter(|p| p.share >= SMALL_PART)
-        .map(|p| locale.fill("history.part", &[("seat", &p.name), ("share", &locale.numbers.whole_percent(p.share))]))
+        .map(|p| locale.fill(Label::HistoryPart, &[("seat", &p.name), ("share", &locale.numbers.whole_percent(p.share))]))
         .collect();
     if named.is_empty() {
         return None;
@@ -106,9 +107,9 @@ pub fn formed_from(contest: &SeatResult, file: &ResultsFile, locale: &Locale) ->
     let year = contest.election_date.get(..4).unwrap_or(&contest.election_name);
     let small = from.len() - named.len();
     Some(if small == 0 {
-        locale.fill("history.formed_from", &[("year", year), ("parts", &parts)])
+        locale.fill(Label::HistoryFormedFrom, &[("year", year), ("parts", &parts)])
     } else {
-        locale.fill("history.formed_from_small", &[("year", year), ("parts", &parts), ("count", &small.to_string())])
+        locale.fill(Label::HistoryFormedFromSmall, &[("year", year), ("parts", &parts), ("count", &small.to_string())])
     })
 }
 
@@ -194,14 +195,14 @@ impl HistoryColumn {
 }
 
 impl crate::sort::TableColumn for HistoryColumn {
-    fn label(self) -> &'static str {
+    fn label(self) -> Label {
         match self {
-            HistoryColumn::Election => "column.election",
-            HistoryColumn::Seat => "column.seat",
-            HistoryColumn::Winner => "column.winner",
-            HistoryColumn::Party => "column.party",
-            HistoryColumn::Majority => "column.majority",
-            HistoryColumn::Turnout => "column.turnout",
+            HistoryColumn::Election => Label::ColumnElection,
+            HistoryColumn::Seat => Label::ColumnSeat,
+            HistoryColumn::Winner => Label::ColumnWinner,
+            HistoryColumn::Party => Label::ColumnParty,
+            HistoryColumn::Majority => Label::ColumnMajority,
+            HistoryColumn::Turnout => Label::ColumnTurnout,
         }
     }
 
@@ -260,35 +261,35 @@ pub fn previous<'a>(seat: &crate::Constituency, history: &'a [HistoryEntry]) -> 
 pub fn spoken_summary(result: &SeatResult, before: Option<&SeatResult>, locale: &Locale) -> String {
     let n = &locale.numbers;
     let seat = result.name.as_str();
-    let Some(winner) = result.winner() else { return locale.fill("spoken.no_candidates", &[("seat", seat)]) };
+    let Some(winner) = result.winner() else { return locale.fill(Label::SpokenNoCandidates, &[("seat", seat)]) };
     let s = &result.summary;
     let key = match &s.outcome {
-        Outcome::NoCandidates | Outcome::Awaiting => return locale.fill("spoken.not_declared", &[("seat", seat)]),
+        Outcome::NoCandidates | Outcome::Awaiting => return locale.fill(Label::SpokenNotDeclared, &[("seat", seat)]),
         Outcome::Seats(_) => {
-            let mut sentence = locale.fill("spoken.elected", &[("seat", seat), ("seats", &s.seats.to_string()), ("result", &locale.outcome(&s.outcome))]);
+            let mut sentence = locale.fill(Label::SpokenElected, &[("seat", seat), ("seats", &s.seats.to_string()), ("result", &locale.outcome(&s.outcome))]);
             if let Some(tie) = &s.tie {
                 sentence.push(' ');
-                sentence.push_str(&locale.fill("result.tie", &[("votes", &n.thousands(tie.votes))]));
+                sentence.push_str(&locale.fill(Label::ResultTie, &[("votes", &n.thousands(tie.votes))]));
             }
             return sentence;
         }
         _ if s.tie.is_some() => {
             let votes = n.thousands(s.tie.as_ref().map_or(0, |t| t.votes));
-            return locale.fill("spoken.tie", &[("name", &winner.name), ("party", &winner.party_name), ("seat", seat), ("votes", &votes)]);
+            return locale.fill(Label::SpokenTie, &[("name", &winner.name), ("party", &winner.party_name), ("seat", seat), ("votes", &votes)]);
         }
-        Outcome::Hold { .. } => "spoken.held",
-        Outcome::Gain { .. } => "spoken.gained",
-        Outcome::Win { .. } => "spoken.won",
+        Outcome::Hold { .. } => Label::SpokenHeld,
+        Outcome::Gain { .. } => Label::SpokenGained,
+        Outcome::Win { .. } => Label::SpokenWon,
     };
-    let party = if winner.party_id == "ind" { locale.fill("spoken.independent_winner", &[("name", &winner.name)]) } else { winner.party_name.clone() };
+    let party = if winner.party_id == "ind" { locale.fill(Label::SpokenIndependentWinner, &[("name", &winner.name)]) } else { winner.party_name.clone() };
     let mut sentence = locale.fill(key, &[("party", &party), ("seat", seat), ("majority", &n.thousands(s.majority))]);
     match (result.rows.get(1), result.rows.get(2)) {
         // Two level in second place: the majority is over both.
         (Some(r), Some(other)) if r.final_votes() == other.final_votes() && r.stages.len() == other.stages.len() => {
-            sentence.push_str(&locale.fill("spoken.over_tied", &[("party", &r.party_name), ("other", &other.party_name)]));
+            sentence.push_str(&locale.fill(Label::SpokenOverTied, &[("party", &r.party_name), ("other", &other.party_name)]));
         }
         (Some(r), _) => {
-            sentence.push_str(&if r.party_id == "ind" { locale.text("spoken.over_independent").to_string() } else { locale.fill("spoken.over", &[("party", &r.party_name)]) });
+            sentence.push_str(&if r.party_id == "ind" { locale.text(Label::SpokenOverIndependent).to_string() } else { locale.fill(Label::SpokenOver, &[("party", &r.party_name)]) });
         }
         (None, _) => {}
     }
@@ -296,10 +297,10 @@ pub fn spoken_summary(result: &SeatResult, before: Option<&SeatResult>, locale: 
     // party than last time's).
     if let Some(before) = before.filter(|b| matches!(s.outcome, Outcome::Hold { .. }) && b.winner().is_some_and(|w| w.party_id == winner.party_id)) {
         let year = before.election_date.get(..4).unwrap_or(&before.election_name);
-        let key = if before.summary.majority > result.summary.majority { "spoken.down" } else { "spoken.up" };
+        let key = if before.summary.majority > result.summary.majority { Label::SpokenDown } else { Label::SpokenUp };
         sentence.push_str(&locale.fill(key, &[("before", &n.thousands(before.summary.majority)), ("year", year)]));
     }
-    sentence.push_str(locale.text("spoken.end"));
+    sentence.push_str(locale.text(Label::SpokenEnd));
     sentence
 }
 

@@ -11,6 +11,7 @@
 //! [`SafeHtml`]: the widget puts no other text into a page as markup.
 
 use std::fmt::Write;
+use crate::locale::Label;
 
 /// HTML text made by this crate's builders, which escape every string from the
 /// data: the only text the widget puts into a page as markup (its
@@ -187,7 +188,7 @@ pub fn seat_rows(index: &Index, fresh: &[String], locale: &Locale) -> Vec<SafeHt
             // of what the browser parses, and the styles place them by position.
             out.push_str("</td><td>");
             if row.tie {
-                escape_into(&mut out, locale.text("result.tie_short"));
+                escape_into(&mut out, locale.text(Label::ResultTieShort));
             } else if let Some(majority) = row.majority {
                 out.push_str(&n.thousands(majority));
             }
@@ -235,7 +236,7 @@ pub fn hex_map_frame(index: &Index, locale: &Locale) -> Option<SafeHtml> {
 fn open_tag(&HexBounds { q_min, q_max, r_min, r_max }: &HexBounds, locale: &Locale) -> String {
     let width = (q_max - q_min + 1) * 100 + 50;
     let height = (r_max - r_min) * 87 + 116;
-    format!(r#"<svg viewBox="0 0 {width} {height}" role="group" aria-label="{}">"#, escape(locale.text("national.hex_map")))
+    format!(r#"<svg viewBox="0 0 {width} {height}" role="group" aria-label="{}">"#, escape(locale.text(Label::NationalHexMap)))
 }
 
 /// The seats as hexes coloured by winner, each a link named for its seat: an `<svg>`
@@ -264,7 +265,7 @@ pub fn hex_map_svg(index: &Index, fresh: &[String], locale: &Locale) -> Option<S
         let name = locale.seat_name(&row.name, row.name_cy.as_deref()).0;
         let label = match party {
             Some(p) => format!("{name}: {}, {}", p.name, locale.outcome(&index.outcome(row))),
-            None => format!("{name}: {}", locale.text("national.awaiting")),
+            None => format!("{name}: {}", locale.text(Label::NationalAwaiting)),
         };
         let class = if fresh.contains(&row.code) { "rw-hex rw-fresh" } else { "rw-hex" };
         let colour = party.map_or("#cccccc", |p| p.colour.as_str());

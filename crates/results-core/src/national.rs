@@ -4,6 +4,7 @@
 use crate::locale::Locale;
 use crate::model::{Index, IndexRow, Party};
 use crate::sort::{collation_key, order_by, sort_by_key_stable, Direction, Key, Sort, TableColumn};
+use crate::locale::Label;
 
 /// A party's national figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,15 +59,15 @@ impl SeatColumn {
 }
 
 impl TableColumn for SeatColumn {
-    fn label(self) -> &'static str {
+    fn label(self) -> Label {
         match self {
-            SeatColumn::Seat => "column.seat",
-            SeatColumn::Winner => "column.winner",
-            SeatColumn::Party => "column.party",
-            SeatColumn::Result => "column.result",
-            SeatColumn::Majority => "column.majority",
-            SeatColumn::MajorityShare => "column.majority_share",
-            SeatColumn::Turnout => "column.turnout",
+            SeatColumn::Seat => Label::ColumnSeat,
+            SeatColumn::Winner => Label::ColumnWinner,
+            SeatColumn::Party => Label::ColumnParty,
+            SeatColumn::Result => Label::ColumnResult,
+            SeatColumn::Majority => Label::ColumnMajority,
+            SeatColumn::MajorityShare => Label::ColumnMajorityShare,
+            SeatColumn::Turnout => Label::ColumnTurnout,
         }
     }
 

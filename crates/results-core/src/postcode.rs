@@ -16,6 +16,7 @@ use crate::load::LoadError;
 use crate::locale::Locale;
 use crate::model::{Election, ElectionKind};
 use crate::validate::Problem;
+use crate::locale::Label;
 
 /// The format version of the per-area postcode files.
 pub const POSTCODE_FORMAT_VERSION: u32 = 1;
@@ -66,17 +67,17 @@ impl PostcodeError {
             PostcodeError::Shape(text) | PostcodeError::NorthernIreland(text) | PostcodeError::Unknown(text) => (text.as_str(), ""),
             PostcodeError::NotGb(text, area) => (text.as_str(), area.as_str()),
         };
-        locale.fill(self.label_key(), &[("postcode", postcode), ("area", area)])
+        locale.fill(self.label(), &[("postcode", postcode), ("area", area)])
     }
 
-    /// A key naming the kind of error, for a widget to word it through its labels.
-    pub fn label_key(&self) -> &'static str {
+    /// The label naming the kind of error, for a widget to word it in its locale.
+    pub fn label(&self) -> Label {
         match self {
-            PostcodeError::Empty => "postcode.empty",
-            PostcodeError::Shape(_) => "postcode.shape",
-            PostcodeError::NorthernIreland(_) => "postcode.northern_ireland",
-            PostcodeError::NotGb(..) => "postcode.not_gb",
-            PostcodeError::Unknown(_) => "postcode.unknown",
+            PostcodeError::Empty => Label::PostcodeEmpty,
+            PostcodeError::Shape(_) => Label::PostcodeShape,
+            PostcodeError::NorthernIreland(_) => Label::PostcodeNorthernIreland,
+            PostcodeError::NotGb(..) => Label::PostcodeNotGb,
+            PostcodeError::Unknown(_) => Label::PostcodeUnknown,
         }
     }
 }
@@ -361,7 +362,7 @@ mod tests {
             "BT1 1AA is in Northern Ireland: Northern Ireland's postcodes are not covered by this data (its licence differs)."
         );
         assert_eq!(Postcode::parse("ZZ99 9ZZ").unwrap_err().to_string(), "ZZ99 9ZZ is not a postcode in Great Britain: ZZ is no GB postcode area.");
-        assert_eq!(Postcode::parse("JE2 3AB").unwrap_err().label_key(), "postcode.not_gb");
+        assert_eq!(Postcode::parse("JE2 3AB").unwrap_err().label(), Label::PostcodeNotGb);
     }
 
     #[test]

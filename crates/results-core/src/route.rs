@@ -1,6 +1,8 @@
 //! What a widget shows, in one vocabulary for the page's URL query, an embed's
 //! `data-` attributes and an iframe's query: `view`, `seat`, `election`, `src`.
 
+use crate::locale::Label;
+
 /// Which view a widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum View {
@@ -28,13 +30,13 @@ impl View {
         }
     }
 
-    /// The key of the tab label a reader sees (see `locale::defaults`).
-    pub fn label(self) -> &'static str {
+    /// The label of the tab a reader sees.
+    pub fn label(self) -> Label {
         match self {
-            View::Result => "view.result",
-            View::History => "view.history",
-            View::Compare => "view.compare",
-            View::National => "view.national",
+            View::Result => Label::ViewResult,
+            View::History => Label::ViewHistory,
+            View::Compare => Label::ViewCompare,
+            View::National => Label::ViewNational,
         }
     }
 

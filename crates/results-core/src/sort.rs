@@ -4,11 +4,12 @@
 use std::cmp::Ordering;
 
 use crate::derive::Row;
+use crate::locale::Label;
 
 /// A column of a sortable table.
 pub trait TableColumn: Copy + Eq {
-    /// The key of the header a reader sees (see `locale::defaults`).
-    fn label(self) -> &'static str;
+    /// The label of the header a reader sees.
+    fn label(self) -> Label;
     /// The direction a first press sorts in: words A to Z, numbers largest first.
     fn first_direction(self) -> Direction;
     /// Whether the column holds numbers (right-aligned).
@@ -31,12 +32,12 @@ impl Column {
 }
 
 impl TableColumn for Column {
-    fn label(self) -> &'static str {
+    fn label(self) -> Label {
         match self {
-            Column::Candidate => "column.candidate",
-            Column::Party => "column.party",
-            Column::Votes => "column.votes",
-            Column::Share => "column.share",
+            Column::Candidate => Label::ColumnCandidate,
+            Column::Party => Label::ColumnParty,
+            Column::Votes => Label::ColumnVotes,
+            Column::Share => Label::ColumnShare,
         }
     }
 

@@ -11,6 +11,7 @@ use crate::model::{Index, Party};
 use crate::national::PartyTally;
 use crate::sort::{sort_by_key_stable, Direction, Key};
 use crate::view::{Cell, Mark, Row};
+use crate::locale::Label;
 
 /// Seats that went from one party to another (or stayed: `from` is `to`).
 #[derive(Debug, Clone, PartialEq)]
@@ -91,9 +92,9 @@ impl House {
             Some((party, seats)) => {
                 let (key, by) = if *seats >= line {
                     // A majority over all the others together.
-                    ("national.majority", ("majority", 2 * u64::from(*seats) - u64::from(total)))
+                    (Label::NationalMajority, ("majority", 2 * u64::from(*seats) - u64::from(total)))
                 } else {
-                    ("national.no_control", ("short", u64::from(line - seats)))
+                    (Label::NationalNoControl, ("short", u64::from(line - seats)))
                 };
                 let (seats, total, by_figure) = (n.thousands(u64::from(*seats)), n.thousands(u64::from(total)), n.thousands(by.1));
                 locale.fill(key, &[("party", &party.name), ("seats", &seats), ("total", &total), (by.0, &by_figure)])
@@ -104,13 +105,13 @@ impl House {
             .iter()
             .filter(|t| t.seats > 0)
             .map(|t| {
-                let party = locale.fill("chart.seats_bar", &[("party", &t.party.name), ("share", &n.percent(t.share))]);
-                locale.fill("chart.seats_described", &[("party", &party), ("seats", &n.thousands(u64::from(t.seats)))])
+                let party = locale.fill(Label::ChartSeatsBar, &[("party", &t.party.name), ("share", &n.percent(t.share))]);
+                locale.fill(Label::ChartSeatsDescribed, &[("party", &party), ("seats", &n.thousands(u64::from(t.seats)))])
             })
             .collect();
         House {
-            title: locale.text("chart.seats_title").to_string(),
-            heading: locale.fill("house.title", &[("total", &n.thousands(u64::from(total))), ("line", &n.thousands(u64::from(line)))]),
+            title: locale.text(Label::ChartSeatsTitle).to_string(),
+            heading: locale.fill(Label::HouseTitle, &[("total", &n.thousands(u64::from(total))), ("line", &n.thousands(u64::from(line)))]),
             description: format!("{summary} {}.", described.join("; ")),
             dark: dark_pairs(&mut parties.iter().map(|(p, _)| (p.colour.as_str(), p.dark_colour.as_deref()))),
             parties,

@@ -15,6 +15,7 @@ use crate::model::{Constituency, Count, ResultsFile, Tally};
 use crate::view::{Cell, Mark, Row};
 #[cfg(feature = "stv")]
 use crate::validate::Problem;
+use crate::locale::Label;
 
 #[cfg(feature = "stv")]
 /// How far a sum may be from what it should be, for the source's rounding: counts
@@ -301,16 +302,15 @@ pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> O
     let n = seat.candidates.len();
     for (k, stage) in count.stages.iter().enumerate().skip(1) {
         if stage.transfers.len() != n || stage.totals.len() != n || stage.surplus.iter().chain(&stage.excluded).chain(&stage.elected).any(|&i| i >= n) {
-            return Some(Err(locale.fill("count.unreadable", &[("stage", &(k + 1).to_string()), ("candidates", &n.to_string())])));
+            return Some(Err(locale.fill(Label::CountUnreadable, &[("stage", &(k + 1).to_string()), ("candidates", &n.to_string())])));
         }
     }
     let numbers = &locale.numbers;
     // A label in its form for one name or several ("was", "were"), with the names.
-    let named = |key: &str, list: &[usize], stage: &str, moved: &str| {
+    let named = |(one, many): (Label, Label), list: &[usize], stage: &str, moved: &str| {
         let names: Vec<String> = list.iter().map(|&i| seat.candidates.get(i).map_or_else(String::new, |c| c.name.clone())).collect();
         let names = locale.and_list(&names);
-        let key = format!("{key}{}", if list.len() == 1 { "_one" } else { "_many" });
-        locale.fill(&key, &[("names", &names), ("stage", stage), ("moved", moved)])
+        locale.fill(if list.len() == 1 { one } else { many }, &[("names", &names), ("stage", stage), ("moved", moved)])
     };
     let first = |i: usize| Tally::votes(seat.candidates.get(i).map_or(0, |c| c.votes));
     // The total after stage `k` (counting from 1).
@@ -319,12 +319,12 @@ pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> O
         _ => first(i),
     };
 
-    let mut stages = vec![Cell::text(locale.text("column.candidate"))];
+    let mut stages = vec![Cell::text(locale.text(Label::ColumnCandidate))];
     let mut clauses: Vec<String> = Vec::new();
     for (k, stage) in count.stages.iter().enumerate() {
         let number = (k + 1).to_string();
         let mut moved: Vec<String> = Vec::new();
-        for (key, list) in [("count.surplus", &stage.surplus), ("count.excluded", &stage.excluded)] {
+        for (key, list) in [((Label::CountSurplusOne, Label::CountSurplusMany), &stage.surplus), ((Label::CountExcludedOne, Label::CountExcludedMany), &stage.excluded)] {
             if !list.is_empty() {
                 moved.push(named(key, list, "", ""));
             }
@@ -332,12 +332,18 @@ pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> O
         let moved = locale.and_list(&moved);
         if !stage.elected.is_empty() {
             // The first clause says "was elected"; the later ones leave it understood.
-            let key = if k == 0 { "count.first" } else if clauses.is_empty() { "count.elected" } else { "count.then" };
+            let key = if k == 0 {
+                (Label::CountFirstOne, Label::CountFirstMany)
+            } else if clauses.is_empty() {
+                (Label::CountElectedOne, Label::CountElectedMany)
+            } else {
+                (Label::CountThenOne, Label::CountThenMany)
+            };
             clauses.push(named(key, &stage.elected, &number, &moved));
         }
-        stages.push(Cell::Text(locale.fill("count.stage", &[("stage", &number)]), Some(if k == 0 { locale.text("column.first_preferences").to_string() } else { moved })));
+        stages.push(Cell::Text(locale.fill(Label::CountStage, &[("stage", &number)]), Some(if k == 0 { locale.text(Label::ColumnFirstPreferences).to_string() } else { moved })));
     }
-    let story = if clauses.is_empty() { locale.text("count.no_stages").to_string() } else { format!("{}.", clauses.join("; ")) };
+    let story = if clauses.is_empty() { locale.text(Label::CountNoStages).to_string() } else { format!("{}.", clauses.join("; ")) };
 
     // How each candidate's count ended (the stage, counting from 1, and whether they
     // were elected; 0 for still in at the end): what `fates` says, walked here again
@@ -375,15 +381,15 @@ pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> O
         let (ended, elected) = ended.get(i).copied().unwrap_or_default();
         // Deemed elected: at the end, with fewer votes than the quota.
         let (key, at) = match (ended, elected) {
-            (0, _) => ("", usize::MAX),
-            (_, true) if total(i, ended) < count.quota => ("count.deemed_at", usize::MAX),
-            (_, true) => ("count.elected_at", usize::MAX),
-            (_, false) => ("count.excluded_at", ended),
+            (0, _) => (None, usize::MAX),
+            (_, true) if total(i, ended) < count.quota => (Some(Label::CountDeemedAt), usize::MAX),
+            (_, true) => (Some(Label::CountElectedAt), usize::MAX),
+            (_, false) => (Some(Label::CountExcludedAt), ended),
         };
-        let mut cells = vec![Cell::Text(candidate.name.clone(), (ended > 0).then(|| locale.fill(key, &[("stage", &ended.to_string())])))];
+        let mut cells = vec![Cell::Text(candidate.name.clone(), key.map(|key| locale.fill(key, &[("stage", &ended.to_string())])))];
         for (k, stage) in count.stages.iter().enumerate().map(|(k, stage)| (k + 1, stage)) {
             let mut note = if k > 1 { signed(numbers, stage.transfers.get(i).copied().unwrap_or_default()) } else { String::new() };
-            let word = if k == at { locale.text("count.excluded_word") } else if k == ended && at == usize::MAX { locale.text("result.elected") } else { "" };
+            let word = if k == at { locale.text(Label::CountExcludedWord) } else if k == ended && at == usize::MAX { locale.text(Label::ResultElected) } else { "" };
             add_word(&mut note, word);
             cells.push(if k > at { Cell::text("–") } else { Cell::Text(tally(numbers, total(i, k)), (!note.is_empty()).then_some(note)) });
         }
@@ -394,7 +400,7 @@ pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> O
 
     let quota_votes = tally(numbers, count.quota);
     let quota = [("quota", quota_votes.as_str())];
-    let line = locale.fill("count.quota_line", &quota);
+    let line = locale.fill(Label::CountQuotaLine, &quota);
     let mut description = line.clone();
     for bar in &bars {
         for part in ["; ", &bar.label, ": ", &bar.value_label] {
@@ -403,7 +409,7 @@ pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> O
     }
     description.push('.');
     let chart = BarChart {
-        title: locale.text("count.chart").to_string(),
+        title: locale.text(Label::CountChart).to_string(),
         description,
         bars,
         dark: dark_pairs(&mut seat.candidates.iter().filter_map(|c| file.party(&c.party)).map(|p| (p.colour.as_str(), p.dark_colour.as_deref()))),
@@ -411,9 +417,9 @@ pub fn count_view(file: &ResultsFile, seat: &Constituency, locale: &Locale) -> O
     };
     let staged = !count.stages.is_empty();
     Some(Ok(CountView {
-        quota: locale.fill("count.quota", &quota),
+        quota: locale.fill(Label::CountQuota, &quota),
         story,
-        caption: locale.text("count.heading").to_string(),
+        caption: locale.text(Label::CountHeading).to_string(),
         head: Row { mark: Mark::Head, cells: stages },
         rows: if staged { rows } else { Vec::new() },
         chart,

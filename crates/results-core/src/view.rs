@@ -8,6 +8,7 @@ use crate::history::HistoryEntry;
 use crate::html::swatch_class;
 use crate::locale::Locale;
 use crate::national::PartyTally;
+use crate::locale::Label;
 
 /// Who won, as the result line names them.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +36,7 @@ impl ResultLine {
     pub fn new(result: &SeatResult, locale: &Locale) -> ResultLine {
         let (s, n) = (&result.summary, &locale.numbers);
         let Some(winner) = result.winner() else {
-            return ResultLine::NoCandidates(locale.text("result.no_candidates").to_string());
+            return ResultLine::NoCandidates(locale.text(Label::ResultNoCandidates).to_string());
         };
         let outcome = locale.outcome(&s.outcome);
         if !s.declared {
@@ -43,7 +44,7 @@ impl ResultLine {
         }
         let winners = if s.seats > 1 {
             let elected: Vec<String> = result.rows.iter().filter(|r| r.elected).map(|r| format!("{} ({})", r.name, r.party_abbreviation)).collect();
-            Winners::Several(locale.fill("result.elected_list", &[("names", &elected.join(", "))]))
+            Winners::Several(locale.fill(Label::ResultElectedList, &[("names", &elected.join(", "))]))
         } else {
             Winners::One { name: winner.name.clone(), party: winner.party_name.clone() }
         };
@@ -51,17 +52,17 @@ impl ResultLine {
         // reads no margin from it.
         let majority = n.thousands(s.majority);
         let majority = match (&s.tie, s.seats > 1, s.stages.last()) {
-            (Some(tie), _, _) => locale.fill("result.tie", &[("votes", &n.thousands(tie.votes))]),
-            (None, _, _) if s.transferable => locale.text("result.transferable").to_string(),
-            (None, true, _) => locale.fill("result.majority_multi", &[("majority", &majority)]),
-            (None, false, Some(stage)) => locale.fill("result.majority_stage", &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
-            (None, false, None) => locale.fill("result.majority", &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
+            (Some(tie), _, _) => locale.fill(Label::ResultTie, &[("votes", &n.thousands(tie.votes))]),
+            (None, _, _) if s.transferable => locale.text(Label::ResultTransferable).to_string(),
+            (None, true, _) => locale.fill(Label::ResultMajorityMulti, &[("majority", &majority)]),
+            (None, false, Some(stage)) => locale.fill(Label::ResultMajorityStage, &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
+            (None, false, None) => locale.fill(Label::ResultMajority, &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
         };
         let swing = s.swing.as_ref().map(|swing| {
             let points = n.points_change(swing.points);
-            locale.fill("result.swing", &[("points", points.trim_start_matches('+')), ("from", &swing.from), ("to", &swing.to)])
+            locale.fill(Label::ResultSwing, &[("points", points.trim_start_matches('+')), ("from", &swing.from), ("to", &swing.to)])
         });
-        let turnout = s.turnout.map(|turnout| locale.fill("result.turnout", &[("turnout", &n.percent(turnout))]));
+        let turnout = s.turnout.map(|turnout| locale.fill(Label::ResultTurnout, &[("turnout", &n.percent(turnout))]));
         ResultLine::Declared { winners, outcome, majority, turnout, swing }
     }
 
@@ -78,8 +79,8 @@ impl ResultLine {
 /// none): an election the file does not hold, or a seat it has no result for.
 pub fn no_contest(file: &crate::ResultsFile, code: &str, election: Option<&str>, locale: &Locale) -> String {
     match election {
-        Some(id) if file.election(id).is_none() => locale.fill("result.no_election", &[("election", id)]),
-        _ => locale.fill("result.no_seat", &[("seat", code)]),
+        Some(id) if file.election(id).is_none() => locale.fill(Label::ResultNoElection, &[("election", id)]),
+        _ => locale.fill(Label::ResultNoSeat, &[("seat", code)]),
     }
 }
 
@@ -149,7 +150,7 @@ pub fn result_rows(result: &SeatResult, locale: &Locale) -> Vec<Row> {
         .iter()
         .map(|row| {
             let mut cells = vec![
-                Cell::Text(row.name.clone(), row.elected.then(|| locale.text("result.elected").to_string())),
+                Cell::Text(row.name.clone(), row.elected.then(|| locale.text(Label::ResultElected).to_string())),
                 Cell::party(&row.party_name, &row.colour, row.dark_colour.as_deref()),
                 Cell::Figure(n.thousands(row.votes)),
                 Cell::Figure(n.percent(row.share)),
@@ -179,8 +180,8 @@ pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<Row> {
                 return Row {
                     mark: Mark::Estimate,
                     cells: vec![
-                        Cell::text(locale.fill("history.notional", &[("year", year)])),
-                        Cell::Text(r.name.clone(), Some(locale.text("history.estimate").to_string())),
+                        Cell::text(locale.fill(Label::HistoryNotional, &[("year", year)])),
+                        Cell::Text(r.name.clone(), Some(locale.text(Label::HistoryEstimate).to_string())),
                         Cell::text(""),
                         party,
                         Cell::Figure(String::new()),
@@ -188,10 +189,10 @@ pub fn history_rows(entries: &[HistoryEntry], locale: &Locale) -> Vec<Row> {
                     ],
                 };
             }
-            let note = entry.boundary_change_after.then(|| locale.text("history.old_boundaries").to_string());
+            let note = entry.boundary_change_after.then(|| locale.text(Label::HistoryOldBoundaries).to_string());
             // A transferable vote's margin needs its count, which the widget does not read.
             let majority = match (&r.summary.tie, r.summary.transferable) {
-                (Some(_), _) => locale.text("result.tie_short").to_string(),
+                (Some(_), _) => locale.text(Label::ResultTieShort).to_string(),
                 (None, true) => "–".to_string(),
                 (None, false) => n.thousands(r.summary.majority),
             };
@@ -276,8 +277,8 @@ mod tests {
     #[test]
     fn every_part_is_in_the_locales_words() {
         let mut locale = Locale { numbers: crate::locale::Numbers::for_tag("de"), ..Locale::default() };
-        let map = [("outcome.hold", "{party} behält"), ("result.majority", "Mehrheit {majority} ({share})."), ("result.turnout", "Beteiligung {turnout}.")];
-        locale.labels = crate::locale::Labels::new(map.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()).0;
+        let map = [(Label::OutcomeHold, "{party} behält"), (Label::ResultMajority, "Mehrheit {majority} ({share})."), (Label::ResultTurnout, "Beteiligung {turnout}.")];
+        locale.labels = crate::locale::Labels::new(map.iter().map(|(k, v)| (k.key().to_string(), v.to_string())).collect()).0;
         let ResultLine::Declared { outcome, majority, turnout, .. } = ResultLine::new(&bethnal(), &locale) else { panic!("declared") };
         assert_eq!((outcome.as_str(), majority.as_str(), turnout.as_deref()), ("Lab behält", "Mehrheit 1.689 (3,6\u{a0}%).", Some("Beteiligung 57,3\u{a0}%.")));
     }

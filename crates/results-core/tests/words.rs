@@ -17,8 +17,8 @@ fn outcome_words_are_only_in_the_default_labels() {
         let text = std::fs::read_to_string(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         for (number, line) in text.lines().enumerate() {
-            // The default labels: `("outcome.hold", "{party} hold"),` and the like.
-            let label = name == "locale.rs" && line.trim_start().starts_with("(\"");
+            // The default labels: `(OutcomeHold, "outcome.hold", "{party} hold"),` and the like.
+            let label = name == "locale.rs" && line.trim_start().starts_with('(') && line.contains(", \"");
             if !label && OUTCOME_WORDS.iter().any(|word| line.contains(word)) {
                 found.push(format!("{name}:{}: {}", number + 1, line.trim()));
             }
