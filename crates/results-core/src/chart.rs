@@ -88,7 +88,9 @@ impl BarChart {
     /// later stage's totals for the candidates still in it.
     pub fn vote_share(result: &SeatResult, locale: &Locale) -> BarChart {
         let n = &locale.numbers;
-        let longest = result.rows.iter().map(|r| r.share).fold(0.0_f64, f64::max);
+        // One scale for every bar, the first count's and each later stage's, so a
+        // candidate's growth between stages shows.
+        let most = result.rows.iter().map(|r| r.stages.iter().fold(r.votes, |a, &b| a.max(b))).max().unwrap_or(0).max(1) as f64;
         let staged = !result.summary.stages.is_empty();
         let mut bars: Vec<Bar> = result
             .rows
@@ -96,21 +98,17 @@ impl BarChart {
             .map(|row| Bar {
                 label: first_label(row, staged, locale),
                 value_label: n.percent(row.share),
-                length: if longest > 0.0 { row.share / longest } else { 0.0 },
+                length: row.votes as f64 / most,
                 colour: row.colour.clone(),
             })
             .collect();
         for (k, stage) in result.summary.stages.iter().enumerate() {
             let at_stage: Vec<(&crate::derive::Row, u64)> = result.rows.iter().filter_map(|r| r.stages.get(k).map(|v| (r, *v))).collect();
-            let most = at_stage.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
-            let first_most = result.rows.iter().map(|r| r.votes).max().unwrap_or(0).max(1);
-            // Lengths share one scale with the first stage, so growth shows.
-            let scale = most.max(first_most) as f64;
             for (row, votes) in at_stage {
                 bars.push(Bar {
                     label: format!("{}, {}: {}", row.name, row.party_name, crate::locale::in_sentence(stage)),
                     value_label: n.thousands(votes),
-                    length: votes as f64 / scale,
+                    length: votes as f64 / most,
                     colour: row.colour.clone(),
                 });
             }
@@ -491,6 +489,21 @@ mod tests {
         assert_eq!(title("tower-hamlets-mayor-2022.json", chart), "Vote share by candidate, Mayor of Tower Hamlets election 2022");
         assert_eq!(title("seats/E14001086.json", caption), "Votes by candidate, Bethnal Green and Stepney, 2024 general election");
         assert_eq!(title("seats/E14001086.json", chart), "Vote share by candidate, Bethnal Green and Stepney, 2024 general election");
+    }
+
+    #[test]
+    fn every_bar_of_a_count_with_stages_has_one_scale() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        let file = crate::load::parse_results(&std::fs::read_to_string(root.join("tower-hamlets-mayor-2022.json")).unwrap()).unwrap();
+        let seat = file.constituencies.iter().find(|c| file.elections.last().is_some_and(|e| e.id == c.election)).unwrap();
+        let chart = BarChart::vote_share(&SeatResult::new(&file, seat), &Locale::default());
+        let bar = |label: &str| chart.bars.iter().find(|b| b.label.starts_with(label)).unwrap();
+        // Lutfur Rahman: 39,533 first preferences, 40,804 after second preferences.
+        let (first, last) = (bar("Lutfur Rahman, Aspire: first"), bar("Lutfur Rahman, Aspire: after"));
+        assert_eq!((first.value_label.as_str(), last.value_label.as_str()), ("47.0%", "40,804"));
+        assert_eq!(last.length, 1.0);
+        assert!((first.length - 39_533.0 / 40_804.0).abs() < 1e-9, "{}", first.length);
+        assert!(chart.bars.iter().all(|b| (0.0..=1.0).contains(&b.length)));
     }
 
     fn chart(labels: &[(&str, f64)]) -> BarChart {

@@ -44,7 +44,7 @@ impl Row {
 pub struct Swing {
     pub from: String,
     pub to: String,
-    /// In fractions: 0.05 is a swing of 5 points.
+    /// In fractions, never below 0: 0.05 is a swing of 5 points.
     pub points: f64,
 }
 
@@ -377,10 +377,12 @@ pub(crate) fn count_seats(parties: Vec<&str>) -> Vec<(String, usize)> {
     counts
 }
 
-/// Swing from party `from` to party `to`, from each party's best-placed row.
+/// Swing between parties `from` and `to`, from each party's best-placed row, told the
+/// way it went: a swing of -3 points from A to B is one of 3 points from B to A.
 fn swing<'a>(rows: &[Row], from: &'a str, to: &'a str) -> Option<(&'a str, &'a str, f64)> {
     let change = |party: &str| rows.iter().find(|r| r.party_id == party).and_then(|r| r.change);
-    Some((from, to, (change(to)? - change(from)?) / 2.0))
+    let points = (change(to)? - change(from)?) / 2.0;
+    Some(if points < 0.0 { (to, from, -points) } else { (from, to, points) })
 }
 
 #[cfg(test)]
@@ -473,6 +475,20 @@ mod tests {
         assert_eq!(r.rows.iter().map(|row| row.lost_deposit).collect::<Vec<_>>(), [false, false, true]);
         let no_history = result(cands, "");
         assert_eq!(no_history.summary.swing, None);
+    }
+
+    #[test]
+    fn a_swing_is_told_the_way_it_went() {
+        let cands = r#"{"name":"A","party":"lab","votes":60},{"name":"B","party":"con","votes":40}"#;
+        // Labour held, up 10 points against the Conservatives' 10 down: a swing of
+        // 10 points to Labour, not "-10 from Labour to the Conservatives".
+        let up = result(cands, r#","previous":{"shares":[{"party":"lab","share":0.5},{"party":"con","share":0.5}]}"#).summary.swing.unwrap();
+        assert_eq!((up.from.as_str(), up.to.as_str()), ("Con", "Lab"));
+        assert!((up.points - 0.1).abs() < 1e-9, "{}", up.points);
+        // Labour held on a lower share: the swing went from Labour.
+        let down = result(cands, r#","previous":{"shares":[{"party":"lab","share":0.7},{"party":"con","share":0.3}]}"#).summary.swing.unwrap();
+        assert_eq!((down.from.as_str(), down.to.as_str()), ("Lab", "Con"));
+        assert!((down.points - 0.1).abs() < 1e-9, "{}", down.points);
     }
 
     fn council(candidates: &str, seats: u32, extra: &str) -> SeatResult {

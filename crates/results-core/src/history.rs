@@ -109,7 +109,8 @@ pub fn formed_from(contest: &SeatResult, file: &ResultsFile, locale: &Locale) ->
     Some(if small == 0 {
         locale.fill(Label::HistoryFormedFrom, &[("year", year), ("parts", &parts)])
     } else {
-        locale.fill(Label::HistoryFormedFromSmall, &[("year", year), ("parts", &parts), ("count", &small.to_string())])
+        let key = if small == 1 { Label::HistoryFormedFromSmallOne } else { Label::HistoryFormedFromSmall };
+        locale.fill(key, &[("year", year), ("parts", &parts), ("count", &small.to_string())])
     })
 }
 
@@ -154,6 +155,13 @@ mod tests {
         assert_eq!(
             formed_from(&history[0].result, &small, &locale).as_deref(),
             Some("Formed in 2024 from Aa (80%), Bb (12%) and Cc (5%), and smaller parts (under 5% each) of 2 more seats.")
+        );
+        if let Some(p) = small.constituencies.iter_mut().find(|c| c.election == "ge2024").and_then(|c| c.previous.as_mut()) {
+            p.from.pop();
+        }
+        assert_eq!(
+            formed_from(&history[0].result, &small, &locale).as_deref(),
+            Some("Formed in 2024 from Aa (80%), Bb (12%) and Cc (5%), and a smaller part (under 5%) of 1 more seat.")
         );
     }
 

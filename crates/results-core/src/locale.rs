@@ -373,6 +373,7 @@ defaults! {
     (ChartSeatsTitle, "chart.seats_title", "Seats won by party"),
     (ChartSeatsBar, "chart.seats_bar", "{party}, {share} of the vote"),
     (ChartSeatsDescribed, "chart.seats_described", "{party}: {seats} seats"),
+    (ChartSeatDescribed, "chart.seat_described", "{party}: {seats} seat"),
     // History.
     (HistoryTitle, "history.title", "{seat}: results since {year}"),
     (HistoryNote, "history.note", "Earlier results are of the predecessor seats, on their own boundaries."),
@@ -383,6 +384,7 @@ defaults! {
     (HistoryEstimate, "history.estimate", "(estimate on these boundaries)"),
     (HistoryFormedFrom, "history.formed_from", "Formed in {year} from {parts}."),
     (HistoryFormedFromSmall, "history.formed_from_small", "Formed in {year} from {parts}, and smaller parts (under 5% each) of {count} more seats."),
+    (HistoryFormedFromSmallOne, "history.formed_from_small_one", "Formed in {year} from {parts}, and a smaller part (under 5%) of {count} more seat."),
     (HistoryPart, "history.part", "{seat} ({share})"),
     (HistoryFormedCredit, "history.formed_credit", "Population shares: mySociety (CC BY 4.0)."),
     (HistoryAnd, "history.and", "{list} and {last}"),

@@ -106,7 +106,8 @@ impl House {
             .filter(|t| t.seats > 0)
             .map(|t| {
                 let party = locale.fill(Label::ChartSeatsBar, &[("party", &t.party.name), ("share", &n.percent(t.share))]);
-                locale.fill(Label::ChartSeatsDescribed, &[("party", &party), ("seats", &n.thousands(u64::from(t.seats)))])
+                let key = if t.seats == 1 { Label::ChartSeatDescribed } else { Label::ChartSeatsDescribed };
+                locale.fill(key, &[("party", &party), ("seats", &n.thousands(u64::from(t.seats)))])
             })
             .collect();
         House {
@@ -181,6 +182,9 @@ mod tests {
         assert_eq!((house.total, house.line), (650, 326));
         assert_eq!(house.parties[0].1, 411);
         assert_eq!(house.summary, "Labour: 411 of 650 seats, a majority of 172.");
+        // One seat is a seat: the Speaker's, and the TUV's.
+        assert!(house.description.contains("Green, 6.7% of the vote: 4 seats;"), "{}", house.description);
+        assert!(house.description.ends_with("Speaker, 0.1% of the vote: 1 seat.") && !house.description.contains(" 1 seats"), "{}", house.description);
         let council = House::new(&tallies(&council()), &Locale::default());
         assert_eq!((council.total, council.line), (45, 23));
         assert_eq!(council.summary, "Aspire: 24 of 45 seats, a majority of 3.");

@@ -58,10 +58,8 @@ impl ResultLine {
             (None, false, Some(stage)) => locale.fill(Label::ResultMajorityStage, &[("majority", &majority), ("stage", &crate::locale::in_sentence(stage))]),
             (None, false, None) => locale.fill(Label::ResultMajority, &[("majority", &majority), ("share", &n.percent(s.majority_share))]),
         };
-        let swing = s.swing.as_ref().map(|swing| {
-            let points = n.points_change(swing.points);
-            locale.fill(Label::ResultSwing, &[("points", points.trim_start_matches('+')), ("from", &swing.from), ("to", &swing.to)])
-        });
+        // A swing is told the way it went, so its figure has no sign.
+        let swing = s.swing.as_ref().map(|swing| locale.fill(Label::ResultSwing, &[("points", &n.one_decimal(swing.points * 100.0)), ("from", &swing.from), ("to", &swing.to)]));
         let turnout = s.turnout.map(|turnout| locale.fill(Label::ResultTurnout, &[("turnout", &n.percent(turnout))]));
         ResultLine::Declared { winners, outcome, majority, turnout, swing }
     }

@@ -103,3 +103,27 @@ fn swing_values_read_as_written_or_say_what_is_wrong() {
     assert_eq!(Swing::parse("sinn-fein+2").unwrap(), Swing(vec![("sinn-fein".into(), 2.0)]), "an id with a hyphen");
     assert_eq!(SwingError::Shape("lab5".into()).to_string(), "\"lab5\" is not a party's change: write a party id and a signed number of points, such as lab-5 or con+3");
 }
+
+/// A seat's swing is told the way it went (never "a swing of −3 points from A to
+/// B"): in Belfast North, Sinn Féin held on a higher share as the DUP's fell.
+#[test]
+fn every_2024_seats_swing_is_told_the_way_it_went() {
+    let index = results_core::parse_index(include_str!("../../../data/index.json")).unwrap();
+    let locale = results_core::locale::Locale::default();
+    let mut swings = 0;
+    for row in &index.seats {
+        let path = format!("{}/../../data/seats/{}.json", env!("CARGO_MANIFEST_DIR"), row.code);
+        let file = results_core::parse_results(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let result = SeatResult::new(&file, file.contest(&row.code, None).unwrap());
+        let Some(swing) = &result.summary.swing else { continue };
+        swings += 1;
+        assert!(swing.points >= 0.0, "{}: {swing:?}", row.name);
+        let line = results_core::view::ResultLine::new(&result, &locale);
+        let results_core::view::ResultLine::Declared { swing: Some(words), .. } = line else { panic!("{}", row.name) };
+        assert!(!words.contains('\u{2212}') && !words.contains('-'), "{}: {words}", row.name);
+        if row.name == "Belfast North" {
+            assert_eq!(words, "Swing 3.1 points from DUP to SF.");
+        }
+    }
+    assert!(swings > 600, "{swings} seats with a swing");
+}
