@@ -140,7 +140,7 @@ pub fn seat_picker(props: &Picker, search: &Search, on_search: &Callback<Search>
                 </ul>
             </div>
             <p class="rw-visually-hidden" role="status" aria-live="polite">
-                { if query.trim().is_empty() { String::new() } else { props.locale.fill(Label::CompareMatches, &[("count", &suggestions.len().to_string())]) } }
+                { if query.trim().is_empty() { String::new() } else { props.locale.fill(if suggestions.len() == 1 { Label::CompareMatch } else { Label::CompareMatches }, &[("count", &suggestions.len().to_string())]) } }
             </p>
         </div>
     }

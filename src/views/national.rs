@@ -112,9 +112,15 @@ impl HexMap {
 /// and the parties' table.
 fn overview(index: &Index, built: &Built, locale: &Locale, id: &str, width: Option<u32>) -> Html {
     let n = &locale.numbers;
-    let election = index.elections.iter().find(|e| e.id == index.election).map_or(index.election.clone(), |e| e.name.clone());
+    let this = index.elections.iter().find(|e| e.id == index.election);
+    let election = this.map_or(index.election.clone(), |e| e.name.clone());
     let total_seats = built.house.total;
-    let areas_word = locale.text(if total_seats as usize > index.seats.len() { Label::NationalWards } else { Label::NationalSeats });
+    // Areas electing several each are a council's wards, or an assembly's constituencies.
+    let areas_word = locale.text(match (total_seats as usize > index.seats.len(), this.map(|e| &e.kind)) {
+        (false, _) => Label::NationalSeats,
+        (true, Some(results_core::ElectionKind::Local)) => Label::NationalWards,
+        _ => Label::NationalConstituencies,
+    });
     let declared = index.seats.iter().filter(|r| r.declared).count();
     let count = (declared < index.seats.len())
         .then(|| locale.fill(Label::NationalDeclared, &[("declared", &n.thousands(declared as u64)), ("total", &n.thousands(index.seats.len() as u64))]));

@@ -49,6 +49,8 @@ test('the City of Edinburgh council: 63 seats, the majority line at 32, each war
 
 test('the Assembly: constituencies whose count has no stages show no majority, and come last among the closest', async () => {
   const { page, context, problems } = await open('?view=national&src=data/ni-assembly-2022/');
+  // 90 members from 18 constituencies: not "all 18 wards".
+  assert.match(await page.locator(`${widget} .rw-title`).textContent(), /Northern Ireland Assembly election 2022: all 18 constituencies$/);
   const seats = `${widget} .rw-seats tbody tr`;
   const foyle = (await cells(page, seats)).find((r) => r[0] === 'Foyle');
   // Seat, winner, party, result, majority, majority %, turnout: the two figures blank.

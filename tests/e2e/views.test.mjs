@@ -60,8 +60,15 @@ test('compare: the three Tower Hamlets seats, and a fourth picked with the keybo
 
   const box = page.getByRole('combobox', { name: 'Add a seat to compare' });
   await box.focus();
+  // Screen readers hear how many match: one seat is "1 seat".
+  const status = page.locator(`${widget} .rw-picker [role="status"]`);
+  await page.keyboard.type('orkney');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === '1 seat matches', `${widget} .rw-picker [role="status"]`);
+  assert.equal(await page.locator(`${widget} [role="option"]`).count(), 1);
+  await box.fill('');
   await page.keyboard.type('hackney s');
   await page.waitForSelector(`${widget} [role="option"]`);
+  assert.equal(await status.textContent(), '3 seats match');
   assert.equal(await box.getAttribute('aria-expanded'), 'true');
   await page.keyboard.press('ArrowDown');
   assert.equal(await box.getAttribute('aria-activedescendant'), await page.locator(`${widget} [role="option"]`).first().getAttribute('id'));

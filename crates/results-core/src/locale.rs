@@ -397,10 +397,12 @@ defaults! {
     (CompareSearch, "compare.search", "Add a seat to compare"),
     (CompareList, "compare.list", "Matching seats"),
     (CompareMatches, "compare.matches", "{count} seats match"),
+    (CompareMatch, "compare.match", "{count} seat matches"),
     // National.
     (NationalTitle, "national.title", "{election}: all {count} {areas}"),
     (NationalSeats, "national.seats", "seats"),
     (NationalWards, "national.wards", "wards"),
+    (NationalConstituencies, "national.constituencies", "constituencies"),
     (NationalMajority, "national.majority", "{party}: {seats} of {total} seats, a majority of {majority}."),
     (NationalNoControl, "national.no_control", "No overall control: {party} largest with {seats} of {total} seats, {short} short of a majority."),
     (NationalDeclared, "national.declared", "{declared} of {total} declared"),
