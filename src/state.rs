@@ -428,7 +428,7 @@ mod tests {
             majority: None, tie: false, majority_share: None, turnout: None, before: None, elected: Vec::new(), hex: None, hash: None,
         };
         let index = |rows: Vec<IndexRow>| Data::Index(Rc::new(Index {
-            version: 1, attribution: None, updated: None, labels: Default::default(), elections: vec![], parties: vec![], election: "e".into(), totals: vec![], seats: rows,
+            version: 1, attribution: None, updated: None, labels: Default::default(), elections: vec![], parties: vec![], election: "e".into(), totals: vec![], elects: None, seats: rows,
         }));
         let url = "data/index.json".to_string();
         let s = state(View::National, &[]).apply(Action::Fetched(url.clone(), Ok(index(vec![row("A", true), row("B", false)]))));

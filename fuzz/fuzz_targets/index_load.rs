@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = seat_order(&index, &SeatFilter::default(), Sort { column: SeatColumn::Result, direction: Direction::Descending }, &locale);
     let _ = results_core::html::seat_rows(&index, &[], &locale);
     let _ = results_core::html::hex_map_svg(&index, &[], &locale);
-    let house = results_core::story::House::new(&tallies(&index), &locale);
+    let house = results_core::story::House::new(&tallies(&index), index.elects, &locale);
     let _ = results_core::chart::house_svg(&house, "f", 360);
     let flows = results_core::story::flows(&index);
     let _ = results_core::story::flow_rows(&index, &flows, &locale);

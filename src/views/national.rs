@@ -75,7 +75,7 @@ impl Built {
         let shown: Vec<_> = tallies.iter().filter(|t| t.seats > 0 || t.share >= 0.01).collect();
         Built {
             party_rows: results_core::view::party_rows(&shown, locale),
-            house: Rc::new(House::new(&tallies, locale)),
+            house: Rc::new(House::new(&tallies, index.elects, locale)),
             choices: (national::areas(index), tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.id.clone(), t.party.name.clone())).collect()),
             rows: Shared(Rc::new(results_core::html::seat_rows(index, fresh, locale))),
             hex_map: Shared(Rc::new(HexMap::new(index, fresh, locale))),

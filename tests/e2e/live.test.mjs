@@ -42,6 +42,10 @@ test('the national view counts declarations as they come, keeping the reader\'s 
   await page.waitForSelector(`${host}[data-state="ready"] .rw-declared`);
   const first = await declared(page);
   assert.ok(first < 650);
+  // Mid-night the chamber is the whole House, 650 seats and 326 for a majority,
+  // not the seats declared so far; no one has a majority, or is short of one, yet.
+  await page.waitForFunction((sel) => /leads with/.test(document.querySelector(`${sel} .rw-control`)?.textContent), host);
+  assert.match(await page.locator(`${host} .rw-control`).textContent(), /^[A-Z].* leads with \d+ of 650 seats; 326 win a majority\.$/);
   // The night has its hex map (the simulator carries the layout over): a hex for
   // every seat, those still to declare marked as awaiting.
   await page.locator(`${host} .rw-hexmap`).scrollIntoViewIfNeeded();

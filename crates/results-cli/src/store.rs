@@ -166,6 +166,7 @@ pub fn rebuild(dir: &Path) -> Result<usize, ImportError> {
         parties: latest.parties.iter().filter(|p| index_parties.contains(&p.id)).cloned().collect(),
         election: latest_id,
         totals,
+        elects: Some(latest.constituencies.iter().fold(0u32, |sum, seat| sum.saturating_add(seat.seats))),
         seats: rows,
     };
     write(&dir.join("index.json"), &to_json(&index)?)?;

@@ -871,6 +871,7 @@ pub fn index(value: &Value) -> Result<Index, crate::LoadError> {
                 seats: r.required(v, &at, "seats").map_or(0, |seats| r.small(seats, || join(&at, "seats"))),
             }
         }),
+        elects: r.opt_whole(value, "", "elects").map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         seats: r.list(value, "", "seats", true, |r, v, at| r.index_row(v, at)),
     };
     r.finish(index)

@@ -404,6 +404,7 @@ defaults! {
     (NationalWards, "national.wards", "wards"),
     (NationalConstituencies, "national.constituencies", "constituencies"),
     (NationalMajority, "national.majority", "{party}: {seats} of {total} seats, a majority of {majority}."),
+    (NationalLeading, "national.leading", "{party} leads with {seats} of {total} seats; {line} win a majority."),
     (NationalNoControl, "national.no_control", "No overall control: {party} largest with {seats} of {total} seats, {short} short of a majority."),
     (NationalDeclared, "national.declared", "{declared} of {total} declared"),
     (NationalPartiesCaption, "national.parties_caption", "Seats and votes by party ({total} seats)"),

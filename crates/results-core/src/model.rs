@@ -561,6 +561,10 @@ pub struct Index {
     /// Votes and seats won per party across every seat, most seats first.
     #[serde(default)]
     pub totals: Vec<PartyTotal>,
+    /// How many seats the election fills, declared or not (650; a council's 45): on
+    /// election night, the chamber a majority is counted against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elects: Option<u32>,
     pub seats: Vec<IndexRow>,
 }
 

@@ -82,17 +82,24 @@ pub struct House {
 }
 
 impl House {
-    pub fn new(tallies: &[PartyTally], locale: &Locale) -> House {
+    /// The House of `tallies`, the seats won so far, in a chamber of `elects` seats
+    /// where the index says (on election night, more than have declared).
+    pub fn new(tallies: &[PartyTally], elects: Option<u32>, locale: &Locale) -> House {
         let parties: Vec<(Party, u32)> = tallies.iter().filter(|t| t.seats > 0).map(|t| (t.party.clone(), t.seats)).collect();
         // Whatever an index claims, no sum here overflows.
-        let total = parties.iter().fold(0u32, |sum, (_, seats)| sum.saturating_add(*seats));
+        let won = parties.iter().fold(0u32, |sum, (_, seats)| sum.saturating_add(*seats));
+        let total = elects.unwrap_or(0).max(won);
         let line = (total / 2).saturating_add(1);
         let n = &locale.numbers;
         let summary = match parties.first() {
             Some((party, seats)) => {
                 let (key, by) = if *seats >= line {
-                    // A majority over all the others together.
+                    // A majority over all the others together, the seats still to
+                    // declare among them.
                     (Label::NationalMajority, ("majority", 2 * u64::from(*seats) - u64::from(total)))
+                } else if won < total {
+                    // Seats still to declare: no one is short of a majority yet.
+                    (Label::NationalLeading, ("line", u64::from(line)))
                 } else {
                     (Label::NationalNoControl, ("short", u64::from(line - seats)))
                 };
@@ -178,30 +185,44 @@ mod tests {
 
     #[test]
     fn the_house_and_its_majority_line() {
-        let house = House::new(&tallies(&index()), &Locale::default());
+        let house = House::new(&tallies(&index()), None, &Locale::default());
         assert_eq!((house.total, house.line), (650, 326));
         assert_eq!(house.parties[0].1, 411);
         assert_eq!(house.summary, "Labour: 411 of 650 seats, a majority of 172.");
         // One seat is a seat: the Speaker's, and the TUV's.
         assert!(house.description.contains("Green, 6.7% of the vote: 4 seats;"), "{}", house.description);
         assert!(house.description.ends_with("Speaker, 0.1% of the vote: 1 seat.") && !house.description.contains(" 1 seats"), "{}", house.description);
-        let council = House::new(&tallies(&council()), &Locale::default());
+        let council = House::new(&tallies(&council()), None, &Locale::default());
         assert_eq!((council.total, council.line), (45, 23));
         assert_eq!(council.summary, "Aspire: 24 of 45 seats, a majority of 3.");
         // Short of the line.
         let mut hung = tallies(&index());
         hung[0].seats = 300;
         hung[1].seats += 111;
-        let house = House::new(&hung, &Locale::default());
+        let house = House::new(&hung, None, &Locale::default());
         assert_eq!(house.summary, "No overall control: Labour largest with 300 of 650 seats, 26 short of a majority.");
-        let empty = House::new(&[], &Locale::default());
+        // Election night, 100 of 650 seats declared: the chamber is still 650 and
+        // its line 326, and no one has a majority, or is short of one, yet.
+        let mut night = tallies(&index());
+        night.truncate(2);
+        (night[0].seats, night[1].seats) = (80, 20);
+        let house = House::new(&night, Some(650), &Locale::default());
+        assert_eq!((house.total, house.line, house.heading.as_str()), (650, 326, "650 seats: 326 for a majority"));
+        assert_eq!(house.summary, "Labour leads with 80 of 650 seats; 326 win a majority.");
+        // Past the line before the rest declare: a majority over all of them.
+        night[0].seats = 330;
+        assert_eq!(House::new(&night, Some(650), &Locale::default()).summary, "Labour: 330 of 650 seats, a majority of 10.");
+        // The shipped index says how many seats its election fills.
+        assert_eq!(index().elects, Some(650));
+        assert_eq!(House::new(&tallies(&index()), index().elects, &Locale::default()).summary, "Labour: 411 of 650 seats, a majority of 172.");
+        let empty = House::new(&[], None, &Locale::default());
         assert_eq!((empty.total, empty.line, empty.summary.as_str()), (0, 1, ""));
         assert!(crate::chart::house_svg(&empty, "x", 360).contains("<svg"));
         // An index that claims more seats than any chamber has: drawn, within reason.
         let mut huge = tallies(&index());
         huge[0].seats = u32::MAX;
         huge[1].seats = u32::MAX;
-        let house = House::new(&huge, &Locale::default());
+        let house = House::new(&huge, None, &Locale::default());
         assert_eq!(house.total, u32::MAX);
         let svg = crate::chart::house_svg(&house, "x", 360);
         let height: u32 = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse().ok()).unwrap();
