@@ -81,13 +81,10 @@ fn winners(result: &SeatResult) -> (Option<String>, Option<String>) {
         return (result.rows.first().map(|r| r.name.clone()), result.rows.first().map(|r| r.party_id.clone()));
     }
     let elected: Vec<&results_core::derive::Row> = result.rows.iter().filter(|r| r.elected).collect();
-    let seats_of = |party: &str| elected.iter().filter(|r| r.party_id == party).count();
-    let most = elected.iter().map(|r| seats_of(&r.party_id)).max().unwrap_or(0);
-    let mut largest: Vec<&str> = elected.iter().filter(|r| seats_of(&r.party_id) == most).map(|r| r.party_id.as_str()).collect();
-    largest.sort_unstable();
-    largest.dedup();
-    let party = match largest[..] {
-        [party] => Some(party.to_string()),
+    // Seats by party, most first, as the outcome ("SNP 2, Con 1") counts them.
+    let party = match &results_core::derive::count_seats(elected.iter().map(|r| r.party_id.as_str()).collect())[..] {
+        [(party, _)] => Some(party.clone()),
+        [(party, most), (_, next), ..] if most > next => Some(party.clone()),
         _ => None,
     };
     let names = (!elected.is_empty()).then(|| elected.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "));

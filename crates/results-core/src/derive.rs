@@ -357,7 +357,7 @@ pub(crate) fn outcome<'a>(candidates: bool, declared: bool, winner: Option<&'a s
 
 /// Seats by party, most first (ties in order of first appearance), from the
 /// parties of those elected.
-pub(crate) fn count_seats(parties: Vec<&str>) -> Vec<(String, usize)> {
+pub fn count_seats(parties: Vec<&str>) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for party in parties {
         match counts.iter_mut().find(|(p, _)| p == party) {
